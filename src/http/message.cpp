@@ -1,0 +1,124 @@
+#include "http/message.hpp"
+
+#include <algorithm>
+
+namespace motcua::http {
+
+namespace {
+
+bool IEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view Request::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k == name) {
+      return v;
+    }
+  }
+  return {};
+}
+
+std::string_view Request::Query(std::string_view name) const {
+  for (const auto& [k, v] : query) {
+    if (k == name) {
+      return v;
+    }
+  }
+  return {};
+}
+
+std::string Request::Cookie(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k != "cookie") {
+      continue;
+    }
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const size_t semi = rest.find(';');
+      const std::string_view part = Trim(rest.substr(0, semi));
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+      const size_t eq = part.find('=');
+      if (eq != std::string_view::npos && Trim(part.substr(0, eq)) == name) {
+        std::string_view value = Trim(part.substr(eq + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+          value = value.substr(1, value.size() - 2);
+        }
+        return std::string(value);
+      }
+    }
+  }
+  return {};
+}
+
+std::string_view Request::Param(std::string_view name) const {
+  const auto it = params.find(std::string(name));
+  return it == params.end() ? std::string_view() : std::string_view(it->second);
+}
+
+Response& Response::Set(std::string_view name, std::string_view value) {
+  for (auto& [k, v] : headers) {
+    if (IEquals(k, name)) {
+      v = value;
+      return *this;
+    }
+  }
+  headers.emplace_back(name, value);
+  return *this;
+}
+
+std::string_view Response::Get(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (IEquals(k, name)) {
+      return v;
+    }
+  }
+  return {};
+}
+
+Response Response::Html(std::string body, int32_t status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.Set("Content-Type", "text/html; charset=utf-8");
+  return r;
+}
+
+Response Response::Json(std::string body, int32_t status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.Set("Content-Type", "application/json");
+  return r;
+}
+
+Response Response::Text(std::string body, int32_t status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.Set("Content-Type", "text/plain; charset=utf-8");
+  return r;
+}
+
+Response Response::Redirect(std::string_view location, int32_t status) {
+  Response r;
+  r.status = status;
+  r.Set("Location", location);
+  return r;
+}
+
+}  // namespace motcua::http

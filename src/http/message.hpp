@@ -1,0 +1,76 @@
+#pragma once
+//! HTTP request and response as plain values, so handlers never see the network library.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace motcua::http {
+
+//! Status codes the application uses by name.
+enum Status : int32_t {
+  kOk = 200,
+  kNotModified = 304,
+  kSeeOther = 303,
+  kMovedPermanently = 301,
+  kBadRequest = 400,
+  kForbidden = 403,
+  kNotFound = 404,
+  kMethodNotAllowed = 405,
+  kPayloadTooLarge = 413,
+  kUriTooLong = 414,
+  kHeadersTooLarge = 431,
+  kInternalError = 500,
+  kServiceUnavailable = 503,
+};
+
+//! Name/value pairs in order (header names lower case).
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+//! A parsed request: path and query already percent-decoded and checked as UTF-8.
+struct Request {
+  std::string method;       //!< "GET", "POST", …
+  std::string target;       //!< As sent, e.g. "/thu-tuc?q=dang%20ky".
+  std::string path;         //!< Decoded path, e.g. "/thu-tuc".
+  Pairs query;              //!< Decoded query parameters in order.
+  Pairs headers;            //!< Headers with lower-case names.
+  std::string body;         //!< Raw body.
+  std::string remote_addr;  //!< Peer address.
+  std::string request_id;   //!< Random id for logs and error pages.
+  std::map<std::string, std::string> params;  //!< Path parameters from the route, e.g. {code}.
+  std::string route;        //!< The matched route pattern, for metrics ("" when none).
+
+  //! First header named `name` (lower case), or "".
+  std::string_view Header(std::string_view name) const;
+  //! First query parameter named `name`, or "".
+  std::string_view Query(std::string_view name) const;
+  //! Value of cookie `name`, or "".
+  std::string Cookie(std::string_view name) const;
+  //! Path parameter `name`, or "".
+  std::string_view Param(std::string_view name) const;
+};
+
+//! A response; the server adds Date, Content-Length and connection handling.
+struct Response {
+  int32_t status = kOk;       //!< HTTP status.
+  Pairs headers;              //!< Extra headers (Content-Type included).
+  std::string body;           //!< Body bytes.
+
+  //! Sets (replaces) a header.
+  Response& Set(std::string_view name, std::string_view value);
+  //! The header `name` (case-insensitive), or "".
+  std::string_view Get(std::string_view name) const;
+  //! An HTML page.
+  static Response Html(std::string body, int32_t status = kOk);
+  //! A JSON document.
+  static Response Json(std::string body, int32_t status = kOk);
+  //! Plain text.
+  static Response Text(std::string body, int32_t status = kOk);
+  //! A redirect to `location` (303 See Other by default).
+  static Response Redirect(std::string_view location, int32_t status = kSeeOther);
+};
+
+}  // namespace motcua::http

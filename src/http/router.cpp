@@ -1,0 +1,68 @@
+#include "http/router.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace motcua::http {
+
+namespace {
+
+//! Matches one pattern against a path; fills `params` on success.
+bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+  std::map<std::string, std::string> found;
+  while (!pattern.empty() || !path.empty()) {
+    if (pattern.empty() || path.empty() || pattern.front() != '/' || path.front() != '/') {
+      return false;
+    }
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    const size_t pe = std::min(pattern.find('/'), pattern.size());
+    const size_t se = std::min(path.find('/'), path.size());
+    const std::string_view pseg = pattern.substr(0, pe);
+    const std::string_view sseg = path.substr(0, se);
+    if (pseg.size() >= 2 && pseg.front() == '{' && pseg.back() == '}') {
+      if (sseg.empty()) {
+        return false;
+      }
+      found.emplace(std::string(pseg.substr(1, pseg.size() - 2)), std::string(sseg));
+    } else if (pseg != sseg) {
+      return false;
+    }
+    pattern.remove_prefix(pe);
+    path.remove_prefix(se);
+  }
+  params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+void Router::Add(std::string method, std::string pattern, Handler handler, Exec exec) {
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), exec});
+}
+
+Match Router::Find(std::string_view method, std::string_view path,
+                   std::map<std::string, std::string>& params) const {
+  Match m;
+  const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+  for (const Route& r : routes_) {
+    std::map<std::string, std::string> p;
+    if (!MatchPattern(r.pattern, path, p)) {
+      continue;
+    }
+    m.path_known = true;
+    if (std::find(m.allowed.begin(), m.allowed.end(), r.method) == m.allowed.end()) {
+      m.allowed.push_back(r.method);
+      if (r.method == "GET") {
+        m.allowed.emplace_back("HEAD");
+      }
+    }
+    if (m.route == nullptr && r.method == wanted) {
+      m.route = &r;
+      params = std::move(p);
+    }
+  }
+  return m;
+}
+
+}  // namespace motcua::http

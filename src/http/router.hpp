@@ -1,0 +1,49 @@
+#pragma once
+//! Maps method and path to a handler, with {name} path parameters.
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace motcua::http {
+
+//! A request handler: parses input, calls the domain, asks the store, renders.
+using Handler = std::function<Response(Request&)>;
+
+//! Where a handler runs: on the I/O thread (fast, non-blocking) or on the bounded worker pool (may block).
+enum class Exec { kInline, kPool };
+
+//! One route.
+struct Route {
+  std::string method;    //!< "GET", "POST", …
+  std::string pattern;   //!< "/thu-tuc/{code}"; a segment "{name}" captures one path segment.
+  Handler handler;       //!< What runs.
+  Exec exec = Exec::kInline;  //!< Where it runs.
+};
+
+//! The outcome of matching a request.
+struct Match {
+  const Route* route = nullptr;      //!< The route, when method and path match.
+  bool path_known = false;           //!< The path matched some route (so a miss is 405, not 404).
+  std::vector<std::string> allowed;  //!< Methods the path accepts (for the Allow header).
+};
+
+//! The routing table.
+class Router {
+ public:
+  //! Adds a route; later routes never shadow earlier ones with the same pattern and method.
+  void Add(std::string method, std::string pattern, Handler handler, Exec exec = Exec::kInline);
+  //! Finds the route for `method` and `path`, filling `params`. HEAD matches GET routes.
+  Match Find(std::string_view method, std::string_view path, std::map<std::string, std::string>& params) const;
+  //! Every route, in the order added (used by the authorization matrix test).
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace motcua::http

@@ -1,0 +1,289 @@
+// The only translation unit that includes Boost.Beast and Asio (they are slow to compile).
+#include "http/server.hpp"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+#include <random>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "http/url.hpp"
+
+namespace motcua::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+constexpr int32_t kRequestIdBytes = 8;
+constexpr std::chrono::milliseconds kDrainPoll{20};
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return fmt::format("{:016x}", rng()).substr(0, kRequestIdBytes * 2);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Application& app;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  asio::thread_pool pool;
+  std::atomic<int64_t> open_connections{0};
+  std::atomic<int64_t> in_flight{0};
+  std::atomic<bool> stopping{false};
+  uint16_t bound_port = 0;
+  std::thread drainer;
+
+  Impl(const ServerOptions& o, Application& a)
+      : options(o), app(a), pool(static_cast<size_t>(std::max(1, o.pool_threads))) {}
+
+  asio::awaitable<void> Accept(tcp::acceptor& acceptor) {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(kTuple);
+      if (ec) {
+        if (ec == asio::error::operation_aborted || stopping) {
+          co_return;
+        }
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      asio::co_spawn(acceptor.get_executor(), Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      for (char& c : name) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    req.body = msg.body();
+    req.remote_addr = remote;
+    req.request_id = NewRequestId();
+    return req;
+  }
+
+  asio::awaitable<bool> Write(beast::tcp_stream& stream, const Request& req, Response res, bool keep_alive,
+                              std::chrono::steady_clock::time_point started) {
+    bhttp::response<bhttp::string_body> out;
+    out.result(static_cast<unsigned>(res.status));
+    out.version(11);
+    for (const auto& [k, v] : res.headers) {
+      out.set(k, v);
+    }
+    out.set(bhttp::field::server, "motcua");
+    out.keep_alive(keep_alive);
+    const bool head = req.method == "HEAD";
+    const size_t length = res.body.size();
+    out.body() = head ? std::string() : std::move(res.body);
+    if (res.status != kNotModified && res.status >= kOk) {
+      out.content_length(length);
+    }
+    stream.expires_after(options.idle_timeout);
+    auto [ec, n] = co_await bhttp::async_write(stream, out, kTuple);
+    res.body.clear();
+    app.Completed(req, res,
+                  std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
+    co_return !ec;
+  }
+
+  asio::awaitable<void> Session(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    std::string remote;
+    {
+      beast::error_code ec;
+      const auto ep = stream.socket().remote_endpoint(ec);
+      remote = ec ? "" : ep.address().to_string();
+    }
+    const int64_t open = ++open_connections;
+    struct Guard {
+      std::atomic<int64_t>& n;
+      ~Guard() { --n; }
+    } guard{open_connections};
+    beast::flat_buffer buffer;
+    if (open > options.max_connections) {
+      Request req;
+      req.method = "GET";
+      req.remote_addr = remote;
+      req.request_id = NewRequestId();
+      co_await Write(stream, req, app.Refused(req, kServiceUnavailable, "Máy chủ đang quá tải, xin thử lại sau."),
+                     false, std::chrono::steady_clock::now());
+      stream.socket().shutdown(tcp::socket::shutdown_both);
+      co_return;
+    }
+    bool first = true;
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(options.max_header_bytes);
+      parser.body_limit(options.max_body_bytes);
+      // The whole header must arrive within the timeout: a slow-loris client cannot hold a worker.
+      stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      first = false;
+      const auto started = std::chrono::steady_clock::now();
+      if (hec) {
+        if (hec == bhttp::error::end_of_stream || hec == beast::error::timeout ||
+            hec == asio::error::connection_reset || hec == asio::error::eof) {
+          break;
+        }
+        Request req;
+        req.method = "GET";
+        req.remote_addr = remote;
+        req.request_id = NewRequestId();
+        const bool too_big = hec == bhttp::error::header_limit;
+        co_await Write(stream, req,
+                       app.Refused(req, too_big ? kHeadersTooLarge : kBadRequest,
+                                   too_big ? "Phần đầu yêu cầu (header) quá lớn." : "Yêu cầu HTTP không hợp lệ."),
+                       false, started);
+        break;
+      }
+      ++in_flight;
+      struct FlightGuard {
+        std::atomic<int64_t>& n;
+        ~FlightGuard() { --n; }
+      } flight{in_flight};
+      stream.expires_after(options.body_timeout);
+      if (!parser.is_done()) {
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        if (bec) {
+          if (bec == bhttp::error::body_limit) {
+            Request req = ToRequest(parser.get(), remote);
+            req.body.clear();
+            co_await Write(stream, req, app.Refused(req, kPayloadTooLarge, "Nội dung gửi lên quá lớn."), false,
+                           started);
+          }
+          break;
+        }
+      }
+      const bhttp::request<bhttp::string_body>& msg = parser.get();
+      Request req = ToRequest(msg, remote);
+      TargetError target_error;
+      auto target = ParseTarget(msg.target(), target_error);
+      const bool keep_alive = msg.keep_alive() && !stopping;
+      Response res;
+      if (!target) {
+        res = app.Refused(req, target_error.status, target_error.reason);
+      } else {
+        req.path = std::move(target->path);
+        req.query = std::move(target->query);
+        if (app.NeedsPool(req)) {
+          // Blocking work (password hashing, writes) runs on the bounded pool, never on this I/O thread.
+          const auto io = co_await asio::this_coro::executor;
+          co_await asio::post(pool.get_executor(), asio::use_awaitable);
+          res = app.Handle(req);
+          co_await asio::post(io, asio::use_awaitable);
+        } else {
+          res = app.Handle(req);
+        }
+      }
+      const bool ok = co_await Write(stream, req, std::move(res), keep_alive, started);
+      if (!ok || !keep_alive) {
+        break;
+      }
+    }
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  }
+};
+
+Server::Server(const ServerOptions& options, Application& app) : impl_(std::make_unique<Impl>(options, app)) {
+  const int32_t threads =
+      options.threads > 0 ? options.threads : std::max(1, static_cast<int32_t>(std::thread::hardware_concurrency()));
+  const auto address = asio::ip::make_address(options.host);
+  uint16_t port = options.port;
+  for (int32_t i = 0; i < threads; ++i) {
+    auto ctx = std::make_unique<asio::io_context>(1);
+    auto acceptor = std::make_unique<tcp::acceptor>(*ctx);
+    const tcp::endpoint endpoint(address, port);
+    acceptor->open(endpoint.protocol());
+    acceptor->set_option(asio::socket_base::reuse_address(true));
+    // Each thread has its own acceptor on the same port; the kernel spreads connections across them.
+    acceptor->set_option(ReusePort(true));
+    acceptor->bind(endpoint);
+    acceptor->listen(asio::socket_base::max_listen_connections);
+    port = acceptor->local_endpoint().port();
+    impl_->contexts.push_back(std::move(ctx));
+    impl_->acceptors.push_back(std::move(acceptor));
+  }
+  impl_->bound_port = port;
+}
+
+Server::~Server() {
+  if (impl_->drainer.joinable()) {
+    impl_->drainer.join();
+  }
+  impl_->pool.join();
+}
+
+uint16_t Server::port() const {
+  return impl_->bound_port;
+}
+
+ServerStats Server::Stats() const {
+  return ServerStats{impl_->open_connections.load(), impl_->in_flight.load()};
+}
+
+void Server::Stop() {
+  if (impl_->stopping.exchange(true)) {
+    return;
+  }
+  for (size_t i = 0; i < impl_->contexts.size(); ++i) {
+    tcp::acceptor* acceptor = impl_->acceptors[i].get();
+    asio::post(*impl_->contexts[i], [acceptor] {
+      beast::error_code ec;
+      acceptor->close(ec);
+    });
+  }
+  // Drain: wait for in-flight requests (bounded by the grace period), then stop every loop. Idle keep-alive
+  // connections are simply closed.
+  impl_->drainer = std::thread([impl = impl_.get()] {
+    const auto deadline = std::chrono::steady_clock::now() + impl->options.shutdown_grace;
+    while (impl->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(kDrainPoll);
+    }
+    for (auto& ctx : impl->contexts) {
+      ctx->stop();
+    }
+  });
+}
+
+void Server::Run() {
+  asio::io_context& main = *impl_->contexts.front();
+  asio::signal_set signals(main, SIGINT, SIGTERM);
+  signals.async_wait([this](const beast::error_code& ec, int signal) {
+    if (!ec) {
+      spdlog::info("signal {} received: stopping after in-flight requests", signal);
+      Stop();
+    }
+  });
+  for (size_t i = 0; i < impl_->contexts.size(); ++i) {
+    asio::co_spawn(*impl_->contexts[i], impl_->Accept(*impl_->acceptors[i]), asio::detached);
+  }
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < impl_->contexts.size(); ++i) {
+    threads.emplace_back([ctx = impl_->contexts[i].get()] { ctx->run(); });
+  }
+  main.run();
+  for (std::thread& t : threads) {
+    t.join();
+  }
+}
+
+}  // namespace motcua::http

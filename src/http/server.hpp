@@ -1,0 +1,71 @@
+#pragma once
+//! The HTTP/1.1 server: one io_context per thread, keep-alive, limits, timeouts, graceful shutdown.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace motcua::http {
+
+//! Limits and sizes of the server.
+struct ServerOptions {
+  std::string host = "127.0.0.1";            //!< Address to listen on.
+  uint16_t port = 8080;                      //!< Port; 0 picks a free one.
+  int32_t threads = 0;                       //!< I/O threads; 0 = one per core.
+  int32_t pool_threads = 2;                  //!< Worker threads for blocking handlers.
+  uint32_t max_header_bytes = 16 * 1024;     //!< Largest request header block.
+  uint64_t max_body_bytes = 1024 * 1024;     //!< Largest request body.
+  std::chrono::milliseconds header_timeout{10000};  //!< Time allowed to send a whole request header.
+  std::chrono::milliseconds body_timeout{30000};    //!< Time allowed to send the body.
+  std::chrono::milliseconds idle_timeout{30000};    //!< Keep-alive time between requests.
+  std::chrono::milliseconds shutdown_grace{10000};  //!< Longest wait for in-flight requests at shutdown.
+  int32_t max_connections = 10000;           //!< Open connections at most; more get 503.
+};
+
+//! What the server asks of the application.
+class Application {
+ public:
+  virtual ~Application() = default;
+  //! True when this request's handler may block and must run on the worker pool.
+  virtual bool NeedsPool(const Request& req) = 0;
+  //! Produces the response (never throws).
+  virtual Response Handle(Request& req) = 0;
+  //! A page for a request the server refused before routing (bad syntax, too large, …).
+  virtual Response Refused(const Request& req, int32_t status, const std::string& reason) = 0;
+  //! Called after each response is written.
+  virtual void Completed(const Request& req, const Response& res, std::chrono::microseconds elapsed) = 0;
+};
+
+//! Live counters of the server.
+struct ServerStats {
+  int64_t open_connections = 0;  //!< Connections open now.
+  int64_t in_flight = 0;         //!< Requests being handled now.
+};
+
+//! The server. Run() blocks until SIGINT/SIGTERM or Stop(), then drains in-flight requests.
+class Server {
+ public:
+  //! Binds the listening sockets (throws when the address is taken).
+  Server(const ServerOptions& options, Application& app);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  //! The port actually bound.
+  uint16_t port() const;
+  //! Serves until stopped; returns after a graceful drain.
+  void Run();
+  //! Asks a running server to stop (thread-safe).
+  void Stop();
+  //! Current counters.
+  ServerStats Stats() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace motcua::http

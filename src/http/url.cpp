@@ -1,0 +1,126 @@
+#include "http/url.hpp"
+
+#include "domain/text.hpp"
+
+namespace motcua::http {
+
+namespace {
+
+int32_t HexValue(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '%') {
+      if (i + 2 >= s.size()) {
+        return std::nullopt;
+      }
+      const int32_t hi = HexValue(s[i + 1]);
+      const int32_t lo = HexValue(s[i + 2]);
+      if (hi < 0 || lo < 0) {
+        return std::nullopt;
+      }
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!domain::IsValidUtf8(out) || out.find('\0') != std::string::npos) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::string PercentEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+std::optional<Pairs> ParseQuery(std::string_view query) {
+  Pairs out;
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view part = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (part.empty()) {
+      continue;
+    }
+    if (out.size() >= kMaxQueryParams) {
+      return std::nullopt;
+    }
+    const size_t eq = part.find('=');
+    auto key = PercentDecode(part.substr(0, eq), true);
+    auto value = PercentDecode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1), true);
+    if (!key || !value) {
+      return std::nullopt;
+    }
+    out.emplace_back(std::move(*key), std::move(*value));
+  }
+  return out;
+}
+
+std::optional<ParsedTarget> ParseTarget(std::string_view target, TargetError& error) {
+  if (target.size() > kMaxTargetBytes) {
+    error = {kUriTooLong, "Địa chỉ trang quá dài."};
+    return std::nullopt;
+  }
+  if (target.empty() || target.front() != '/') {
+    error = {kBadRequest, "Địa chỉ yêu cầu không hợp lệ."};
+    return std::nullopt;
+  }
+  const size_t q = target.find('?');
+  std::string_view raw_path = target.substr(0, q);
+  const size_t hash = raw_path.find('#');
+  raw_path = raw_path.substr(0, hash);
+  auto path = PercentDecode(raw_path, false);
+  if (!path) {
+    error = {kBadRequest, "Địa chỉ trang có ký tự mã hoá sai (%XX) hoặc không phải UTF-8."};
+    return std::nullopt;
+  }
+  ParsedTarget out;
+  out.path = std::move(*path);
+  if (q != std::string_view::npos) {
+    std::string_view raw_query = target.substr(q + 1);
+    raw_query = raw_query.substr(0, raw_query.find('#'));
+    auto query = ParseQuery(raw_query);
+    if (!query) {
+      error = {kBadRequest, "Chuỗi tìm kiếm trong địa chỉ có ký tự mã hoá sai (%XX) hoặc không phải UTF-8."};
+      return std::nullopt;
+    }
+    out.query = std::move(*query);
+  }
+  return out;
+}
+
+}  // namespace motcua::http
