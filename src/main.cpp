@@ -1,1 +1,264 @@
-int main() { return 0; }
+// motcua: wiring only. Reads configuration, opens the store, registers routes, runs a command.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sstream>
+#include <unistd.h>
+
+#include "app/config.hpp"
+#include "app/demo.hpp"
+#include "domain/reference_import.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "store/catalogue_store.hpp"
+#include "store/migrations.hpp"
+#include "web/web_app.hpp"
+
+namespace {
+
+using motcua::app::Config;
+
+constexpr int kExitUsage = 2;
+constexpr int kExitInvalidData = 3;
+
+void SetupLogging(const Config& config) {
+  auto err = spdlog::stderr_logger_mt("motcua");
+  spdlog::set_default_logger(err);
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  auto access = spdlog::stdout_logger_mt("access");
+  access->set_pattern("%v");
+  access->set_level(spdlog::level::info);
+}
+
+std::unique_ptr<motcua::store::Database> OpenAndMigrate(const Config& config) {
+  auto db = motcua::store::OpenDatabase(config.db);
+  const auto report = motcua::store::Migrate(*db);
+  for (const std::string& name : report.applied) {
+    spdlog::info("migration applied: {}", name);
+  }
+  return db;
+}
+
+int RunInit(Config& config, bool demo) {
+  auto db = OpenAndMigrate(config);
+  bool empty = true;
+  db->Read([&](motcua::store::Session& s) { empty = s.Query("SELECT 1 FROM procedures LIMIT 1").empty(); });
+  if (demo && !empty) {
+    std::cout << "Cơ sở dữ liệu " << db->Describe() << " đã có dữ liệu; không nạp lại dữ liệu mẫu.\n";
+    return 0;
+  }
+  if (demo) {
+    const auto r = motcua::app::LoadDemo(*db, config.share_dir);
+    std::cout << fmt::format(
+        "Đã nạp tỉnh mẫu Nam Định: {} đơn vị hành chính, {} liên kết sáp nhập, {} cơ quan, {} thủ tục "
+        "({} có hướng dẫn chi tiết).\n",
+        r.units, r.links, r.agencies, r.procedures, r.detailed);
+  }
+  std::cout << "Cơ sở dữ liệu sẵn sàng: " << db->Describe() << "\n";
+  db->Close();
+  return 0;
+}
+
+int RunMigrate(Config& config) {
+  auto db = motcua::store::OpenDatabase(config.db);
+  const auto report = motcua::store::Migrate(*db);
+  std::cout << fmt::format("schema version {} → {} ({} applied)\n", report.from_version, report.to_version,
+                           report.applied.size());
+  db->Close();
+  return 0;
+}
+
+std::string ReadFileOrThrow(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error("không đọc được tệp " + path);
+  }
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+//! Prints a progress bar on stderr when it is a terminal.
+void Progress(int64_t done, int64_t total) {
+  if (isatty(STDERR_FILENO) == 0 || total == 0) {
+    return;
+  }
+  constexpr int64_t kWidth = 40;
+  const int64_t filled = done * kWidth / total;
+  std::fprintf(stderr, "\r[%s%s] %3ld%%", std::string(static_cast<size_t>(filled), '#').c_str(),
+               std::string(static_cast<size_t>(kWidth - filled), ' ').c_str(), static_cast<long>(done * 100 / total));
+  if (done == total) {
+    std::fprintf(stderr, "\n");
+  }
+}
+
+template <typename Import>
+bool ReportRejected(const Import& import, const std::string& file, bool skip_invalid) {
+  if (import.errors.empty()) {
+    return false;
+  }
+  std::cerr << fmt::format("{}: {} dòng bị từ chối:\n", file, import.errors.size());
+  for (const auto& e : import.errors) {
+    std::cerr << fmt::format("  dòng {}: {}\n", e.line, e.reason);
+  }
+  if (!skip_invalid) {
+    std::cerr << "Không nhập dòng nào (sửa các dòng trên, hoặc dùng --skip-invalid để chỉ nhập các dòng hợp lệ).\n";
+    return true;
+  }
+  return false;
+}
+
+int RunImport(Config& config, const std::string& kind, const std::string& file, bool skip_invalid) {
+  const std::string text = ReadFileOrThrow(file);
+  auto db = OpenAndMigrate(config);
+  motcua::store::UpsertCounts counts;
+  if (kind == "procedures") {
+    const auto import = motcua::domain::ReadProcedures(text);
+    if (ReportRejected(import, file, skip_invalid)) {
+      return kExitInvalidData;
+    }
+    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertProcedures(s, import); });
+    Progress(static_cast<int64_t>(import.procedures.size()), static_cast<int64_t>(import.procedures.size()));
+  } else if (kind == "units") {
+    const auto import = motcua::domain::ReadAdminUnits(text);
+    if (ReportRejected(import, file, skip_invalid)) {
+      return kExitInvalidData;
+    }
+    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnits(s, import.units); });
+    Progress(static_cast<int64_t>(import.units.size()), static_cast<int64_t>(import.units.size()));
+  } else if (kind == "unit-mapping") {
+    const auto import = motcua::domain::ReadAdminUnitMapping(text);
+    if (ReportRejected(import, file, skip_invalid)) {
+      return kExitInvalidData;
+    }
+    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnitLinks(s, import.links); });
+  } else {
+    std::cerr << "unknown import kind " << kind << " (procedures, units, unit-mapping)\n";
+    return kExitUsage;
+  }
+  std::cout << fmt::format("{}: {} dòng mới, {} dòng cập nhật.\n", file, counts.added, counts.updated);
+  db->Close();
+  return 0;
+}
+
+int RunServe(Config& config) {
+  auto db = OpenAndMigrate(config);
+  motcua::web::CatalogueHolder catalogue(*db, config.catalogue_poll_ms);
+  const motcua::web::Translator translator(config.locale_dir);
+  const motcua::web::Templates templates(config.share_dir + "/templates", translator);
+  const motcua::http::StaticFiles assets(config.share_dir + "/static", "/static/");
+  motcua::web::WebApp app(config, *db, catalogue, translator, templates, assets);
+  motcua::http::Server server(config.server, app);
+  app.AttachServer(&server);
+  spdlog::info("store {}, {} procedures, {} static files", db->Describe(), catalogue.Get()->procedures().size(),
+               assets.size());
+  std::cout << fmt::format("motcua listening on http://{}:{}", config.server.host, server.port()) << std::endl;
+  server.Run();
+  db->Close();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Config config;
+  CLI::App cli{"motcua: cổng dịch vụ công và hệ thống một cửa điện tử (online public services and one-stop office)"};
+  cli.require_subcommand(1);
+  std::string config_file;
+  std::string db;
+  std::string listen;
+  cli.add_option("--config", config_file, "TOML configuration file (motcua.toml)")->check(CLI::ExistingFile);
+  auto add_db = [&](CLI::App* c) {
+    c->add_option("--db", db, "SQLite file path or postgresql:// URL (default var/motcua.db, env MOTCUA_DB)");
+  };
+
+  CLI::App* init = cli.add_subcommand("init", "Create or upgrade the database; --demo loads the demo province");
+  add_db(init);
+  bool demo = false;
+  init->add_flag("--demo", demo, "Load Nam Định (before 2025) with the national procedure catalogue");
+
+  CLI::App* serve = cli.add_subcommand("serve", "Serve the portal and back office over HTTP");
+  add_db(serve);
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080, env MOTCUA_LISTEN)");
+  int32_t threads = -1;
+  int64_t header_timeout_ms = -1;
+  int64_t max_body_bytes = -1;
+  serve->add_option("--threads", threads, "I/O threads (0 = one per core)")->check(CLI::Range(0, 256));
+  serve->add_option("--header-timeout-ms", header_timeout_ms, "Time allowed for a request header")
+      ->check(CLI::Range(int64_t{100}, int64_t{3600000}));
+  serve->add_option("--max-body-bytes", max_body_bytes, "Largest request body")
+      ->check(CLI::Range(int64_t{1024}, int64_t{1} << 32));
+
+  CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
+  add_db(migrate);
+
+  CLI::App* import = cli.add_subcommand("import", "Import reference data from CSV (all rows or none)");
+  add_db(import);
+  std::string kind;
+  std::string file;
+  bool skip_invalid = false;
+  import->add_option("kind", kind, "procedures | units | unit-mapping")
+      ->required()
+      ->check(CLI::IsMember({"procedures", "units", "unit-mapping"}));
+  import->add_option("file", file, "CSV file")->required()->check(CLI::ExistingFile);
+  import->add_flag("--skip-invalid", skip_invalid, "Import the valid rows even when some rows are rejected");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (!config_file.empty()) {
+    if (auto err = motcua::app::LoadConfigFile(config_file, config)) {
+      std::cerr << "config: " << err->message << "\n";
+      return kExitUsage;
+    }
+  }
+  if (auto err = motcua::app::ApplyEnvironment([](const char* n) { return std::getenv(n); }, config)) {
+    std::cerr << "environment: " << err->message << "\n";
+    return kExitUsage;
+  }
+  if (!db.empty()) {
+    config.db = db;
+  }
+  if (!listen.empty()) {
+    if (auto err = motcua::app::ApplyListen(listen, config)) {
+      std::cerr << "--listen: " << err->message << "\n";
+      return kExitUsage;
+    }
+  }
+  if (threads >= 0) {
+    config.server.threads = threads;
+  }
+  if (header_timeout_ms > 0) {
+    config.server.header_timeout = std::chrono::milliseconds(header_timeout_ms);
+  }
+  if (max_body_bytes > 0) {
+    config.server.max_body_bytes = static_cast<uint64_t>(max_body_bytes);
+  }
+  motcua::app::ResolvePaths(config);
+  SetupLogging(config);
+  try {
+    if (init->parsed()) {
+      return RunInit(config, demo);
+    }
+    if (serve->parsed()) {
+      return RunServe(config);
+    }
+    if (migrate->parsed()) {
+      return RunMigrate(config);
+    }
+    if (import->parsed()) {
+      return RunImport(config, kind, file, skip_invalid);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    std::cerr << "motcua: " << e.what() << "\n";
+    return 1;
+  }
+  return kExitUsage;
+}

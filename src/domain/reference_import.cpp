@@ -1,5 +1,6 @@
 #include "domain/reference_import.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <map>
@@ -11,7 +12,7 @@ namespace motcua::domain {
 
 namespace {
 
-constexpr size_t kMaxNameCodePoints = 1000;
+constexpr size_t kMaxNameCodePoints = 2000;  // real names reach 1,094 (1.013980)
 constexpr size_t kProcedureCodeLength = 8;  // d.dddddd
 
 const std::vector<std::string_view> kProcedureColumns = {
@@ -111,6 +112,13 @@ std::optional<std::vector<ChannelTerms>> ParseChannelTerms(std::string_view text
     }
     t.time_unit = ParsePublishedTimeUnit(std::string_view(t.time_text).substr(unit_start))
                       .value_or(TimeUnit::kUnspecified);
+    // Some procedures publish several limits for one channel (sub-cases): keep one row with all the texts, and the
+    // first number as the limit.
+    auto same = std::find_if(terms.begin(), terms.end(), [&](const ChannelTerms& x) { return x.channel == t.channel; });
+    if (same != terms.end()) {
+      same->time_text += "; " + t.time_text;
+      continue;
+    }
     terms.push_back(std::move(t));
   }
   return terms;
@@ -209,7 +217,7 @@ ProcedureImport ReadProcedures(std::string_view csv_text) {
       continue;
     }
     if (p.name.empty() || CodePointCount(p.name) > kMaxNameCodePoints) {
-      reject("tên thủ tục trống hoặc dài quá 1000 ký tự");
+      reject("tên thủ tục trống hoặc dài quá 2000 ký tự");
       continue;
     }
     if (field_name.empty()) {

@@ -108,6 +108,13 @@ std::string ToPostgresPlaceholders(std::string_view sql) {
       i = stop - 1;
       continue;
     }
+    if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      const size_t end = sql.find("*/", i + 2);
+      const size_t stop = end == std::string_view::npos ? sql.size() : end + 2;
+      out.append(sql.substr(i, stop - i));
+      i = stop - 1;
+      continue;
+    }
     if (c == '?') {
       out += '$';
       out += std::to_string(++n);

@@ -188,6 +188,9 @@ class SqliteDatabase final : public Database {
   Engine engine() const override { return Engine::kSqlite; }
 
   void Read(const std::function<void(Session&)>& fn) override {
+    if (closed_) {
+      throw DatabaseError("database is closed");
+    }
     SqliteConnection& conn = ReadConnection();
     conn.ExecScript("BEGIN");
     try {
@@ -268,12 +271,13 @@ class SqliteDatabase final : public Database {
         }
       }
       CommitBatch(batch);
-      depth_ -= static_cast<int64_t>(batch.size());
     }
   }
 
   //! Runs each job in its own savepoint inside one transaction, commits once, then answers every caller.
   void CommitBatch(std::vector<WriteJob>& batch) {
+    // Callers are answered only after this, so QueueDepth() never counts a job its caller saw finish.
+    depth_ -= static_cast<int64_t>(batch.size());
     std::vector<std::exception_ptr> errors(batch.size());
     try {
       writer_conn_->ExecScript("BEGIN IMMEDIATE");

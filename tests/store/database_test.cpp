@@ -61,6 +61,10 @@ class TestDatabase {
   Database& db() { return *db_; }
   //! The URL or path the database was opened from.
   const std::string& url() const { return url_; }
+  //! PostgreSQL: a second handle on the same server, outside the test's schema.
+  Database& admin() { return *admin_; }
+  //! PostgreSQL: the test's schema, also the application_name of its connections.
+  const std::string& schema() const { return schema_; }
 
  private:
   friend std::unique_ptr<TestDatabase> OpenTestDatabase(const DatabaseOptions& options);
@@ -92,12 +96,13 @@ std::unique_ptr<TestDatabase> OpenTestDatabase(const DatabaseOptions& options = 
         kPgUrlEnv));
   }
   // Each test gets its own schema. search_path goes in the URL, not in a SET, because every thread that
-  // reads opens its own connection.
+  // reads opens its own connection. application_name lets a test find its own connections on the server.
   test->schema_ = UniqueName("motcua_test");
   test->admin_ = OpenDatabase(base, options);
   test->admin_->Write([&](Session& s) { s.ExecScript("CREATE SCHEMA " + test->schema_); });
   const char separator = base.find('?') == std::string::npos ? '?' : '&';
-  test->url_ = fmt::format("{}{}options=-csearch_path%3D{}", base, separator, test->schema_);
+  test->url_ = fmt::format("{}{}options=-csearch_path%3D{}&application_name={}", base, separator, test->schema_,
+                           test->schema_);
   test->db_ = OpenDatabase(test->url_, options);
   return test;
 }
@@ -598,6 +603,57 @@ TEST(PostgresOnly, ADeadlockedWriteIsRetriedAndBothCommit) {
     EXPECT_EQ(rows[0].Int(0), 2);
     EXPECT_EQ(rows[1].Int(0), 2);
   });
+}
+
+//! Connections the test's database holds open on the server.
+int64_t ServerConnections(TestDatabase& test) {
+  int64_t n = -1;
+  test.admin().Write([&](Session& s) {
+    n = s.Query("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?", {test.schema()})[0].Int(0);
+  });
+  return n;
+}
+
+TEST(PostgresOnly, ConnectionsKilledByTheServerAreReplacedTransparently) {
+  if (Env(kEngineEnv) != "postgres") {
+    GTEST_SKIP() << "PostgreSQL only";
+  }
+  const auto test = OpenTestDatabase();
+  Database& db = test->db();
+  db.Write([](Session& s) { s.ExecScript("CREATE TABLE k (v BIGINT)"); });
+  db.Read([](Session& s) { s.Query("SELECT COUNT(*) FROM k"); });
+  ASSERT_EQ(ServerConnections(*test), 2);  // One read connection, one write connection.
+  // As after a server restart or an idle timeout: every connection of this database is gone.
+  test->admin().Write([&](Session& s) {
+    s.Query("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = ?",
+            {test->schema()});
+  });
+  db.Write([](Session& s) { s.Exec("INSERT INTO k (v) VALUES (1)"); });
+  int64_t count = -1;
+  db.Read([&](Session& s) { count = s.Query("SELECT COUNT(*) FROM k")[0].Int(0); });
+  EXPECT_EQ(count, 1);
+}
+
+TEST(PostgresOnly, AThreadThatEndsClosesItsReadConnection) {
+  if (Env(kEngineEnv) != "postgres") {
+    GTEST_SKIP() << "PostgreSQL only";
+  }
+  const auto test = OpenTestDatabase();
+  Database& db = test->db();
+  constexpr int32_t kThreads = 6;
+  std::vector<std::thread> threads;
+  for (int32_t t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] { db.Read([](Session& s) { s.Query("SELECT 1"); }); });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  // The server notices a closed connection a moment later.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (ServerConnections(*test) > 1 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(ServerConnections(*test), 1);  // Only the write connection opened at start.
 }
 
 // ---- Placeholder rewriting (pure, engine-independent) ----

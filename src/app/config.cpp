@@ -1,0 +1,175 @@
+#include "app/config.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace motcua::app {
+
+namespace {
+
+std::optional<int64_t> ParseInt(std::string_view s) {
+  int64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<bool> ParseBool(std::string_view s) {
+  if (s == "1" || s == "true" || s == "yes" || s == "on") {
+    return true;
+  }
+  if (s == "0" || s == "false" || s == "no" || s == "off") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ConfigError> ApplyListen(const std::string& listen, Config& config) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return ConfigError{fmt::format("listen address \"{}\" must be HOST:PORT, e.g. 127.0.0.1:8080", listen)};
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const auto port = ParseInt(std::string_view(listen).substr(colon + 1));
+  constexpr int64_t kMaxPort = 65535;
+  if (!port || *port < 0 || *port > kMaxPort) {
+    return ConfigError{fmt::format("listen port in \"{}\" must be a number from 0 to 65535", listen)};
+  }
+  config.listen = listen;
+  config.server.host = host;
+  config.server.port = static_cast<uint16_t>(*port);
+  return std::nullopt;
+}
+
+std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& config) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return ConfigError{fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column,
+                                   e.description())};
+  }
+  auto str = [&](std::string_view key, std::string& out) -> std::optional<ConfigError> {
+    const toml::node* n = t.at_path(key).node();
+    if (n == nullptr) {
+      return std::nullopt;
+    }
+    if (!n->is_string()) {
+      return ConfigError{fmt::format("{}: {} must be a string", path, key)};
+    }
+    out = n->as_string()->get();
+    return std::nullopt;
+  };
+  auto integer = [&](std::string_view key, int64_t min, int64_t max, auto& out) -> std::optional<ConfigError> {
+    const toml::node* n = t.at_path(key).node();
+    if (n == nullptr) {
+      return std::nullopt;
+    }
+    if (!n->is_integer() || n->as_integer()->get() < min || n->as_integer()->get() > max) {
+      return ConfigError{fmt::format("{}: {} must be a whole number from {} to {}", path, key, min, max)};
+    }
+    out = static_cast<std::remove_reference_t<decltype(out)>>(n->as_integer()->get());
+    return std::nullopt;
+  };
+  auto boolean = [&](std::string_view key, bool& out) -> std::optional<ConfigError> {
+    const toml::node* n = t.at_path(key).node();
+    if (n == nullptr) {
+      return std::nullopt;
+    }
+    if (!n->is_boolean()) {
+      return ConfigError{fmt::format("{}: {} must be true or false", path, key)};
+    }
+    out = n->as_boolean()->get();
+    return std::nullopt;
+  };
+  constexpr int64_t kMaxThreads = 256;
+  constexpr int64_t kMaxMillis = 3600 * 1000;
+  constexpr int64_t kMaxBody = int64_t{1} << 32;
+  constexpr int64_t kMaxHeader = 1 << 20;
+  constexpr int64_t kMaxConnections = 1000000;
+  int64_t header_ms = config.server.header_timeout.count();
+  int64_t body_ms = config.server.body_timeout.count();
+  int64_t idle_ms = config.server.idle_timeout.count();
+  std::string listen;
+  for (auto err : {str("db", config.db), str("data_dir", config.data_dir), str("share_dir", config.share_dir),
+                   str("listen", listen), str("log.level", config.log_level),
+                   boolean("log.access", config.access_log), boolean("http.behind_tls", config.behind_tls),
+                   integer("http.threads", 0, kMaxThreads, config.server.threads),
+                   integer("http.pool_threads", 1, kMaxThreads, config.server.pool_threads),
+                   integer("http.max_header_bytes", 1024, kMaxHeader, config.server.max_header_bytes),
+                   integer("http.max_body_bytes", 1024, kMaxBody, config.server.max_body_bytes),
+                   integer("http.max_connections", 1, kMaxConnections, config.server.max_connections),
+                   integer("http.header_timeout_ms", 100, kMaxMillis, header_ms),
+                   integer("http.body_timeout_ms", 100, kMaxMillis, body_ms),
+                   integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
+                   integer("http.hsts_max_age", 0, kMaxMillis, config.hsts_max_age),
+                   integer("cache.page_entries", 0, kMaxConnections, config.page_cache_entries),
+                   integer("cache.catalogue_poll_ms", 100, kMaxMillis, config.catalogue_poll_ms)}) {
+    if (err) {
+      return err;
+    }
+  }
+  config.server.header_timeout = std::chrono::milliseconds(header_ms);
+  config.server.body_timeout = std::chrono::milliseconds(body_ms);
+  config.server.idle_timeout = std::chrono::milliseconds(idle_ms);
+  if (!listen.empty()) {
+    return ApplyListen(listen, config);
+  }
+  return std::nullopt;
+}
+
+std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(const char*)>& getenv, Config& config) {
+  if (const char* v = getenv("MOTCUA_DB"); v != nullptr && *v != '\0') {
+    config.db = v;
+  }
+  if (const char* v = getenv("MOTCUA_DATA_DIR"); v != nullptr && *v != '\0') {
+    config.data_dir = v;
+  }
+  if (const char* v = getenv("MOTCUA_SHARE_DIR"); v != nullptr && *v != '\0') {
+    config.share_dir = v;
+  }
+  if (const char* v = getenv("MOTCUA_LOG_LEVEL"); v != nullptr && *v != '\0') {
+    config.log_level = v;
+  }
+  if (const char* v = getenv("MOTCUA_THREADS"); v != nullptr && *v != '\0') {
+    const auto n = ParseInt(v);
+    constexpr int64_t kMaxThreads = 256;
+    if (!n || *n < 0 || *n > kMaxThreads) {
+      return ConfigError{fmt::format("MOTCUA_THREADS=\"{}\" must be a number from 0 to 256", v)};
+    }
+    config.server.threads = static_cast<int32_t>(*n);
+  }
+  if (const char* v = getenv("MOTCUA_BEHIND_TLS"); v != nullptr && *v != '\0') {
+    const auto b = ParseBool(v);
+    if (!b) {
+      return ConfigError{fmt::format("MOTCUA_BEHIND_TLS=\"{}\" must be true or false", v)};
+    }
+    config.behind_tls = *b;
+  }
+  if (const char* v = getenv("MOTCUA_LISTEN"); v != nullptr && *v != '\0') {
+    return ApplyListen(v, config);
+  }
+  return std::nullopt;
+}
+
+void ResolvePaths(Config& config) {
+  if (config.share_dir.empty()) {
+    config.share_dir = MOTCUA_SOURCE_DIR;
+  }
+  if (config.locale_dir.empty()) {
+    const std::filesystem::path installed = std::filesystem::path(config.share_dir) / "locale-compiled";
+    config.locale_dir =
+        std::filesystem::is_directory(installed) ? installed.string() : std::string(MOTCUA_BUILD_DIR) + "/locale";
+  }
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,234 @@
+#include "app/demo.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "domain/csv.hpp"
+#include "domain/reference_import.hpp"
+#include "domain/text.hpp"
+#include "store/catalogue_store.hpp"
+
+namespace motcua::app {
+
+namespace json = boost::json;
+using domain::Agency;
+using domain::Level;
+
+namespace {
+
+constexpr int32_t kDistrictCodeOffset = 30;  // district agencies are 000.00.31.H40 …, clear of departments 01–29
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error("cannot read " + path);
+  }
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+template <typename T>
+void RequireClean(const T& import, const std::string& path) {
+  if (import.errors.empty()) {
+    return;
+  }
+  std::string lines;
+  for (const auto& e : import.errors) {
+    lines += fmt::format("\n  line {}: {}", e.line, e.reason);
+  }
+  throw std::runtime_error(fmt::format("{} has {} invalid rows:{}", path, import.errors.size(), lines));
+}
+
+std::string Code(int32_t level3, int32_t level2) {
+  return fmt::format("000.{:02}.{:02}.{}", level3, level2, kDemoProvinceSuffix);
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find(';', start);
+    if (end == std::string::npos) {
+      end = s.size();
+    }
+    const std::string item = domain::CollapseSpaces(s.substr(start, end - start));
+    if (!item.empty()) {
+      out.push_back(item);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string Str(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+int32_t Int(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_int64() ? static_cast<int32_t>(v->as_int64()) : 0;
+}
+
+}  // namespace
+
+DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
+  const std::string ref = share_dir + "/data/reference/";
+  const std::string demo = share_dir + "/data/demo/";
+  DemoReport report;
+
+  const auto units2024 = domain::ReadAdminUnits(ReadFile(ref + "admin-units-2024.csv"));
+  RequireClean(units2024, ref + "admin-units-2024.csv");
+  const auto units2025 = domain::ReadAdminUnits(ReadFile(ref + "admin-units-2025.csv"));
+  RequireClean(units2025, ref + "admin-units-2025.csv");
+  const auto mapping = domain::ReadAdminUnitMapping(ReadFile(ref + "admin-units-2025-mapping.csv"));
+  RequireClean(mapping, ref + "admin-units-2025-mapping.csv");
+  auto procedures = domain::ReadProcedures(ReadFile(ref + "procedures.csv"));
+  RequireClean(procedures, ref + "procedures.csv");
+
+  // Agencies: the provincial committee, its departments, the district and commune committees.
+  std::vector<Agency> agencies;
+  const std::string province_code = Code(0, 0);
+  std::string province_name = "Ủy ban nhân dân tỉnh";
+  for (const domain::AdminUnit& u : units2024.units) {
+    if (u.level == Level::kProvince && u.code == kDemoProvinceUnit) {
+      province_name = "Ủy ban nhân dân " + u.name;
+    }
+  }
+  agencies.push_back(Agency{province_code, province_name, province_name, "", Level::kProvince, "2024",
+                            std::string(kDemoProvinceUnit), true});
+  const domain::CsvDocument depts = domain::ParseCsv(ReadFile(demo + "departments.csv"));
+  if (!depts.errors.empty() || depts.records.empty()) {
+    throw std::runtime_error(demo + "departments.csv is malformed");
+  }
+  const domain::CsvHeader dh(depts.records.front());
+  std::map<std::string, std::string> by_ministry;
+  std::map<std::string, std::string> by_field;
+  for (size_t i = 1; i < depts.records.size(); ++i) {
+    const domain::CsvRecord& r = depts.records[i];
+    const int32_t seq = std::stoi(dh.Get(r, "seq"));
+    const std::string code = Code(0, seq);
+    agencies.push_back(Agency{code, dh.Get(r, "name"), dh.Get(r, "short_name"), province_code, Level::kProvince,
+                              "2024", std::string(kDemoProvinceUnit), dh.Get(r, "has_one_stop") == "1"});
+    for (const std::string& m : SplitList(dh.Get(r, "ministries"))) {
+      by_ministry[m] = code;
+    }
+    for (const std::string& f : SplitList(dh.Get(r, "fields"))) {
+      by_field[f] = code;
+    }
+  }
+  std::map<std::string, std::string> district_agency;  // unit code → agency code
+  int32_t district_index = 0;
+  for (const domain::AdminUnit& u : units2024.units) {
+    if (u.level != Level::kDistrict || u.province_code != kDemoProvinceUnit) {
+      continue;
+    }
+    const std::string code = Code(0, kDistrictCodeOffset + ++district_index);
+    district_agency[u.code] = code;
+    agencies.push_back(Agency{code, "Ủy ban nhân dân " + u.name, "UBND " + u.short_name, province_code,
+                              Level::kDistrict, "2024", u.code, true});
+  }
+  std::map<std::string, int32_t> commune_index;
+  for (const domain::AdminUnit& u : units2024.units) {
+    if (u.level != Level::kCommune || u.province_code != kDemoProvinceUnit) {
+      continue;
+    }
+    const auto parent = district_agency.find(u.parent_code);
+    if (parent == district_agency.end()) {
+      continue;
+    }
+    const int32_t n = ++commune_index[u.parent_code];
+    const int32_t level2 = kDistrictCodeOffset + static_cast<int32_t>(std::distance(
+                                                     district_agency.begin(), district_agency.find(u.parent_code))) +
+                           1;
+    agencies.push_back(Agency{Code(n, level2), "Ủy ban nhân dân " + u.name, "UBND " + u.short_name, parent->second,
+                              Level::kCommune, "2024", u.code, true});
+  }
+
+  // Procedures: competent department, district-era procedures, and the details of the most used ones.
+  std::set<std::string> district_codes;
+  const domain::CsvDocument district_doc = domain::ParseCsv(ReadFile(demo + "district-procedures.csv"));
+  const domain::CsvHeader ph(district_doc.records.front());
+  for (size_t i = 1; i < district_doc.records.size(); ++i) {
+    district_codes.insert(ph.Get(district_doc.records[i], "procedure_code"));
+  }
+  const domain::CsvDocument catalogue_doc = domain::ParseCsv(ReadFile(ref + "procedures.csv"));
+  const domain::CsvHeader ch(catalogue_doc.records.front());
+  std::map<std::string, std::pair<std::string, std::string>> ministry_field;  // code → (ministry, field name)
+  for (size_t i = 1; i < catalogue_doc.records.size(); ++i) {
+    const domain::CsvRecord& r = catalogue_doc.records[i];
+    ministry_field[ch.Get(r, "procedure_code")] = {domain::CollapseSpaces(ch.Get(r, "ministry")),
+                                                   domain::CollapseSpaces(ch.Get(r, "field"))};
+  }
+  std::map<std::string, domain::Procedure*> by_code;
+  for (domain::Procedure& p : procedures.procedures) {
+    by_code[p.code] = &p;
+    if (district_codes.count(p.code) > 0 && !p.HasLevel(Level::kDistrict)) {
+      p.levels.push_back(Level::kDistrict);
+    }
+    if (p.HasLevel(Level::kProvince)) {
+      const auto& [ministry, field] = ministry_field[p.code];
+      if (const auto f = by_field.find(field); f != by_field.end()) {
+        p.agency_code = f->second;
+      } else if (const auto m = by_ministry.find(ministry); m != by_ministry.end()) {
+        p.agency_code = m->second;
+      }
+    }
+  }
+  const json::value details = json::parse(ReadFile(demo + "procedure-details.json"));
+  for (const json::value& item : details.as_array()) {
+    const json::object& o = item.as_object();
+    const auto it = by_code.find(Str(o, "code"));
+    if (it == by_code.end()) {
+      throw std::runtime_error("procedure-details.json names an unknown procedure " + Str(o, "code"));
+    }
+    domain::Procedure& p = *it->second;
+    p.popularity = Int(o, "popularity");
+    p.online_level = domain::ParseOnlineLevel(Str(o, "online_level")).value_or(p.online_level);
+    p.purpose = Str(o, "purpose");
+    p.applicants = Str(o, "applicants");
+    p.result = Str(o, "result");
+    for (const json::value& v : o.at("legal_basis").as_array()) {
+      p.legal_basis.emplace_back(v.as_string());
+    }
+    for (const json::value& v : o.at("steps").as_array()) {
+      p.steps.emplace_back(v.as_string());
+    }
+    for (const json::value& v : o.at("documents").as_array()) {
+      const json::object& d = v.as_object();
+      p.documents.push_back(
+          domain::RequiredDocument{Str(d, "name"), Int(d, "originals"), Int(d, "copies"), Str(d, "form"), Str(d, "note")});
+    }
+    if (const json::value* forms = o.if_contains("forms")) {
+      for (const json::value& v : forms->as_array()) {
+        const json::object& f = v.as_object();
+        domain::Form form{Str(f, "id"), Str(f, "name"), Str(f, "legal_basis"), {}};
+        for (const json::value& fv : f.at("fields").as_array()) {
+          form.fields.push_back(domain::FormField{Str(fv.as_object(), "label"), std::max(1, Int(fv.as_object(), "lines"))});
+        }
+        p.forms.push_back(std::move(form));
+      }
+    }
+    ++report.detailed;
+  }
+
+  db.Write([&](store::Session& s) {
+    report.units += store::UpsertAdminUnits(s, units2024.units).added;
+    report.units += store::UpsertAdminUnits(s, units2025.units).added;
+    report.links = store::UpsertAdminUnitLinks(s, mapping.links).added;
+    report.agencies = store::UpsertAgencies(s, agencies).added;
+    report.procedures = store::UpsertProcedures(s, procedures).added;
+    for (const domain::Procedure& p : procedures.procedures) {
+      store::SaveProcedureDetails(s, p);
+    }
+  });
+  return report;
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,192 @@
+#include "http/static_files.hpp"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <spdlog/spdlog.h>
+
+namespace motcua::http {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kEtagHashBytes = 16;
+constexpr std::string_view kImmutableCache = "public, max-age=31536000, immutable";
+constexpr std::string_view kShortCache = "public, max-age=3600";
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string StrongEtag(std::string_view content) {
+  unsigned char hash[kEtagHashBytes];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(content.data()), content.size(),
+                     nullptr, 0);
+  std::string hex;
+  for (const unsigned char b : hash) {
+    hex += fmt::format("{:02x}", b);
+  }
+  return "\"" + hex + "\"";
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+//! True when an If-None-Match header lists `etag` (or "*").
+bool EtagMatches(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const size_t comma = header.find(',');
+    std::string_view item = Trim(header.substr(0, comma));
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    if (item.starts_with("W/")) {
+      item.remove_prefix(2);
+    }
+    if (item == etag || item == "*") {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view ContentTypeFor(std::string_view name) {
+  static const std::map<std::string, std::string, std::less<>> kTypes = {
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".json", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".pdf", "application/pdf"},
+  };
+  const size_t dot = name.rfind('.');
+  if (dot != std::string_view::npos) {
+    if (const auto it = kTypes.find(name.substr(dot)); it != kTypes.end()) {
+      return it->second;
+    }
+  }
+  return "application/octet-stream";
+}
+
+bool AcceptsEncoding(std::string_view accept_encoding, std::string_view coding) {
+  while (!accept_encoding.empty()) {
+    const size_t comma = accept_encoding.find(',');
+    const std::string_view item = Trim(accept_encoding.substr(0, comma));
+    accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
+    const size_t semi = item.find(';');
+    const std::string_view name = Trim(item.substr(0, semi));
+    if (name != coding && name != "*") {
+      continue;
+    }
+    if (semi != std::string_view::npos) {
+      std::string_view param = Trim(item.substr(semi + 1));
+      if (param.starts_with("q=")) {
+        param.remove_prefix(2);
+        if (param == "0" || param == "0.0" || param == "0.00" || param == "0.000") {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+StaticFiles::StaticFiles(const std::string& dir, std::string url_prefix) : prefix_(std::move(url_prefix)) {
+  const fs::path root(dir);
+  if (!fs::is_directory(root)) {
+    spdlog::warn("static folder {} not found: pages will have no styles (run the front-end build)", dir);
+    return;
+  }
+  static const std::regex kFingerprint(R"(\.[0-9a-f]{8}\.[a-z0-9]+$)");
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) {
+      continue;
+    }
+    const std::string rel = fs::relative(entry.path(), root).generic_string();
+    if (rel.ends_with(".gz") || rel.ends_with(".br")) {
+      continue;
+    }
+    File f;
+    f.content = ReadAll(entry.path());
+    f.etag = StrongEtag(f.content);
+    f.content_type = std::string(ContentTypeFor(rel));
+    f.immutable = std::regex_search(rel, kFingerprint);
+    if (fs::exists(entry.path().string() + ".gz")) {
+      f.gzip = ReadAll(entry.path().string() + ".gz");
+    }
+    if (fs::exists(entry.path().string() + ".br")) {
+      f.brotli = ReadAll(entry.path().string() + ".br");
+    }
+    files_.emplace(prefix_ + rel, std::move(f));
+  }
+  if (const auto it = files_.find(prefix_ + "manifest.json"); it != files_.end()) {
+    boost::json::error_code ec;
+    const boost::json::value v = boost::json::parse(it->second.content, ec);
+    if (!ec && v.is_object()) {
+      for (const auto& [k, url] : v.as_object()) {
+        if (url.is_string()) {
+          manifest_.emplace(std::string(k), std::string(url.as_string()));
+        }
+      }
+    }
+  }
+}
+
+std::string StaticFiles::AssetUrl(std::string_view logical) const {
+  const auto it = manifest_.find(logical);
+  return it == manifest_.end() ? std::string() : it->second;
+}
+
+std::optional<Response> StaticFiles::Serve(const Request& req) const {
+  const auto it = files_.find(req.path);
+  if (it == files_.end()) {
+    return std::nullopt;
+  }
+  const File& f = it->second;
+  Response res;
+  res.Set("ETag", f.etag);
+  res.Set("Cache-Control", f.immutable ? kImmutableCache : kShortCache);
+  res.Set("Vary", "Accept-Encoding");
+  if (EtagMatches(req.Header("if-none-match"), f.etag)) {
+    res.status = kNotModified;
+    return res;
+  }
+  res.Set("Content-Type", f.content_type);
+  const std::string_view accept = req.Header("accept-encoding");
+  if (!f.brotli.empty() && AcceptsEncoding(accept, "br")) {
+    res.Set("Content-Encoding", "br");
+    res.body = f.brotli;
+  } else if (!f.gzip.empty() && AcceptsEncoding(accept, "gzip")) {
+    res.Set("Content-Encoding", "gzip");
+    res.body = f.gzip;
+  } else {
+    res.body = f.content;
+  }
+  return res;
+}
+
+}  // namespace motcua::http

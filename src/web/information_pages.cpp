@@ -1,0 +1,109 @@
+// Static information pages and the entry points of services that open in later releases.
+#include <fmt/format.h>
+
+#include "web/site.hpp"
+
+namespace motcua::web {
+
+namespace {
+
+using ctemplate::TemplateDictionary;
+using http::Request;
+using http::Response;
+
+//! A service whose page exists at its final address but whose function arrives in a later release. It tells
+//! the citizen what they can do today instead of showing a dead end.
+struct UpcomingService {
+  const char* path;     //!< Stable public URL.
+  const char* title;    //!< Vietnamese message id of its title.
+  const char* purpose;  //!< Vietnamese message id: what it will do.
+};
+
+constexpr UpcomingService kUpcoming[] = {
+    {"/dang-nhap", "Đăng nhập", "Đăng nhập để nộp và theo dõi hồ sơ của bạn."},
+    {"/dang-ky", "Đăng ký tài khoản", "Tạo tài khoản bằng số định danh cá nhân và số điện thoại."},
+    {"/ho-so-cua-toi", "Hồ sơ của tôi", "Xem các hồ sơ bạn đã nộp, bản nháp và kết quả."},
+    {"/can-bo", "Dành cho cán bộ", "Tiếp nhận, xử lý và trả kết quả hồ sơ tại bộ phận một cửa."},
+    {"/thong-ke", "Thống kê", "Số liệu tiếp nhận và giải quyết hồ sơ theo Quyết định 766/QĐ-TTg."},
+};
+
+Response Upcoming(const Site& site, const Request& req, const UpcomingService& s) {
+  const std::string lang = site.Lang(req);
+  return site.Page(req, "upcoming", site.T(lang, s.title), [&](TemplateDictionary& d) {
+    d.SetValue("HEADING", site.T(lang, s.title));
+    d.SetValue("PURPOSE", site.T(lang, s.purpose));
+  });
+}
+
+Response SubmitPage(const Site& site, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const auto catalogue = site.catalogue();
+  const domain::Procedure* p = catalogue->FindProcedure(req.Param("code"));
+  if (p == nullptr) {
+    return site.ErrorPage(req, http::kNotFound,
+                          fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"),
+                                      req.Param("code")));
+  }
+  return site.Page(req, "submit", site.T(lang, "Nộp hồ sơ trực tuyến"), [&](TemplateDictionary& d) {
+    d.SetValue("CODE", p->code);
+    d.SetValue("NAME", p->name);
+  });
+}
+
+//! Dossier codes look like 000.00.31.H40-250301-0001 (agency code, receipt date, sequence of the day).
+bool LooksLikeDossierCode(std::string_view code) {
+  const size_t first = code.find('-');
+  if (first == std::string_view::npos || first < 5) {
+    return false;
+  }
+  const std::string_view rest = code.substr(first + 1);
+  constexpr size_t kDateDigits = 6;
+  constexpr size_t kSequenceDigits = 4;
+  if (rest.size() != kDateDigits + 1 + kSequenceDigits || rest[kDateDigits] != '-') {
+    return false;
+  }
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (i != kDateDigits && (rest[i] < '0' || rest[i] > '9')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Response LookupPage(const Site& site, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const std::string code(req.Query("ma"));
+  return site.Page(req, "lookup", site.T(lang, "Tra cứu hồ sơ"), [&](TemplateDictionary& d) {
+    d.SetValue("CODE", code);
+    if (!req.Query("ma").empty() || req.query.size() > (req.Query("lang").empty() ? 0u : 1u)) {
+      if (code.empty()) {
+        d.SetValueAndShowSection("ERROR", site.T(lang, "Nhập mã hồ sơ"), "HAS_ERROR");
+      } else if (!LooksLikeDossierCode(code)) {
+        d.SetValueAndShowSection(
+            "ERROR", site.T(lang, "Mã hồ sơ phải có dạng như 000.00.31.H40-250301-0001 (in trên giấy tiếp nhận)"),
+            "HAS_ERROR");
+      } else {
+        d.ShowSection("NOT_FOUND");
+      }
+    }
+  });
+}
+
+Response Accessibility(const Site& site, const Request& req) {
+  const std::string lang = site.Lang(req);
+  return site.Page(req, "accessibility", site.T(lang, "Tuyên bố về khả năng tiếp cận"),
+                   [](TemplateDictionary&) {});
+}
+
+}  // namespace
+
+void AddInformationPages(http::Router& router, const Site& site) {
+  for (const UpcomingService& s : kUpcoming) {
+    router.Add("GET", s.path, [&site, &s](Request& r) { return Upcoming(site, r, s); });
+  }
+  router.Add("GET", "/nop-ho-so/{code}", [&site](Request& r) { return SubmitPage(site, r); });
+  router.Add("GET", "/tra-cuu", [&site](Request& r) { return LookupPage(site, r); });
+  router.Add("GET", "/tro-giup/kha-nang-tiep-can", [&site](Request& r) { return Accessibility(site, r); });
+}
+
+}  // namespace motcua::web

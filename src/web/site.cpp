@@ -1,0 +1,188 @@
+#include "web/site.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/url.hpp"
+#include "store/catalogue_store.hpp"
+
+namespace motcua::web {
+
+CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
+    : db_(db), current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))) {
+  poller_ = std::thread([this, poll_ms] {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      stop_cv_.wait_for(lock, std::chrono::milliseconds(poll_ms));
+      if (stopping_) {
+        break;
+      }
+      lock.unlock();
+      try {
+        Refresh();
+      } catch (const std::exception& e) {
+        spdlog::warn("catalogue refresh failed: {}", e.what());
+      }
+      lock.lock();
+    }
+  });
+}
+
+CatalogueHolder::~CatalogueHolder() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_cv_.notify_all();
+  poller_.join();
+}
+
+std::shared_ptr<const domain::Catalogue> CatalogueHolder::Get() const {
+  std::lock_guard lock(mutex_);
+  return current_;
+}
+
+bool CatalogueHolder::Refresh() {
+  const int64_t stored = store::CatalogueVersion(db_);
+  if (stored == Get()->version()) {
+    return false;
+  }
+  auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
+  spdlog::info("catalogue reloaded: version {}, {} procedures", next->version(), next->procedures().size());
+  std::lock_guard lock(mutex_);
+  current_ = std::move(next);
+  return true;
+}
+
+Site::Site(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
+           const Templates& templates, const http::StaticFiles& assets)
+    : config_(config), db_(db), catalogue_(catalogue), translator_(translator), templates_(templates),
+      assets_(assets) {}
+
+std::string Site::Lang(const http::Request& req) const {
+  const std::string_view query = req.Query("lang");
+  if (Translator::IsSupported(query)) {
+    return std::string(query);
+  }
+  const std::string cookie = req.Cookie("lang");
+  if (Translator::IsSupported(cookie)) {
+    return cookie;
+  }
+  return Languages().front();
+}
+
+http::Response Site::Page(const http::Request& req, std::string_view name, const std::string& title,
+                          const Fill& fill, int32_t status) const {
+  const std::string lang = Lang(req);
+  ctemplate::TemplateDictionary root("layout");
+  root.SetValue("LANG", lang);
+  root.SetValue("TITLE", title);
+  root.SetValue("CSS_URL", assets_.AssetUrl("app.css"));
+  root.SetValue("JS_URL", assets_.AssetUrl("app.js"));
+  root.SetValue("FAVICON_ICO", assets_.AssetUrl("favicon.ico"));
+  root.SetValue("FAVICON_SVG", assets_.AssetUrl("images/favicon.svg"));
+  root.SetValue("WEBMANIFEST", assets_.AssetUrl("site.webmanifest"));
+  // Language switch: the same page in the other language.
+  const std::string other = lang == "vi" ? "en" : "vi";
+  std::string path = req.path;
+  std::string query;
+  for (const auto& [k, v] : req.query) {
+    if (k != "lang") {
+      query += (query.empty() ? "" : "&") + http::PercentEncode(k) + "=" + http::PercentEncode(v);
+    }
+  }
+  root.SetValue("OTHER_LANG", other);
+  root.SetValue("OTHER_LANG_NAME", other == "en" ? "English" : "Tiếng Việt");
+  root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
+  ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
+  content->SetFilename(Templates::Key(lang, name));
+  content->AddIncludeDictionary("SEARCH_FORM")->SetFilename(Templates::Key(lang, "search_form"));
+  fill(*content);
+  return http::Response::Html(templates_.Render(lang, "layout", root), status);
+}
+
+http::Response Site::ErrorPage(const http::Request& req, int32_t status, const std::string& message) const {
+  const std::string lang = Lang(req);
+  std::string title;
+  switch (status) {
+    case http::kNotFound:
+      title = T(lang, "Không tìm thấy trang");
+      break;
+    case http::kMethodNotAllowed:
+      title = T(lang, "Phương thức không được hỗ trợ");
+      break;
+    case http::kInternalError:
+      title = T(lang, "Xin lỗi, hệ thống đang gặp sự cố");
+      break;
+    case http::kServiceUnavailable:
+      title = T(lang, "Hệ thống đang quá tải");
+      break;
+    default:
+      title = T(lang, "Yêu cầu không hợp lệ");
+  }
+  return Page(
+      req, "error", title,
+      [&](ctemplate::TemplateDictionary& d) {
+        d.SetValue("HEADING", title);
+        d.SetValue("MESSAGE", message);
+        d.SetValue("REQUEST_ID", req.request_id);
+        d.SetIntValue("STATUS", status);
+        if (status == http::kNotFound) {
+          d.ShowSection("NOT_FOUND");
+        }
+      },
+      status);
+}
+
+std::string LevelName(const Site& site, std::string_view lang, domain::Level level) {
+  switch (level) {
+    case domain::Level::kProvince:
+      return site.T(lang, "Cấp tỉnh");
+    case domain::Level::kDistrict:
+      return site.T(lang, "Cấp huyện");
+    case domain::Level::kCommune:
+      return site.T(lang, "Cấp xã");
+  }
+  return {};
+}
+
+std::string TimeUnitName(const Site& site, std::string_view lang, domain::TimeUnit unit) {
+  switch (unit) {
+    case domain::TimeUnit::kWorkingDay:
+      return site.T(lang, "ngày làm việc");
+    case domain::TimeUnit::kDay:
+      return site.T(lang, "ngày");
+    case domain::TimeUnit::kHour:
+      return site.T(lang, "giờ");
+    case domain::TimeUnit::kMonth:
+      return site.T(lang, "tháng");
+    case domain::TimeUnit::kUnspecified:
+      return site.T(lang, "(chưa ghi đơn vị)");
+  }
+  return {};
+}
+
+std::string OnlineLevelName(const Site& site, std::string_view lang, domain::OnlineLevel level) {
+  switch (level) {
+    case domain::OnlineLevel::kFull:
+      return site.T(lang, "Dịch vụ công trực tuyến toàn trình");
+    case domain::OnlineLevel::kPartial:
+      return site.T(lang, "Dịch vụ công trực tuyến một phần");
+    case domain::OnlineLevel::kNone:
+      return site.T(lang, "Chỉ nộp trực tiếp hoặc qua bưu chính");
+  }
+  return {};
+}
+
+std::string ChannelName(const Site& site, std::string_view lang, domain::Channel channel) {
+  switch (channel) {
+    case domain::Channel::kInPerson:
+      return site.T(lang, "Trực tiếp");
+    case domain::Channel::kOnline:
+      return site.T(lang, "Trực tuyến");
+    case domain::Channel::kPost:
+      return site.T(lang, "Dịch vụ bưu chính");
+  }
+  return {};
+}
+
+}  // namespace motcua::web

@@ -1,0 +1,97 @@
+#pragma once
+//! What every page handler shares: the catalogue snapshot, templates, translations, assets and the store.
+
+#include <ctemplate/template.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "app/config.hpp"
+#include "domain/catalogue.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "store/database.hpp"
+#include "web/i18n.hpp"
+#include "web/templates.hpp"
+
+namespace motcua::web {
+
+//! Keeps the current catalogue snapshot and reloads it when the version in the store changes (another node or
+//! an import may change it).
+class CatalogueHolder {
+ public:
+  //! Loads the first snapshot and starts polling every `poll_ms`.
+  CatalogueHolder(store::Database& db, int32_t poll_ms);
+  ~CatalogueHolder();
+  CatalogueHolder(const CatalogueHolder&) = delete;
+  CatalogueHolder& operator=(const CatalogueHolder&) = delete;
+  //! The current snapshot.
+  std::shared_ptr<const domain::Catalogue> Get() const;
+  //! Reloads now when the stored version differs; returns true when it reloaded.
+  bool Refresh();
+
+ private:
+  store::Database& db_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const domain::Catalogue> current_;
+  std::condition_variable stop_cv_;
+  bool stopping_ = false;
+  std::thread poller_;
+};
+
+//! Fills the content dictionary of a page.
+using Fill = std::function<void(ctemplate::TemplateDictionary& page)>;
+
+//! Shared services of the web and API handlers.
+class Site {
+ public:
+  //! Wires the services; all references must outlive the site.
+  Site(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
+       const Templates& templates, const http::StaticFiles& assets);
+  //! The interface language of a request: ?lang=, else the "lang" cookie, else Vietnamese.
+  std::string Lang(const http::Request& req) const;
+  //! Translates a Vietnamese message id.
+  std::string T(std::string_view lang, std::string_view msgid) const { return translator_.Get(lang, msgid); }
+  //! Renders template `name` inside the site layout.
+  http::Response Page(const http::Request& req, std::string_view name, const std::string& title, const Fill& fill,
+                      int32_t status = http::kOk) const;
+  //! An error page with the request id shown (never internals).
+  http::Response ErrorPage(const http::Request& req, int32_t status, const std::string& message) const;
+  //! The catalogue snapshot.
+  std::shared_ptr<const domain::Catalogue> catalogue() const { return catalogue_.Get(); }
+  //! The store.
+  store::Database& db() const { return db_; }
+  //! The configuration.
+  const app::Config& config() const { return config_; }
+
+ private:
+  const app::Config& config_;
+  store::Database& db_;
+  CatalogueHolder& catalogue_;
+  const Translator& translator_;
+  const Templates& templates_;
+  const http::StaticFiles& assets_;
+};
+
+//! Vietnamese (or English) name of a tier.
+std::string LevelName(const Site& site, std::string_view lang, domain::Level level);
+//! Name of a time unit, e.g. "ngày làm việc".
+std::string TimeUnitName(const Site& site, std::string_view lang, domain::TimeUnit unit);
+//! Name of an online service level.
+std::string OnlineLevelName(const Site& site, std::string_view lang, domain::OnlineLevel level);
+//! Name of a channel.
+std::string ChannelName(const Site& site, std::string_view lang, domain::Channel channel);
+
+//! Registers the citizen-facing catalogue pages.
+void AddCataloguePages(http::Router& router, const Site& site);
+//! Registers the pages of services that open in later releases, and the static information pages.
+void AddInformationPages(http::Router& router, const Site& site);
+
+}  // namespace motcua::web

@@ -1,0 +1,232 @@
+#include "web/web_app.hpp"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "api/catalogue_api.hpp"
+#include "store/catalogue_store.hpp"
+
+namespace motcua::web {
+
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr std::string_view kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+constexpr int64_t kLangCookieSeconds = 365LL * 24 * 3600;
+constexpr size_t kPageEtagBytes = 12;
+
+std::string WeakEtag(std::string_view body) {
+  unsigned char hash[kPageEtagBytes];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr,
+                     0);
+  std::string hex;
+  for (const unsigned char b : hash) {
+    hex += fmt::format("{:02x}", b);
+  }
+  return "W/\"" + hex + "\"";
+}
+
+//! Escapes a string for a JSON log line.
+std::string JsonString(std::string_view s) {
+  return boost::json::serialize(boost::json::string(s));
+}
+
+}  // namespace
+
+void AddSecurityHeaders(Response& res, bool behind_tls, int64_t hsts_max_age) {
+  res.Set("Content-Security-Policy", kCsp);
+  res.Set("X-Content-Type-Options", "nosniff");
+  res.Set("X-Frame-Options", "DENY");
+  res.Set("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  res.Set("Cross-Origin-Opener-Policy", "same-origin");
+  if (behind_tls) {
+    res.Set("Strict-Transport-Security", fmt::format("max-age={}; includeSubDomains", hsts_max_age));
+  }
+}
+
+std::optional<Response> PageCache::Get(const std::string& key, int64_t version) const {
+  std::lock_guard lock(mutex_);
+  if (version != version_) {
+    return std::nullopt;
+  }
+  const auto it = pages_.find(key);
+  if (it == pages_.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void PageCache::Put(const std::string& key, int64_t version, const Response& res) {
+  if (capacity_ == 0) {
+    return;
+  }
+  std::lock_guard lock(mutex_);
+  if (version != version_) {
+    // The catalogue changed: every cached page is stale.
+    pages_.clear();
+    version_ = version;
+  }
+  if (pages_.size() >= capacity_) {
+    pages_.clear();  // simple and bounded; the popular pages come back at once
+  }
+  pages_[key] = res;
+}
+
+WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue,
+               const Translator& translator, const Templates& templates, const http::StaticFiles& assets)
+    : config_(config),
+      db_(db),
+      assets_(assets),
+      site_(config, db, catalogue, translator, templates, assets),
+      cache_(static_cast<size_t>(config.page_cache_entries)) {
+  AddCataloguePages(router_, site_);
+  AddInformationPages(router_, site_);
+  api::AddCatalogueApi(router_, site_, config.share_dir + "/src/api/openapi.json");
+  // Public catalogue pages depend only on the catalogue, the language and the query: cache them.
+  cacheable_ = {"/", "/thu-tuc", "/thu-tuc/{code}", "/thu-tuc/{code}/mau/{form}", "/linh-vuc", "/co-quan",
+                "/api/v1/procedures", "/api/v1/procedures/{code}", "/api/v1/fields", "/api/v1/agencies"};
+  router_.Add("GET", "/healthz", [this](Request&) {
+    try {
+      store::CheckHealth(db_);
+    } catch (const std::exception& e) {
+      spdlog::error("health check failed: {}", e.what());
+      return Response::Json(R"({"status":"unavailable","store":"error"})", http::kServiceUnavailable);
+    }
+    return Response::Json(fmt::format(R"({{"status":"ok","store":"ok","catalogue_version":{}}})",
+                                      site_.catalogue()->version()));
+  });
+  router_.Add("GET", "/metrics", [this](Request&) {
+    std::map<std::string, int64_t> gauges = {{"motcua_store_queue_depth", db_.QueueDepth()},
+                                             {"motcua_catalogue_version", site_.catalogue()->version()}};
+    if (server_ != nullptr) {
+      const http::ServerStats s = server_->Stats();
+      gauges["motcua_http_open_connections"] = s.open_connections;
+      gauges["motcua_http_in_flight_requests"] = s.in_flight;
+    }
+    return Response::Text(metrics_.Render(gauges)).Set("Content-Type", "text/plain; version=0.0.4");
+  });
+  router_.Add("GET", "/favicon.ico", [this](Request&) {
+    return Response::Redirect(assets_.AssetUrl("favicon.ico"), http::kMovedPermanently);
+  });
+}
+
+bool WebApp::NeedsPool(const Request& req) {
+  std::map<std::string, std::string> params;
+  const http::Match m = router_.Find(req.method, req.path, params);
+  return m.route != nullptr && m.route->exec == http::Exec::kPool;
+}
+
+Response WebApp::Route(Request& req) {
+  if (req.path.starts_with("/static/")) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      return site_.ErrorPage(req, http::kMethodNotAllowed, site_.T(site_.Lang(req), "Tệp tĩnh chỉ đọc được."))
+          .Set("Allow", "GET, HEAD");
+    }
+    req.route = "/static/*";
+    if (auto res = assets_.Serve(req)) {
+      return std::move(*res);
+    }
+    return site_.ErrorPage(req, http::kNotFound, site_.T(site_.Lang(req), "Không có tệp này."));
+  }
+  const http::Match m = router_.Find(req.method, req.path, req.params);
+  if (m.route == nullptr) {
+    const std::string lang = site_.Lang(req);
+    if (m.path_known) {
+      std::string allow;
+      for (const std::string& a : m.allowed) {
+        allow += (allow.empty() ? "" : ", ") + a;
+      }
+      return site_.ErrorPage(req, http::kMethodNotAllowed, site_.T(lang, "Trang này không nhận phương thức này."))
+          .Set("Allow", allow);
+    }
+    return site_.ErrorPage(req, http::kNotFound,
+                           site_.T(lang, "Địa chỉ bạn nhập không có trên cổng. Hãy kiểm tra lại hoặc tìm thủ tục."));
+  }
+  req.route = m.route->pattern;
+  const bool cacheable = (req.method == "GET" || req.method == "HEAD") && cacheable_.count(m.route->pattern) > 0;
+  std::string key;
+  int64_t version = 0;
+  if (cacheable) {
+    version = site_.catalogue()->version();
+    key = site_.Lang(req) + "|" + req.target;
+    if (auto hit = cache_.Get(key, version)) {
+      return std::move(*hit);
+    }
+  }
+  Response res = m.route->handler(req);
+  if (cacheable && res.status == http::kOk) {
+    res.Set("ETag", WeakEtag(res.body));
+    res.Set("Cache-Control", "no-cache");
+    cache_.Put(key, version, res);
+  }
+  return res;
+}
+
+Response WebApp::Handle(Request& req) {
+  Response res;
+  try {
+    res = Route(req);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());
+    try {
+      res = site_.ErrorPage(req, http::kInternalError,
+                            site_.T(site_.Lang(req), "Yêu cầu của bạn chưa được xử lý. Không có dữ liệu nào bị mất. "
+                                                     "Xin thử lại sau ít phút."));
+    } catch (const std::exception&) {
+      res = Response::Text("500 Internal Server Error. Request id: " + req.request_id, http::kInternalError);
+    }
+  }
+  Finish(req, res);
+  return res;
+}
+
+void WebApp::Finish(const Request& req, Response& res) {
+  // Conditional GET for pages and API documents.
+  const std::string_view etag = res.Get("ETag");
+  if (res.status == http::kOk && !etag.empty() && req.Header("if-none-match") == etag) {
+    res.status = http::kNotModified;
+    res.body.clear();
+  }
+  const std::string_view lang = req.Query("lang");
+  if (Translator::IsSupported(lang) && req.Cookie("lang") != lang) {
+    res.headers.emplace_back("Set-Cookie", fmt::format("lang={}; Path=/; Max-Age={}; SameSite=Lax{}", lang,
+                                                       kLangCookieSeconds, config_.behind_tls ? "; Secure" : ""));
+  }
+  res.Set("X-Request-Id", req.request_id);
+  AddSecurityHeaders(res, config_.behind_tls, config_.hsts_max_age);
+}
+
+Response WebApp::Refused(const Request& req, int32_t status, const std::string& reason) {
+  Response res;
+  try {
+    res = site_.ErrorPage(req, status, reason);
+  } catch (const std::exception&) {
+    res = Response::Text(reason, status);
+  }
+  res.Set("Connection", "close");
+  Finish(req, res);
+  return res;
+}
+
+void WebApp::Completed(const Request& req, const Response& res, std::chrono::microseconds elapsed) {
+  metrics_.Observe(req.route.empty() ? "unmatched" : req.route, res.status, elapsed);
+  if (!config_.access_log) {
+    return;
+  }
+  spdlog::get("access")->info(
+      R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count(),
+      req.request_id, JsonString(req.remote_addr), JsonString(req.method), JsonString(req.target),
+      JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
+}
+
+}  // namespace motcua::web

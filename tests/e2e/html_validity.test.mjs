@@ -1,0 +1,43 @@
+// The Nu HTML Checker (vnu) finds no errors in the server's pages.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { auditedPages } from '../lib/browser.mjs';
+import { sourceDir, startServer } from '../lib/server.mjs';
+
+let server;
+let tmp;
+before(async () => {
+  server = await startServer();
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'motcua-vnu-'));
+});
+after(async () => {
+  await server?.stop();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+test('vnu reports no errors on the audited pages', async () => {
+  const files = new Map();
+  for (const [name, pagePath] of await auditedPages(server.url)) {
+    const res = await fetch(server.url + pagePath);
+    const file = path.join(tmp, `${name.replace(/[^a-z0-9]+/gi, '-')}.html`);
+    await writeFile(file, await res.text());
+    files.set(file, `${name} (${pagePath})`);
+  }
+  const r = spawnSync('java', ['-jar', path.join(sourceDir, 'node_modules/vnu-jar/build/dist/vnu.jar'),
+    '--errors-only', '--format', 'json', ...files.keys()], { encoding: 'utf8', timeout: 300_000 });
+  assert.equal(r.error, undefined, `could not run java: ${r.error}`);
+  const report = JSON.parse(r.stderr || r.stdout || '{"messages":[]}');
+  const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+  const lines = errors.map((m) => {
+    const where = files.get(decodeURIComponent(new URL(m.url).pathname)) ?? m.url;
+    return `${where}:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'}: ${m.message}\n    ${(m.extract ?? '').replace(/\n/g, ' ')}`;
+  });
+  assert.deepEqual(lines, [], `vnu errors:\n${lines.join('\n')}`);
+  assert.equal(r.status, 0, `vnu exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+});

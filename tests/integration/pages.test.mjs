@@ -1,0 +1,140 @@
+// Every public page renders inside the layout, in Vietnamese by default, with the security headers;
+// /healthz and /metrics answer for operators.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { assertHtmlPage, assertSecurityHeaders, h1Text, header } from '../lib/checks.mjs';
+import { decodeEntities, fetchText, fold, startServer } from '../lib/server.mjs';
+
+const kBirthRegistration = '1.001193';
+
+// [path, what the page is]: one line per page, all GET, all 200 HTML.
+const kPages = [
+  ['/', 'home'],
+  ['/thu-tuc', 'search, no query'],
+  ['/thu-tuc?q=dang+ky', 'search results'],
+  ['/thu-tuc?level=commune', 'search by level'],
+  ['/thu-tuc?online=full', 'search by online level'],
+  [`/thu-tuc/${kBirthRegistration}`, 'procedure page'],
+  ['/linh-vuc', 'fields'],
+  ['/co-quan', 'agencies'],
+  ['/tra-cuu', 'lookup'],
+  ['/dang-nhap', 'sign in'],
+  ['/dang-ky', 'register'],
+  ['/ho-so-cua-toi', 'my dossiers'],
+  [`/nop-ho-so/${kBirthRegistration}`, 'submit (coming soon)'],
+  ['/can-bo', 'back office placeholder'],
+  ['/thong-ke', 'statistics placeholder'],
+  ['/tro-giup/kha-nang-tiep-can', 'accessibility statement'],
+];
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+describe('HTML pages', () => {
+  for (const [path, what] of kPages) {
+    test(`${path} (${what}) is a 200 page in Vietnamese with the layout and security headers`, async () => {
+      const { res, text } = await fetchText(server.url + path);
+      assertHtmlPage(res, text, path);
+      assertSecurityHeaders(res.headers, path);
+    });
+  }
+
+  test('the procedure page names the procedure in its heading', async () => {
+    const { text } = await fetchText(`${server.url}/thu-tuc/${kBirthRegistration}`);
+    const h1 = decodeEntities(h1Text(text) ?? '');
+    assert.match(fold(h1), /dang ky khai sinh/, `h1 is "${h1}"`);
+    assert.match(text, /Nộp hồ sơ trực tuyến/, 'no "Nộp hồ sơ trực tuyến" call to action');
+  });
+
+  test('the procedure page links to a printable blank form that renders', async () => {
+    const { text } = await fetchText(`${server.url}/thu-tuc/${kBirthRegistration}`);
+    const m = new RegExp(`href="(/thu-tuc/${kBirthRegistration.replace('.', '\\.')}/mau/[^"?#]+)"`).exec(text);
+    assert.ok(m, 'procedure page has no link to /thu-tuc/1.001193/mau/{formId}');
+    const { res, text: form } = await fetchText(server.url + decodeEntities(m[1]));
+    assertHtmlPage(res, form, m[1]);
+    assertSecurityHeaders(res.headers, m[1]);
+    assert.match(fold(form), /khai sinh/, 'blank form page does not mention khai sinh');
+  });
+
+  test('/nop-ho-so for an unknown procedure is 404', async () => {
+    const { res, text } = await fetchText(`${server.url}/nop-ho-so/9.999999`);
+    assertHtmlPage(res, text, '/nop-ho-so/9.999999', { status: 404 });
+  });
+});
+
+describe('language', () => {
+  test('?lang=en renders English and sets a lang=en cookie that later requests honour', async () => {
+    const { res, text } = await fetchText(`${server.url}/?lang=en`);
+    assertHtmlPage(res, text, '/?lang=en', { lang: 'en' });
+    const cookies = res.headers.getSetCookie();
+    const langCookie = cookies.find((c) => /^lang=/.test(c));
+    assert.ok(langCookie, `no lang cookie set; set-cookie: ${JSON.stringify(cookies)}`);
+    assert.match(langCookie, /^lang=en(;|$)/, `lang cookie is ${langCookie}`);
+
+    const next = await fetchText(`${server.url}/thu-tuc/${kBirthRegistration}`, { headers: { cookie: 'lang=en' } });
+    assertHtmlPage(next.res, next.text, '/thu-tuc/1.001193 with cookie lang=en', { lang: 'en' });
+  });
+
+  test('the English page differs from the Vietnamese one', async () => {
+    const vi = await fetchText(`${server.url}/`);
+    const en = await fetchText(`${server.url}/?lang=en`);
+    assert.notEqual(h1Text(vi.text), h1Text(en.text), 'home h1 is the same in both languages');
+  });
+
+  test('?lang=vi switches back to Vietnamese', async () => {
+    const { res, text } = await fetchText(`${server.url}/?lang=vi`, { headers: { cookie: 'lang=en' } });
+    assertHtmlPage(res, text, '/?lang=vi with cookie lang=en', { lang: 'vi' });
+  });
+});
+
+describe('operations endpoints', () => {
+  test('/healthz answers 200 JSON with status ok', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    assert.equal(res.status, 200);
+    assert.match(header(res.headers, 'content-type'), /^application\/json/);
+    assertSecurityHeaders(res.headers, '/healthz');
+    const body = await res.json();
+    assert.equal(body.status, 'ok', JSON.stringify(body));
+  });
+
+  test('/metrics exposes request counters, a latency histogram and the store queue gauge', async () => {
+    const counter = (metrics) => {
+      let sum = 0;
+      for (const m of metrics.matchAll(/^motcua_http_requests_total\{([^}]*)\} (\d+(?:\.\d+)?)/gm)) {
+        if (/route="[^"]*healthz[^"]*"/.test(m[1]) && /status="200"/.test(m[1])) {
+          sum += Number(m[2]);
+        }
+      }
+      return sum;
+    };
+    const before = await fetchText(`${server.url}/metrics`);
+    for (let i = 0; i < 3; i++) {
+      await (await fetch(`${server.url}/healthz`)).arrayBuffer();
+    }
+    const { res, text } = await fetchText(`${server.url}/metrics`);
+    assert.equal(res.status, 200);
+    assert.match(header(res.headers, 'content-type'), /^text\/plain/);
+    assertSecurityHeaders(res.headers, '/metrics');
+    assert.match(text, /^# TYPE motcua_http_requests_total counter$/m);
+    assert.match(text, /^motcua_http_requests_total\{[^}]*route="[^"]+"[^}]*\} \d+/m);
+    assert.match(text, /^motcua_http_requests_total\{[^}]*status="\d{3}"[^}]*\} \d+/m);
+    assert.match(text, /^# TYPE motcua_http_request_duration_seconds histogram$/m);
+    assert.match(text, /^motcua_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} \d+/m);
+    assert.match(text, /^motcua_http_request_duration_seconds_count(\{[^}]*\})? \d+/m);
+    assert.match(text, /^# TYPE motcua_store_queue_depth gauge$/m);
+    assert.match(text, /^motcua_store_queue_depth(\{[^}]*\})? \d+(\.\d+)?$/m);
+    assert.ok(counter(text) >= counter(before.text) + 3,
+      `healthz 200 counter went from ${counter(before.text)} to ${counter(text)} after 3 requests`);
+  });
+
+  test('/metrics labels routes by pattern, so unknown paths do not create new series', async () => {
+    await (await fetch(`${server.url}/no-such-page-4f1c2a`)).arrayBuffer();
+    await (await fetch(`${server.url}/thu-tuc/1.000656`)).arrayBuffer();
+    const { text } = await fetchText(`${server.url}/metrics`);
+    assert.doesNotMatch(text, /no-such-page-4f1c2a/, 'an unknown path became a metric label');
+    assert.doesNotMatch(text, /route="\/thu-tuc\/1\.000656"/, 'a procedure code became a metric label');
+  });
+});
