@@ -2,6 +2,7 @@
 // read connection per calling thread, so reads never wait for the writer.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -276,16 +277,26 @@ class SqliteDatabase final : public Database {
 
   //! Runs each job in its own savepoint inside one transaction, commits once, then answers every caller.
   void CommitBatch(std::vector<WriteJob>& batch) {
-    // Callers are answered only after this, so QueueDepth() never counts a job its caller saw finish.
+    std::vector<std::exception_ptr> errors = RunBatch(batch);
+    // Jobs leave the queue depth before their callers wake, so a caller never sees its own job counted.
     depth_ -= static_cast<int64_t>(batch.size());
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (errors[i]) {
+        batch[i].done.set_exception(errors[i]);
+      } else {
+        batch[i].done.set_value();
+      }
+    }
+  }
+
+  //! The outcome of every job of the batch: null when it committed.
+  std::vector<std::exception_ptr> RunBatch(std::vector<WriteJob>& batch) {
     std::vector<std::exception_ptr> errors(batch.size());
     try {
       writer_conn_->ExecScript("BEGIN IMMEDIATE");
     } catch (...) {
-      for (WriteJob& job : batch) {
-        job.done.set_exception(std::current_exception());
-      }
-      return;
+      std::fill(errors.begin(), errors.end(), std::current_exception());
+      return errors;
     }
     for (size_t i = 0; i < batch.size(); ++i) {
       try {
@@ -315,18 +326,9 @@ class SqliteDatabase final : public Database {
       } catch (...) {
         // Nothing more can be done: every job of the batch is reported failed.
       }
-      for (WriteJob& job : batch) {
-        job.done.set_exception(commit_error);
-      }
-      return;
+      std::fill(errors.begin(), errors.end(), commit_error);
     }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (errors[i]) {
-        batch[i].done.set_exception(errors[i]);
-      } else {
-        batch[i].done.set_value();
-      }
-    }
+    return errors;
   }
 
   std::string path_;

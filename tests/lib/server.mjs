@@ -130,8 +130,10 @@ export async function startServer({ demo = true, args = [], env = {}, database =
     stopped ??= (async () => {
       const started = Date.now();
       proc.kill('SIGTERM');
-      const timeout = new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs));
-      let result = await Promise.race([exited, timeout]);
+      let timer;
+      const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); });
+      const result = await Promise.race([exited, timeout]);
+      clearTimeout(timer);
       const elapsedMs = Date.now() - started;
       if (result === null) {
         proc.kill('SIGKILL');
@@ -263,4 +265,26 @@ export function procedureLinks(html) {
     }
   }
   return codes;
+}
+
+//! Splits a raw text (latin1, one char per byte) holding several responses framed by content-length:
+//! [{status, headers, body}]. Stops at the first response without a content-length.
+export function splitRawResponses(text) {
+  const out = [];
+  let rest = text;
+  while (rest.startsWith('HTTP/')) {
+    const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) {
+      break;
+    }
+    const response = parseRawResponse(rest.slice(0, end + 4));
+    const length = response.headers['content-length'];
+    response.body = length === undefined ? rest.slice(end + 4) : rest.slice(end + 4, end + 4 + Number(length));
+    out.push(response);
+    if (length === undefined) {
+      break;
+    }
+    rest = rest.slice(end + 4 + Number(length));
+  }
+  return out;
 }
