@@ -48,6 +48,12 @@ if [[ $PIN == 1 ]]; then
   SRV_CPU=(taskset -c 0) WRK_CPU=(taskset -c 1)
 fi
 
+# Other work on the machine skews everything: say so.
+LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
+if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
+  echo "warning: load average is $LOAD_START before the benchmark; the figures will be noisy" >&2
+fi
+
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")"
 MOTCUA_PID="" NGINX_PID=""
 
@@ -218,6 +224,7 @@ ok_p99="$(awk -v p="${P99[motcua]}" 'BEGIN { print (p <= 5 ? "yes" : "NO") }')"
 
 echo
 echo "Results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, MOTCUA_THREADS=$SERVER_THREADS, nginx worker_processes $SERVER_THREADS, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s)"
+echo "load average (1 min) before: $LOAD_START, after: $(cut -d' ' -f1 /proc/loadavg) (wrk + server alone add about 1-2)"
 printf '%-40s %12s %10s %10s %8s\n' "target" "req/s" "p50 ms" "p99 ms" "non-2xx"
 row() { printf '%-40s %12s %10s %10s %8s\n' "$1" "${RPS[$2]}" "${P50[$2]}" "${P99[$2]}" "${NON2XX[$2]}"; }
 row "nginx  $PAGE_PATH ($PAGE_BYTES B)" nginx

@@ -49,9 +49,6 @@ for tpl in "${tpls[@]}"; do
       if ($id eq "") {
         print STDERR "extract-messages: $ARGV: empty _(\"\")\n";
       }
-      if ($id =~ /^\s|\s$|\s\s|\n/) {
-        print STDERR "extract-messages: warning: $ARGV: message id with stray whitespace: [$id]\n";
-      }
       (my $c = $id) =~ s/([\\"])/\\$1/g;
       $c =~ s/\n/\\n/g;
       $c =~ s/\t/\\t/g;
@@ -125,6 +122,18 @@ else
   cp "$tmp/motcua.pot" "$pot"
   echo "extract-messages: wrote $pot"
 fi
+# Warn about ids that are probably mistakes (from any source): stray or doubled whitespace, line breaks.
+perl -ne '
+  if (/^#: (.*)$/) { $where = $1; next }
+  if (/^msgid "(.*)"$/) { $id = $1; $n = $. ; $more = 1; next }
+  if ($more && /^"(.*)"$/) { $id .= $1; next }
+  if ($more) {
+    $more = 0;
+    next if $id eq "" && $n < 10;
+    print STDERR "extract-messages: warning: odd message id (stray whitespace or line break) in $where: \"$id\"\n"
+      if $id eq "" || $id =~ /^(\s|\\[nt])|(\s|\\[nt])$|\s\s|\\[nt]/;
+  }
+' "$pot"
 count=$(grep -c '^msgid "' "$pot")
 echo "extract-messages: $((count - 1)) messages"
 

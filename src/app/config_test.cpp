@@ -1,0 +1,83 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace motcua::app {
+
+namespace {
+
+std::string WriteToml(std::string_view text) {
+  const std::string path =
+      (std::filesystem::path(testing::TempDir()) / ("motcua_" + std::to_string(::getpid()) + ".toml")).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST(Config, FileOverridesDefaults) {
+  Config c;
+  const auto err = LoadConfigFile(WriteToml("db = \"postgresql://u@h/db\"\nlisten = \"0.0.0.0:9000\"\n"
+                                            "[http]\nthreads = 4\nmax_body_bytes = 2048\nheader_timeout_ms = 500\n"
+                                            "behind_tls = true\n[log]\naccess = false\n"),
+                                  c);
+  ASSERT_FALSE(err) << err->message;
+  EXPECT_EQ(c.db, "postgresql://u@h/db");
+  EXPECT_EQ(c.server.host, "0.0.0.0");
+  EXPECT_EQ(c.server.port, 9000);
+  EXPECT_EQ(c.server.threads, 4);
+  EXPECT_EQ(c.server.max_body_bytes, 2048u);
+  EXPECT_EQ(c.server.header_timeout.count(), 500);
+  EXPECT_TRUE(c.behind_tls);
+  EXPECT_FALSE(c.access_log);
+}
+
+TEST(Config, ErrorsNameTheFileAndTheKey) {
+  Config c;
+  auto err = LoadConfigFile(WriteToml("[http]\nthreads = \"many\"\n"), c);
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->message.find("http.threads"), std::string::npos);
+  err = LoadConfigFile(WriteToml("[http]\nmax_body_bytes = 1\n"), c);
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->message.find("http.max_body_bytes"), std::string::npos);
+  err = LoadConfigFile(WriteToml("db = \n"), c);
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->message.find(".toml:1"), std::string::npos);
+}
+
+TEST(Config, EnvironmentOverridesTheFile) {
+  Config c;
+  const std::map<std::string, std::string> env = {
+      {"MOTCUA_DB", "/tmp/x.db"}, {"MOTCUA_LISTEN", "[::1]:8443"}, {"MOTCUA_THREADS", "2"},
+      {"MOTCUA_BEHIND_TLS", "yes"}};
+  const auto getenv = [&](const char* name) -> const char* {
+    const auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  ASSERT_FALSE(ApplyEnvironment(getenv, c));
+  EXPECT_EQ(c.db, "/tmp/x.db");
+  EXPECT_EQ(c.server.host, "::1");
+  EXPECT_EQ(c.server.port, 8443);
+  EXPECT_EQ(c.server.threads, 2);
+  EXPECT_TRUE(c.behind_tls);
+  const auto bad = [](const char* name) -> const char* {
+    return std::string_view(name) == "MOTCUA_THREADS" ? "lots" : nullptr;
+  };
+  EXPECT_TRUE(ApplyEnvironment(bad, c));
+}
+
+TEST(Config, ListenAddressIsValidated) {
+  Config c;
+  EXPECT_FALSE(ApplyListen("127.0.0.1:0", c));
+  EXPECT_EQ(c.server.port, 0);
+  EXPECT_TRUE(ApplyListen("127.0.0.1", c));
+  EXPECT_TRUE(ApplyListen("127.0.0.1:99999", c));
+  EXPECT_TRUE(ApplyListen("127.0.0.1:http", c));
+  EXPECT_TRUE(ApplyListen(":80", c));
+}
+
+}  // namespace motcua::app

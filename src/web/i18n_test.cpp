@@ -1,0 +1,95 @@
+#include "web/i18n.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "web/templates.hpp"
+
+namespace motcua::web {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const Translator& TheTranslator() {
+  static const Translator t(std::string(MOTCUA_BUILD_DIR) + "/locale");
+  return t;
+}
+
+}  // namespace
+
+TEST(I18n, VietnameseIsTheSourceAndEnglishIsTranslated) {
+  const Translator& t = TheTranslator();
+  EXPECT_EQ(t.Get("vi", "Nộp hồ sơ trực tuyến"), "Nộp hồ sơ trực tuyến");
+  EXPECT_EQ(t.Get("en", "Nộp hồ sơ trực tuyến"), "Apply online");
+  EXPECT_EQ(t.Get("en", "một câu chưa có bản dịch"), "một câu chưa có bản dịch");
+  EXPECT_TRUE(Translator::IsSupported("en"));
+  EXPECT_FALSE(Translator::IsSupported("fr"));
+}
+
+TEST(I18n, EveryTemplateTextHasAnEnglishTranslation) {
+  const Translator& t = TheTranslator();
+  std::vector<std::string> missing;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(MOTCUA_SOURCE_DIR) / "templates")) {
+    for (const std::string& id : Templates::MessageIds(Read(e.path()))) {
+      if (t.Get("en", id) == id) {
+        missing.push_back(e.path().filename().string() + ": " + id);
+      }
+    }
+  }
+  EXPECT_TRUE(missing.empty()) << "untranslated (run scripts/extract-messages.sh): " << missing.front();
+}
+
+TEST(I18n, EveryCodeTextHasAnEnglishTranslation) {
+  const Translator& t = TheTranslator();
+  const std::regex call(R"(T\([a-z_]+, \"([^\"]+)\"\))");
+  std::vector<std::string> missing;
+  size_t seen = 0;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(MOTCUA_SOURCE_DIR) / "src")) {
+    if (e.path().extension() != ".cpp" || e.path().filename().string().ends_with("_test.cpp")) {
+      continue;
+    }
+    const std::string text = Read(e.path());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it) {
+      ++seen;
+      const std::string id = (*it)[1];
+      if (t.Get("en", id) == id) {
+        missing.push_back(e.path().filename().string() + ": " + id);
+      }
+    }
+  }
+  EXPECT_GT(seen, 20u);
+  EXPECT_TRUE(missing.empty()) << "untranslated (run scripts/extract-messages.sh): " << missing.front();
+}
+
+TEST(Templates, TranslatedTextIsEscapedAndMarkersAreFound) {
+  EXPECT_EQ(Templates::MessageIds("<p>_(\"Một\") và _(\"Hai\")</p>"), (std::vector<std::string>{"Một", "Hai"}));
+  EXPECT_EQ(HtmlEscape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  EXPECT_EQ(Templates::Translate("<b>_(\"Nộp hồ sơ trực tuyến\")</b>", "en", TheTranslator()), "<b>Apply online</b>");
+}
+
+TEST(Templates, EveryTemplateCompilesAndVariablesAreEscaped) {
+  const Templates templates(std::string(MOTCUA_SOURCE_DIR) + "/templates", TheTranslator());
+  ctemplate::TemplateDictionary d("t");
+  d.SetValue("HEADING", "<script>alert(1)</script>");
+  d.SetValue("MESSAGE", "\" onmouseover=\"x");
+  d.SetValue("REQUEST_ID", "abc");
+  const std::string html = templates.Render("vi", "error", d);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Mã yêu cầu"), std::string::npos);
+  EXPECT_NE(templates.Render("en", "error", d).find("Request ID (for the support team)"), std::string::npos);
+}
+
+}  // namespace motcua::web
