@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
   # build
-  cmake ninja-build g++ make ccache pkg-config git gettext
+  cmake ninja-build g++ make ccache pkg-config git gettext clang libclang-rt-14-dev clang-format clang-tidy
   # libraries (Boost 1.81 only: never libboost-dev, which is 1.74 and conflicts)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libspdlog-dev libfmt-dev

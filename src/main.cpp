@@ -1,15 +1,15 @@
 // motcua: wiring only. Reads configuration, opens the store, registers routes, runs a command.
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 #include <sstream>
-#include <unistd.h>
 
 #include "app/config.hpp"
 #include "app/demo.hpp"

@@ -35,7 +35,7 @@
     </ol>
     {{/HAS_RESULTS}}
     {{#NO_RESULTS}}
-    <h2 class="govuk-heading-m" role="status">_("Không tìm thấy thủ tục nào phù hợp"){{#HAS_QUERY}} _("với") “{{Q}}”{{/HAS_QUERY}}</h2>
+    <div role="status"><h2 class="govuk-heading-m">_("Không tìm thấy thủ tục nào phù hợp"){{#HAS_QUERY}} _("với") “{{Q}}”{{/HAS_QUERY}}</h2></div>
     <p class="govuk-body">_("Bạn có thể:")</p>
     <ul class="govuk-list govuk-list--bullet">
       <li>_("kiểm tra chính tả, hoặc gõ ít từ hơn (ví dụ “khai sinh” thay vì cả tên thủ tục)")</li>

@@ -42,9 +42,7 @@ json::array Levels(const domain::Procedure& p) {
   return a;
 }
 
-json::value OptNumber(const std::optional<double>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
+json::value OptNumber(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 json::object Summary(const domain::Catalogue& c, const domain::Procedure& p) {
   const domain::Field* f = c.FindField(p.field_code);
@@ -126,7 +124,8 @@ Response ListProcedures(const web::Site& site, const Request& req) {
       return JsonError(http::kBadRequest, "online must be full, partial or none");
     }
   }
-  const auto page = ParsePositive(req.Query("page"), 1);
+  // Page 0 means the first page, as on the search page; past the last page means the last.
+  const auto page = req.Query("page") == "0" ? std::optional<int32_t>(1) : ParsePositive(req.Query("page"), 1);
   const auto size = ParsePositive(req.Query("page_size"), kDefaultPageSize);
   if (!page) {
     return JsonError(http::kBadRequest, "page must be a whole number from 1");
@@ -179,13 +178,14 @@ Response ListAgencies(const web::Site& site, const Request& req) {
     if ((!level.empty() && domain::ToString(a.level) != level) || (!parent.empty() && a.parent_code != parent)) {
       continue;
     }
-    items.push_back(json::object{{"code", a.code},
-                                 {"name", a.name},
-                                 {"short_name", a.short_name},
-                                 {"parent_code", a.parent_code.empty() ? json::value(nullptr) : json::value(a.parent_code)},
-                                 {"level", domain::ToString(a.level)},
-                                 {"admin_unit_code", a.admin_unit_code},
-                                 {"has_one_stop", a.has_one_stop}});
+    items.push_back(
+        json::object{{"code", a.code},
+                     {"name", a.name},
+                     {"short_name", a.short_name},
+                     {"parent_code", a.parent_code.empty() ? json::value(nullptr) : json::value(a.parent_code)},
+                     {"level", domain::ToString(a.level)},
+                     {"admin_unit_code", a.admin_unit_code},
+                     {"has_one_stop", a.has_one_stop}});
   }
   return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
 }
@@ -201,15 +201,16 @@ Response ListAdminUnits(const web::Site& site, const Request& req) {
   }
   json::array items;
   for (const domain::AdminUnit& u : store::ListAdminUnits(site.db(), era, parent)) {
-    items.push_back(json::object{{"code", u.code},
-                                 {"name", u.name},
-                                 {"short_name", u.short_name},
-                                 {"name_en", u.name_en},
-                                 {"unit_type", u.unit_type},
-                                 {"level", domain::ToString(u.level)},
-                                 {"parent_code", u.parent_code.empty() ? json::value(nullptr) : json::value(u.parent_code)},
-                                 {"valid_from", u.valid_from.empty() ? json::value(nullptr) : json::value(u.valid_from)},
-                                 {"valid_to", u.valid_to.empty() ? json::value(nullptr) : json::value(u.valid_to)}});
+    items.push_back(
+        json::object{{"code", u.code},
+                     {"name", u.name},
+                     {"short_name", u.short_name},
+                     {"name_en", u.name_en},
+                     {"unit_type", u.unit_type},
+                     {"level", domain::ToString(u.level)},
+                     {"parent_code", u.parent_code.empty() ? json::value(nullptr) : json::value(u.parent_code)},
+                     {"valid_from", u.valid_from.empty() ? json::value(nullptr) : json::value(u.valid_from)},
+                     {"valid_to", u.valid_to.empty() ? json::value(nullptr) : json::value(u.valid_to)}});
   }
   return Response::Json(json::serialize(json::object{{"era", era}, {"items", std::move(items)}}));
 }

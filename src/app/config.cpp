@@ -1,9 +1,9 @@
 #include "app/config.hpp"
 
-#include <charconv>
-#include <filesystem>
 #include <fmt/format.h>
 #include <toml++/toml.h>
+#include <charconv>
+#include <filesystem>
 
 namespace motcua::app {
 
@@ -55,8 +55,8 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   try {
     t = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    return ConfigError{fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column,
-                                   e.description())};
+    return ConfigError{
+        fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column, e.description())};
   }
   auto str = [&](std::string_view key, std::string& out) -> std::optional<ConfigError> {
     const toml::node* n = t.at_path(key).node();
@@ -100,20 +100,20 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   int64_t body_ms = config.server.body_timeout.count();
   int64_t idle_ms = config.server.idle_timeout.count();
   std::string listen;
-  for (auto err : {str("db", config.db), str("data_dir", config.data_dir), str("share_dir", config.share_dir),
-                   str("listen", listen), str("log.level", config.log_level),
-                   boolean("log.access", config.access_log), boolean("http.behind_tls", config.behind_tls),
-                   integer("http.threads", 0, kMaxThreads, config.server.threads),
-                   integer("http.pool_threads", 1, kMaxThreads, config.server.pool_threads),
-                   integer("http.max_header_bytes", 1024, kMaxHeader, config.server.max_header_bytes),
-                   integer("http.max_body_bytes", 1024, kMaxBody, config.server.max_body_bytes),
-                   integer("http.max_connections", 1, kMaxConnections, config.server.max_connections),
-                   integer("http.header_timeout_ms", 100, kMaxMillis, header_ms),
-                   integer("http.body_timeout_ms", 100, kMaxMillis, body_ms),
-                   integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
-                   integer("http.hsts_max_age", 0, kMaxMillis, config.hsts_max_age),
-                   integer("cache.page_entries", 0, kMaxConnections, config.page_cache_entries),
-                   integer("cache.catalogue_poll_ms", 100, kMaxMillis, config.catalogue_poll_ms)}) {
+  for (auto err :
+       {str("db", config.db), str("data_dir", config.data_dir), str("share_dir", config.share_dir),
+        str("listen", listen), str("log.level", config.log_level), boolean("log.access", config.access_log),
+        boolean("http.behind_tls", config.behind_tls), integer("http.threads", 0, kMaxThreads, config.server.threads),
+        integer("http.pool_threads", 1, kMaxThreads, config.server.pool_threads),
+        integer("http.max_header_bytes", 1024, kMaxHeader, config.server.max_header_bytes),
+        integer("http.max_body_bytes", 1024, kMaxBody, config.server.max_body_bytes),
+        integer("http.max_connections", 1, kMaxConnections, config.server.max_connections),
+        integer("http.header_timeout_ms", 100, kMaxMillis, header_ms),
+        integer("http.body_timeout_ms", 100, kMaxMillis, body_ms),
+        integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
+        integer("http.hsts_max_age", 0, kMaxMillis, config.hsts_max_age),
+        integer("cache.page_entries", 0, kMaxConnections, config.page_cache_entries),
+        integer("cache.catalogue_poll_ms", 100, kMaxMillis, config.catalogue_poll_ms)}) {
     if (err) {
       return err;
     }

@@ -11,18 +11,18 @@ namespace motcua::app {
 
 //! Everything an operator can set.
 struct Config {
-  std::string db = "var/motcua.db";      //!< SQLite path or postgresql:// URL.
-  std::string listen = "127.0.0.1:8080"; //!< HOST:PORT.
-  std::string data_dir = "var";          //!< Uploads and other files (outside the web root).
-  std::string share_dir;                 //!< Folder with templates/, static/, data/ (default: the source tree).
-  std::string locale_dir;                //!< Compiled message catalogues (default: the build tree).
-  http::ServerOptions server;            //!< Threads, limits and timeouts.
-  bool behind_tls = false;               //!< Served over HTTPS (directly or by a proxy): HSTS, Secure cookies.
-  int64_t hsts_max_age = 31536000;       //!< HSTS max-age in seconds when behind TLS.
-  std::string log_level = "info";        //!< trace, debug, info, warn, error.
-  bool access_log = true;                //!< One JSON line per request on stdout.
-  int32_t catalogue_poll_ms = 2000;      //!< How often a node checks for catalogue changes made elsewhere.
-  int32_t page_cache_entries = 5000;     //!< Rendered public pages kept in memory.
+  std::string db = "var/motcua.db";       //!< SQLite path or postgresql:// URL.
+  std::string listen = "127.0.0.1:8080";  //!< HOST:PORT.
+  std::string data_dir = "var";           //!< Uploads and other files (outside the web root).
+  std::string share_dir;                  //!< Folder with templates/, static/, data/ (default: the source tree).
+  std::string locale_dir;                 //!< Compiled message catalogues (default: the build tree).
+  http::ServerOptions server;             //!< Threads, limits and timeouts.
+  bool behind_tls = false;                //!< Served over HTTPS (directly or by a proxy): HSTS, Secure cookies.
+  int64_t hsts_max_age = 31536000;        //!< HSTS max-age in seconds when behind TLS.
+  std::string log_level = "info";         //!< trace, debug, info, warn, error.
+  bool access_log = true;                 //!< One JSON line per request on stdout.
+  int32_t catalogue_poll_ms = 2000;       //!< How often a node checks for catalogue changes made elsewhere.
+  int32_t page_cache_entries = 5000;      //!< Rendered public pages kept in memory.
 };
 
 //! A configuration problem, with a message for the operator.

@@ -51,9 +51,10 @@ TEST(Config, ErrorsNameTheFileAndTheKey) {
 
 TEST(Config, EnvironmentOverridesTheFile) {
   Config c;
-  const std::map<std::string, std::string> env = {
-      {"MOTCUA_DB", "/tmp/x.db"}, {"MOTCUA_LISTEN", "[::1]:8443"}, {"MOTCUA_THREADS", "2"},
-      {"MOTCUA_BEHIND_TLS", "yes"}};
+  const std::map<std::string, std::string> env = {{"MOTCUA_DB", "/tmp/x.db"},
+                                                  {"MOTCUA_LISTEN", "[::1]:8443"},
+                                                  {"MOTCUA_THREADS", "2"},
+                                                  {"MOTCUA_BEHIND_TLS", "yes"}};
   const auto getenv = [&](const char* name) -> const char* {
     const auto it = env.find(name);
     return it == env.end() ? nullptr : it->second.c_str();

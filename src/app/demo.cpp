@@ -1,7 +1,7 @@
 #include "app/demo.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 #include <fstream>
 #include <map>
 #include <set>
@@ -114,8 +114,8 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
     const domain::CsvRecord& r = depts.records[i];
     const int32_t seq = std::stoi(dh.Get(r, "seq"));
     const std::string code = Code(0, seq);
-    agencies.push_back(Agency{code, dh.Get(r, "name"), dh.Get(r, "short_name"), province_code, Level::kProvince,
-                              "2024", std::string(kDemoProvinceUnit), dh.Get(r, "has_one_stop") == "1"});
+    agencies.push_back(Agency{code, dh.Get(r, "name"), dh.Get(r, "short_name"), province_code, Level::kProvince, "2024",
+                              std::string(kDemoProvinceUnit), dh.Get(r, "has_one_stop") == "1"});
     for (const std::string& m : SplitList(dh.Get(r, "ministries"))) {
       by_ministry[m] = code;
     }
@@ -144,9 +144,9 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
       continue;
     }
     const int32_t n = ++commune_index[u.parent_code];
-    const int32_t level2 = kDistrictCodeOffset + static_cast<int32_t>(std::distance(
-                                                     district_agency.begin(), district_agency.find(u.parent_code))) +
-                           1;
+    const int32_t level2 =
+        kDistrictCodeOffset +
+        static_cast<int32_t>(std::distance(district_agency.begin(), district_agency.find(u.parent_code))) + 1;
     agencies.push_back(Agency{Code(n, level2), "Ủy ban nhân dân " + u.name, "UBND " + u.short_name, parent->second,
                               Level::kCommune, "2024", u.code, true});
   }
@@ -202,15 +202,16 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
     }
     for (const json::value& v : o.at("documents").as_array()) {
       const json::object& d = v.as_object();
-      p.documents.push_back(
-          domain::RequiredDocument{Str(d, "name"), Int(d, "originals"), Int(d, "copies"), Str(d, "form"), Str(d, "note")});
+      p.documents.push_back(domain::RequiredDocument{Str(d, "name"), Int(d, "originals"), Int(d, "copies"),
+                                                     Str(d, "form"), Str(d, "note")});
     }
     if (const json::value* forms = o.if_contains("forms")) {
       for (const json::value& v : forms->as_array()) {
         const json::object& f = v.as_object();
         domain::Form form{Str(f, "id"), Str(f, "name"), Str(f, "legal_basis"), {}};
         for (const json::value& fv : f.at("fields").as_array()) {
-          form.fields.push_back(domain::FormField{Str(fv.as_object(), "label"), std::max(1, Int(fv.as_object(), "lines"))});
+          form.fields.push_back(
+              domain::FormField{Str(fv.as_object(), "label"), std::max(1, Int(fv.as_object(), "lines"))});
         }
         p.forms.push_back(std::move(form));
       }

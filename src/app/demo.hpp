@@ -16,11 +16,11 @@ constexpr std::string_view kDemoProvinceUnit = "36";
 
 //! Counts of what the demo load wrote.
 struct DemoReport {
-  int64_t units = 0;        //!< Administrative units of both eras.
-  int64_t links = 0;        //!< Old → new unit links.
-  int64_t procedures = 0;   //!< Procedures.
-  int64_t agencies = 0;     //!< Agencies created.
-  int64_t detailed = 0;     //!< Procedures with documents and steps.
+  int64_t units = 0;       //!< Administrative units of both eras.
+  int64_t links = 0;       //!< Old → new unit links.
+  int64_t procedures = 0;  //!< Procedures.
+  int64_t agencies = 0;    //!< Agencies created.
+  int64_t detailed = 0;    //!< Procedures with documents and steps.
 };
 
 //! Loads reference data and the demo province from `share_dir`/data into an empty, migrated database, all in one

@@ -35,7 +35,6 @@ std::vector<std::string> SplitWords(const std::string& folded) {
   return words;
 }
 
-
 }  // namespace
 
 std::string_view ToString(Level level) {
@@ -118,9 +117,7 @@ std::optional<OnlineLevel> ParseOnlineLevel(std::string_view s) {
   return std::nullopt;
 }
 
-bool Procedure::HasLevel(Level level) const {
-  return std::find(levels.begin(), levels.end(), level) != levels.end();
-}
+bool Procedure::HasLevel(Level level) const { return std::find(levels.begin(), levels.end(), level) != levels.end(); }
 
 bool Procedure::HasChannel(Channel channel) const {
   return std::any_of(channels.begin(), channels.end(), [&](const ChannelTerms& c) { return c.channel == channel; });
@@ -269,8 +266,7 @@ SearchResult Catalogue::Search(const SearchQuery& query) const {
       }
       const bool own = p.agency_code == agency->code;
       const bool by_tier = agency->level != Level::kProvince && p.HasLevel(agency->level);
-      const bool top = agency->level == Level::kProvince && agency->parent_code.empty() &&
-                       p.HasLevel(Level::kProvince);
+      const bool top = agency->level == Level::kProvince && agency->parent_code.empty() && p.HasLevel(Level::kProvince);
       if (!own && !by_tier && !top) {
         continue;
       }

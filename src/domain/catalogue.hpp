@@ -35,25 +35,25 @@ std::optional<OnlineLevel> ParseOnlineLevel(std::string_view s);
 
 //! The time limit of one channel ("Trực tuyến: 20 Ngày").
 struct ChannelTerms {
-  Channel channel = Channel::kInPerson;   //!< Which channel.
-  std::string time_text;                  //!< As published, e.g. "20 Ngày làm việc".
-  std::optional<double> time_value;       //!< The number, when there is one.
+  Channel channel = Channel::kInPerson;         //!< Which channel.
+  std::string time_text;                        //!< As published, e.g. "20 Ngày làm việc".
+  std::optional<double> time_value;             //!< The number, when there is one.
   TimeUnit time_unit = TimeUnit::kUnspecified;  //!< Its unit.
 };
 
 //! Thành phần hồ sơ: one document an application needs.
 struct RequiredDocument {
-  std::string name;        //!< What it is.
-  int32_t originals = 0;   //!< Number of originals (bản chính).
-  int32_t copies = 0;      //!< Number of copies (bản sao).
-  std::string form_id;     //!< The blank form to fill in, if any.
-  std::string note;        //!< Extra guidance.
+  std::string name;       //!< What it is.
+  int32_t originals = 0;  //!< Number of originals (bản chính).
+  int32_t copies = 0;     //!< Number of copies (bản sao).
+  std::string form_id;    //!< The blank form to fill in, if any.
+  std::string note;       //!< Extra guidance.
 };
 
 //! One line of a blank form.
 struct FormField {
-  std::string label;   //!< The question printed on the form.
-  int32_t lines = 1;   //!< Lines left for the answer.
+  std::string label;  //!< The question printed on the form.
+  int32_t lines = 1;  //!< Lines left for the answer.
 };
 
 //! Mẫu đơn, tờ khai: a blank form a citizen can print and fill in.
@@ -66,17 +66,17 @@ struct Form {
 
 //! Lĩnh vực: a field of administration, e.g. Hộ tịch.
 struct Field {
-  std::string code;   //!< Slug of the name, e.g. "ho-tich".
-  std::string name;   //!< Vietnamese name.
+  std::string code;             //!< Slug of the name, e.g. "ho-tich".
+  std::string name;             //!< Vietnamese name.
   int64_t procedure_count = 0;  //!< Procedures in this field.
 };
 
 //! An agency (cơ quan) with its electronic code AAA.BB.CC.XNN.
 struct Agency {
-  std::string code;          //!< Electronic agency code.
-  std::string name;          //!< Full name.
-  std::string short_name;    //!< Short name for lists.
-  std::string parent_code;   //!< Parent agency, empty for the top.
+  std::string code;                //!< Electronic agency code.
+  std::string name;                //!< Full name.
+  std::string short_name;          //!< Short name for lists.
+  std::string parent_code;         //!< Parent agency, empty for the top.
   Level level = Level::kProvince;  //!< Tier.
   std::string admin_unit_era;      //!< Era of its administrative unit ("2024" or "2025").
   std::string admin_unit_code;     //!< Its administrative unit.
@@ -85,32 +85,32 @@ struct Agency {
 
 //! Thủ tục hành chính: one administrative procedure.
 struct Procedure {
-  std::string code;                 //!< National code, e.g. 1.001193.
-  std::string name;                 //!< Official name.
-  std::string field_code;           //!< Its field.
-  std::vector<Level> levels;        //!< Tiers that handle it.
-  std::string ministry;             //!< Issuing ministry.
-  std::string implementing_agency;  //!< Implementing agency as published.
-  std::string procedure_type;       //!< Classification as published.
-  std::string decision_no;          //!< Publishing decision.
+  std::string code;                               //!< National code, e.g. 1.001193.
+  std::string name;                               //!< Official name.
+  std::string field_code;                         //!< Its field.
+  std::vector<Level> levels;                      //!< Tiers that handle it.
+  std::string ministry;                           //!< Issuing ministry.
+  std::string implementing_agency;                //!< Implementing agency as published.
+  std::string procedure_type;                     //!< Classification as published.
+  std::string decision_no;                        //!< Publishing decision.
   OnlineLevel online_level = OnlineLevel::kNone;  //!< Online service level.
-  std::string processing_time;      //!< Time limit as published.
-  std::optional<double> time_value; //!< Its number.
-  TimeUnit time_unit = TimeUnit::kUnspecified;  //!< Its unit.
-  std::vector<ChannelTerms> channels;  //!< Channels with their time limits.
-  std::string fee;                  //!< Fee as published.
-  std::optional<int64_t> fee_vnd;   //!< Fee in đồng, when known (0 = free).
-  std::string fee_note;             //!< Fee details.
-  std::string source_url;           //!< Page on the national portal.
-  std::string purpose;              //!< What it is for.
-  std::string applicants;           //!< Who can apply.
-  std::string result;               //!< What the applicant receives.
-  std::vector<std::string> legal_basis;  //!< Căn cứ pháp lý.
-  std::vector<RequiredDocument> documents;  //!< Thành phần hồ sơ.
-  std::vector<std::string> steps;   //!< Trình tự thực hiện.
-  std::vector<Form> forms;          //!< Blank forms.
-  std::string agency_code;          //!< Competent provincial agency, when province-level.
-  int64_t popularity = 0;           //!< Applications per month; orders equal matches.
+  std::string processing_time;                    //!< Time limit as published.
+  std::optional<double> time_value;               //!< Its number.
+  TimeUnit time_unit = TimeUnit::kUnspecified;    //!< Its unit.
+  std::vector<ChannelTerms> channels;             //!< Channels with their time limits.
+  std::string fee;                                //!< Fee as published.
+  std::optional<int64_t> fee_vnd;                 //!< Fee in đồng, when known (0 = free).
+  std::string fee_note;                           //!< Fee details.
+  std::string source_url;                         //!< Page on the national portal.
+  std::string purpose;                            //!< What it is for.
+  std::string applicants;                         //!< Who can apply.
+  std::string result;                             //!< What the applicant receives.
+  std::vector<std::string> legal_basis;           //!< Căn cứ pháp lý.
+  std::vector<RequiredDocument> documents;        //!< Thành phần hồ sơ.
+  std::vector<std::string> steps;                 //!< Trình tự thực hiện.
+  std::vector<Form> forms;                        //!< Blank forms.
+  std::string agency_code;                        //!< Competent provincial agency, when province-level.
+  int64_t popularity = 0;                         //!< Applications per month; orders equal matches.
 
   //! True when `level` handles this procedure.
   bool HasLevel(Level level) const;
@@ -122,13 +122,13 @@ struct Procedure {
 
 //! What a citizen searches for and how results are narrowed.
 struct SearchQuery {
-  std::string text;                     //!< Free text; accents and đ optional.
-  std::string field_code;               //!< Only this field, when set.
-  std::string agency_code;              //!< Only procedures of this agency, when set.
-  std::optional<Level> level;           //!< Only this tier, when set.
-  std::optional<OnlineLevel> online;    //!< Only this online level, when set.
-  int32_t page = 1;                     //!< 1-based page.
-  int32_t page_size = 20;               //!< Results per page.
+  std::string text;                   //!< Free text; accents and đ optional.
+  std::string field_code;             //!< Only this field, when set.
+  std::string agency_code;            //!< Only procedures of this agency, when set.
+  std::optional<Level> level;         //!< Only this tier, when set.
+  std::optional<OnlineLevel> online;  //!< Only this online level, when set.
+  int32_t page = 1;                   //!< 1-based page.
+  int32_t page_size = 20;             //!< Results per page.
 };
 
 //! One page of search results.

@@ -25,8 +25,7 @@ class SearchTest : public testing::Test {
       : catalogue_(
             {
                 Make("1.001193", "Thủ tục đăng ký khai sinh", "ho-tich", 900),
-                Make("2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "ho-tich", 50,
-                     {Level::kDistrict}),
+                Make("2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "ho-tich", 50, {Level::kDistrict}),
                 Make("1.003583", "Thủ tục đăng ký khai sinh lưu động", "ho-tich", 10),
                 Make("1.000894", "Thủ tục đăng ký kết hôn", "ho-tich", 800),
                 Make("3.000348", "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp", "duong-bo", 700,
@@ -95,9 +94,7 @@ TEST_F(SearchTest, TheLastWordMatchesAsAPrefixWhileTyping) {
   EXPECT_TRUE(Codes("ket ho x").empty());
 }
 
-TEST_F(SearchTest, ProcedureCodeFindsItsProcedureFirst) {
-  EXPECT_EQ(Codes("1.013225").front(), "1.013225");
-}
+TEST_F(SearchTest, ProcedureCodeFindsItsProcedureFirst) { EXPECT_EQ(Codes("1.013225").front(), "1.013225"); }
 
 TEST_F(SearchTest, NoMatchIsAnEmptyResultNotAnError) {
   SearchQuery q;

@@ -20,9 +20,7 @@ int64_t SkipLine(std::string_view text, size_t& i) {
   return 0;
 }
 
-bool IsBlank(const std::vector<std::string>& fields) {
-  return fields.size() == 1 && fields[0].empty();
-}
+bool IsBlank(const std::vector<std::string>& fields) { return fields.size() == 1 && fields[0].empty(); }
 
 }  // namespace
 
@@ -37,8 +35,8 @@ CsvDocument ParseCsv(std::string_view text) {
     CsvRecord record;
     record.line = line;
     std::string field;
-    bool quoted = false;       // inside a quoted field
-    bool was_quoted = false;   // the current field was quoted and its closing quote seen
+    bool quoted = false;      // inside a quoted field
+    bool was_quoted = false;  // the current field was quoted and its closing quote seen
     std::string error;
     bool end_of_record = false;
     while (i < text.size() && !end_of_record && error.empty()) {

@@ -17,8 +17,8 @@ struct CsvRecord {
 
 //! A record that could not be read, with the reason in Vietnamese.
 struct RowError {
-  int64_t line = 0;     //!< Line in the file.
-  std::string reason;   //!< Why it was rejected.
+  int64_t line = 0;    //!< Line in the file.
+  std::string reason;  //!< Why it was rejected.
 };
 
 //! Every record of a CSV text plus the records that were malformed.

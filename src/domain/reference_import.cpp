@@ -1,8 +1,8 @@
 #include "domain/reference_import.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
-#include <fmt/format.h>
 #include <map>
 #include <set>
 
@@ -13,11 +13,19 @@ namespace motcua::domain {
 namespace {
 
 constexpr size_t kMaxNameCodePoints = 2000;  // real names reach 1,094 (1.013980)
-constexpr size_t kProcedureCodeLength = 8;  // d.dddddd
+constexpr size_t kProcedureCodeLength = 8;   // d.dddddd
 
-const std::vector<std::string_view> kProcedureColumns = {
-    "procedure_code", "procedure_name", "field", "level", "channels", "processing_time",
-    "processing_time_value", "processing_time_unit", "processing_time_by_channel", "fee", "fee_vnd"};
+const std::vector<std::string_view> kProcedureColumns = {"procedure_code",
+                                                         "procedure_name",
+                                                         "field",
+                                                         "level",
+                                                         "channels",
+                                                         "processing_time",
+                                                         "processing_time_value",
+                                                         "processing_time_unit",
+                                                         "processing_time_by_channel",
+                                                         "fee",
+                                                         "fee_vnd"};
 
 std::optional<double> ParseNumber(std::string_view s) {
   if (s.empty()) {
@@ -110,8 +118,8 @@ std::optional<std::vector<ChannelTerms>> ParseChannelTerms(std::string_view text
             t.time_text[unit_start] == ',' || t.time_text[unit_start] == ' ')) {
       ++unit_start;
     }
-    t.time_unit = ParsePublishedTimeUnit(std::string_view(t.time_text).substr(unit_start))
-                      .value_or(TimeUnit::kUnspecified);
+    t.time_unit =
+        ParsePublishedTimeUnit(std::string_view(t.time_text).substr(unit_start)).value_or(TimeUnit::kUnspecified);
     // Some procedures publish several limits for one channel (sub-cases): keep one row with all the texts, and the
     // first number as the limit.
     auto same = std::find_if(terms.begin(), terms.end(), [&](const ChannelTerms& x) { return x.channel == t.channel; });
@@ -299,8 +307,8 @@ UnitImport ReadAdminUnits(std::string_view csv_text) {
   }
   const CsvHeader header(doc.records.front());
   const bool three_tier = header.Find("district_code").has_value();
-  std::vector<std::string_view> required = {"province_code", "province_name", "ward_code", "ward_name",
-                                            "level", "unit_type", "short_name", "name_en"};
+  std::vector<std::string_view> required = {"province_code", "province_name", "ward_code",  "ward_name",
+                                            "level",         "unit_type",     "short_name", "name_en"};
   if (three_tier) {
     required.push_back("district_name");
   }
@@ -343,8 +351,7 @@ UnitImport ReadAdminUnits(std::string_view csv_text) {
     }
     const size_t expected_digits = u.level == Level::kProvince ? 2 : (u.level == Level::kDistrict ? 3 : 5);
     const bool digits_ok = u.code.size() == expected_digits &&
-                           u.code.find_first_not_of("0123456789") == std::string::npos &&
-                           u.province_code.size() == 2 &&
+                           u.code.find_first_not_of("0123456789") == std::string::npos && u.province_code.size() == 2 &&
                            u.province_code.find_first_not_of("0123456789") == std::string::npos;
     if (!digits_ok) {
       reject(fmt::format("mã đơn vị \"{}\" phải có {} chữ số", u.code, expected_digits));
@@ -385,8 +392,7 @@ MappingImport ReadAdminUnitMapping(std::string_view csv_text) {
     return out;
   }
   const CsvHeader header(doc.records.front());
-  if (const auto missing =
-          header.Missing({"level", "new_code", "new_name", "old_code", "old_name", "merge_type"});
+  if (const auto missing = header.Missing({"level", "new_code", "new_name", "old_code", "old_name", "merge_type"});
       !missing.empty()) {
     out.errors.push_back(RowError{1, HeaderError(missing)});
     return out;

@@ -13,17 +13,17 @@ namespace motcua::domain {
 
 //! An administrative unit of one era (đơn vị hành chính).
 struct AdminUnit {
-  std::string era;            //!< "2024" (three tiers, until 30/6/2025) or "2025" (two tiers).
-  std::string code;           //!< GSO code: 2 digits province, 3 district, 5 commune.
+  std::string era;                 //!< "2024" (three tiers, until 30/6/2025) or "2025" (two tiers).
+  std::string code;                //!< GSO code: 2 digits province, 3 district, 5 commune.
   Level level = Level::kProvince;  //!< Tier.
-  std::string name;           //!< Official full name, e.g. "Huyện Vụ Bản".
-  std::string short_name;     //!< Without the unit type, e.g. "Vụ Bản".
-  std::string name_en;        //!< English name.
-  std::string unit_type;      //!< Tỉnh, Huyện, Xã, Phường, …
-  std::string parent_code;    //!< Parent unit in the same era, empty for provinces.
-  std::string province_code;  //!< Province it belongs to.
-  std::string valid_from;     //!< First day (ISO), empty when open.
-  std::string valid_to;       //!< Last day (ISO), empty when still valid.
+  std::string name;                //!< Official full name, e.g. "Huyện Vụ Bản".
+  std::string short_name;          //!< Without the unit type, e.g. "Vụ Bản".
+  std::string name_en;             //!< English name.
+  std::string unit_type;           //!< Tỉnh, Huyện, Xã, Phường, …
+  std::string parent_code;         //!< Parent unit in the same era, empty for provinces.
+  std::string province_code;       //!< Province it belongs to.
+  std::string valid_from;          //!< First day (ISO), empty when open.
+  std::string valid_to;            //!< Last day (ISO), empty when still valid.
 };
 
 //! One old unit → new unit link of the 1/7/2025 reorganisation.
@@ -46,16 +46,16 @@ struct ProcedureImport {
 
 //! Units read from a units CSV, and the rows rejected.
 struct UnitImport {
-  std::vector<AdminUnit> units;       //!< Valid rows.
-  std::vector<RowError> errors;       //!< Rejected rows and why.
-  int64_t rows_read = 0;              //!< Data rows in the file.
+  std::vector<AdminUnit> units;  //!< Valid rows.
+  std::vector<RowError> errors;  //!< Rejected rows and why.
+  int64_t rows_read = 0;         //!< Data rows in the file.
 };
 
 //! Links read from a mapping CSV, and the rows rejected.
 struct MappingImport {
-  std::vector<AdminUnitLink> links;   //!< Valid rows.
-  std::vector<RowError> errors;       //!< Rejected rows and why.
-  int64_t rows_read = 0;              //!< Data rows in the file.
+  std::vector<AdminUnitLink> links;  //!< Valid rows.
+  std::vector<RowError> errors;      //!< Rejected rows and why.
+  int64_t rows_read = 0;             //!< Data rows in the file.
 };
 
 //! Last day of the three-tier era and first day of the two-tier era.

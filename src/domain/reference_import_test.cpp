@@ -24,7 +24,9 @@ std::string Row(std::string_view code, std::string_view value = "5", std::string
 }
 
 TEST(Csv, QuotesEscapesLineBreaksBomAndCrlf) {
-  const CsvDocument d = ParseCsv("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\n\n");
+  const CsvDocument d = ParseCsv(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\n\n");
   ASSERT_TRUE(d.errors.empty());
   ASSERT_EQ(d.records.size(), 3u);
   EXPECT_EQ(d.records[0].fields, (std::vector<std::string>{"a", "b"}));
@@ -71,14 +73,14 @@ TEST(ReadProcedures, ReadsAValidRow) {
 }
 
 TEST(ReadProcedures, RejectsEachBrokenRowWithLineAndReason) {
-  const std::string csv = kHeader + Row("1.000001") +        // line 2: fine
-                          Row("abc") +                        // line 3: bad code
-                          Row("1.000001") +                   // line 4: duplicate
-                          Row("1.000003", "năm") +            // line 5: time not a number
-                          Row("1.000004", "5", "-3") +        // line 6: negative fee
+  const std::string csv = kHeader + Row("1.000001") +            // line 2: fine
+                          Row("abc") +                           // line 3: bad code
+                          Row("1.000001") +                      // line 4: duplicate
+                          Row("1.000003", "năm") +               // line 5: time not a number
+                          Row("1.000004", "5", "-3") +           // line 6: negative fee
                           Row("1.000005", "5", "0", "Cấp bộ") +  // line 7: no local level
-                          "1.000006,too,few,columns\n" +      // line 8: column count
-                          "1.000007,\"unterminated\n";        // line 9: unterminated quote
+                          "1.000006,too,few,columns\n" +         // line 8: column count
+                          "1.000007,\"unterminated\n";           // line 9: unterminated quote
   const ProcedureImport r = ReadProcedures(csv);
   EXPECT_EQ(r.procedures.size(), 1u);
   ASSERT_EQ(r.errors.size(), 7u);

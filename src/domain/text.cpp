@@ -7,8 +7,8 @@ namespace motcua::domain {
 
 namespace {
 
-constexpr char32_t kTableFirst = 0x00C0;  //!< First code point with a folding entry.
-constexpr char32_t kTableLast = 0x1EFF;   //!< Last code point with a folding entry (Latin Extended Additional).
+constexpr char32_t kTableFirst = 0x00C0;      //!< First code point with a folding entry.
+constexpr char32_t kTableLast = 0x1EFF;       //!< Last code point with a folding entry (Latin Extended Additional).
 constexpr char32_t kCombiningFirst = 0x0300;  //!< Combining diacritical marks (decomposed input) are dropped.
 constexpr char32_t kCombiningLast = 0x036F;
 constexpr char32_t kReplacement = 0xFFFD;
@@ -59,9 +59,7 @@ char32_t DecodeUtf8(std::string_view s, size_t& i) {
   return cp;
 }
 
-bool IsDigit(char c) {
-  return c >= '0' && c <= '9';
-}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 void AppendUtf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -86,12 +84,24 @@ struct FoldTable {
   std::vector<char> base;
   FoldTable() : base(kTableLast - kTableFirst + 1, 0) {
     const std::array<std::pair<char, std::string_view>, 12> groups = {{
-        {'a', "àáảãạăằắẳẵặâầấẩẫậäåāą" "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÄÅĀĄ"},
-        {'e', "èéẻẽẹêềếểễệëēę" "ÈÉẺẼẸÊỀẾỂỄỆËĒĘ"},
-        {'i', "ìíỉĩịîïī" "ÌÍỈĨỊÎÏĪ"},
-        {'o', "òóỏõọôồốổỗộơờớởỡợöøō" "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÖØŌ"},
-        {'u', "ùúủũụưừứửữựûüū" "ÙÚỦŨỤƯỪỨỬỮỰÛÜŪ"},
-        {'y', "ỳýỷỹỵÿ" "ỲÝỶỸỴŸ"},
+        {'a',
+         "àáảãạăằắẳẵặâầấẩẫậäåāą"
+         "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÄÅĀĄ"},
+        {'e',
+         "èéẻẽẹêềếểễệëēę"
+         "ÈÉẺẼẸÊỀẾỂỄỆËĒĘ"},
+        {'i',
+         "ìíỉĩịîïī"
+         "ÌÍỈĨỊÎÏĪ"},
+        {'o',
+         "òóỏõọôồốổỗộơờớởỡợöøō"
+         "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÖØŌ"},
+        {'u',
+         "ùúủũụưừứửữựûüū"
+         "ÙÚỦŨỤƯỪỨỬỮỰÛÜŪ"},
+        {'y',
+         "ỳýỷỹỵÿ"
+         "ỲÝỶỸỴŸ"},
         {'d', "đĐ"},
         {'c', "çćčÇĆČ"},
         {'n', "ñńÑŃ"},

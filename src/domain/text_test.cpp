@@ -30,7 +30,9 @@ TEST(Fold, DecomposedInputFoldsLikeComposed) {
 
 TEST(Fold, PunctuationAndSpacesCollapse) {
   EXPECT_EQ(Fold("  khai-sinh,  (kết hôn)!  "), "khai sinh ket hon");
-  EXPECT_EQ(Fold("a\xC2\xA0" "b"), "a b");  // no-break space
+  EXPECT_EQ(Fold("a\xC2\xA0"
+                 "b"),
+            "a b");  // no-break space
   EXPECT_EQ(Fold(""), "");
   EXPECT_EQ(Fold("   "), "");
 }
@@ -42,7 +44,9 @@ TEST(Fold, KeepsDotsInsideProcedureCodesOnly) {
 }
 
 TEST(Fold, InvalidUtf8BecomesASeparatorNotACrash) {
-  EXPECT_EQ(Fold("ab\xFF" "cd"), "ab cd");
+  EXPECT_EQ(Fold("ab\xFF"
+                 "cd"),
+            "ab cd");
   EXPECT_EQ(Fold("\xC3"), "");
   EXPECT_EQ(Fold("\xE1\xBA"), "");
   EXPECT_EQ(Fold("\xED\xA0\x80"), "");  // UTF-16 surrogate encoded in UTF-8

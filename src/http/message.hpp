@@ -32,16 +32,16 @@ using Pairs = std::vector<std::pair<std::string, std::string>>;
 
 //! A parsed request: path and query already percent-decoded and checked as UTF-8.
 struct Request {
-  std::string method;       //!< "GET", "POST", …
-  std::string target;       //!< As sent, e.g. "/thu-tuc?q=dang%20ky".
-  std::string path;         //!< Decoded path, e.g. "/thu-tuc".
-  Pairs query;              //!< Decoded query parameters in order.
-  Pairs headers;            //!< Headers with lower-case names.
-  std::string body;         //!< Raw body.
-  std::string remote_addr;  //!< Peer address.
-  std::string request_id;   //!< Random id for logs and error pages.
+  std::string method;                         //!< "GET", "POST", …
+  std::string target;                         //!< As sent, e.g. "/thu-tuc?q=dang%20ky".
+  std::string path;                           //!< Decoded path, e.g. "/thu-tuc".
+  Pairs query;                                //!< Decoded query parameters in order.
+  Pairs headers;                              //!< Headers with lower-case names.
+  std::string body;                           //!< Raw body.
+  std::string remote_addr;                    //!< Peer address.
+  std::string request_id;                     //!< Random id for logs and error pages.
   std::map<std::string, std::string> params;  //!< Path parameters from the route, e.g. {code}.
-  std::string route;        //!< The matched route pattern, for metrics ("" when none).
+  std::string route;                          //!< The matched route pattern, for metrics ("" when none).
 
   //! First header named `name` (lower case), or "".
   std::string_view Header(std::string_view name) const;
@@ -55,9 +55,9 @@ struct Request {
 
 //! A response; the server adds Date, Content-Length and connection handling.
 struct Response {
-  int32_t status = kOk;       //!< HTTP status.
-  Pairs headers;              //!< Extra headers (Content-Type included).
-  std::string body;           //!< Body bytes.
+  int32_t status = kOk;  //!< HTTP status.
+  Pairs headers;         //!< Extra headers (Content-Type included).
+  std::string body;      //!< Body bytes.
 
   //! Sets (replaces) a header.
   Response& Set(std::string_view name, std::string_view value);

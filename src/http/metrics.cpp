@@ -44,8 +44,8 @@ std::string Metrics::Render(const std::map<std::string, int64_t>& gauges) const 
   out += "# HELP motcua_http_requests_total HTTP requests by route pattern and status.\n";
   out += "# TYPE motcua_http_requests_total counter\n";
   for (const auto& [key, n] : requests_) {
-    out += fmt::format("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", Label(key.first), key.second,
-                       n);
+    out +=
+        fmt::format("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", Label(key.first), key.second, n);
   }
   out += "# HELP motcua_http_request_duration_seconds Time from request header to response written.\n";
   out += "# TYPE motcua_http_request_duration_seconds histogram\n";

@@ -41,8 +41,7 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Exec 
   routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), exec});
 }
 
-Match Router::Find(std::string_view method, std::string_view path,
-                   std::map<std::string, std::string>& params) const {
+Match Router::Find(std::string_view method, std::string_view path, std::map<std::string, std::string>& params) const {
   Match m;
   const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
   for (const Route& r : routes_) {

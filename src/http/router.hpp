@@ -19,9 +19,9 @@ enum class Exec { kInline, kPool };
 
 //! One route.
 struct Route {
-  std::string method;    //!< "GET", "POST", …
-  std::string pattern;   //!< "/thu-tuc/{code}"; a segment "{name}" captures one path segment.
-  Handler handler;       //!< What runs.
+  std::string method;         //!< "GET", "POST", …
+  std::string pattern;        //!< "/thu-tuc/{code}"; a segment "{name}" captures one path segment.
+  Handler handler;            //!< What runs.
   Exec exec = Exec::kInline;  //!< Where it runs.
 };
 

@@ -11,7 +11,8 @@ Router MakeRouter() {
   r.Add("GET", "/", [](Request&) { return Response::Text("home"); });
   r.Add("GET", "/thu-tuc/{code}", [](Request&) { return Response::Text("procedure"); });
   r.Add("GET", "/thu-tuc/{code}/mau/{form}", [](Request&) { return Response::Text("form"); });
-  r.Add("POST", "/dang-nhap", [](Request&) { return Response::Text("login"); }, Exec::kPool);
+  r.Add(
+      "POST", "/dang-nhap", [](Request&) { return Response::Text("login"); }, Exec::kPool);
   r.Add("GET", "/dang-nhap", [](Request&) { return Response::Text("login page"); });
   return r;
 }

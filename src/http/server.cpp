@@ -1,14 +1,14 @@
 // The only translation unit that includes Boost.Beast and Asio (they are slow to compile).
 #include "http/server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
 #include <random>
-#include <spdlog/spdlog.h>
 #include <thread>
 
 #include "http/url.hpp"
@@ -34,6 +34,14 @@ std::string NewRequestId() {
 
 }  // namespace
 
+//! One open connection, shared between its session coroutine and the shutdown path (both on its I/O thread).
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;    //!< The socket with its timer.
+  beast::flat_buffer buffer;   //!< Bytes read and not yet parsed.
+  bool waiting_for_request = true;  //!< Between requests (or before the first), not handling one.
+};
+
 struct Server::Impl {
   ServerOptions options;
   Application& app;
@@ -45,6 +53,29 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   uint16_t bound_port = 0;
   std::thread drainer;
+  std::mutex connections_mutex;
+  std::vector<std::pair<asio::any_io_executor, std::weak_ptr<Connection>>> connections;
+
+  void Register(const std::shared_ptr<Connection>& c, const asio::any_io_executor& ex) {
+    std::lock_guard lock(connections_mutex);
+    std::erase_if(connections, [](const auto& e) { return e.second.expired(); });
+    connections.emplace_back(ex, c);
+  }
+
+  //! At shutdown: closes connections that wait for a request and have received no byte of one. A request whose
+  //! first bytes have arrived is read, handled and answered before its connection closes.
+  void CloseIdle() {
+    std::lock_guard lock(connections_mutex);
+    for (const auto& [ex, weak] : connections) {
+      asio::post(ex, [weak = weak] {
+        if (const auto c = weak.lock(); c && c->waiting_for_request && c->buffer.size() == 0) {
+          beast::error_code ec;
+          c->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+          c->stream.cancel();
+        }
+      });
+    }
+  }
 
   Impl(const ServerOptions& o, Application& a)
       : options(o), app(a), pool(static_cast<size_t>(std::max(1, o.pool_threads))) {}
@@ -105,7 +136,9 @@ struct Server::Impl {
   }
 
   asio::awaitable<void> Session(tcp::socket socket) {
-    beast::tcp_stream stream(std::move(socket));
+    const auto conn = std::make_shared<Connection>(std::move(socket));
+    beast::tcp_stream& stream = conn->stream;
+    beast::flat_buffer& buffer = conn->buffer;
     std::string remote;
     {
       beast::error_code ec;
@@ -117,7 +150,6 @@ struct Server::Impl {
       std::atomic<int64_t>& n;
       ~Guard() { --n; }
     } guard{open_connections};
-    beast::flat_buffer buffer;
     if (open > options.max_connections) {
       Request req;
       req.method = "GET";
@@ -125,33 +157,44 @@ struct Server::Impl {
       req.request_id = NewRequestId();
       co_await Write(stream, req, app.Refused(req, kServiceUnavailable, "Máy chủ đang quá tải, xin thử lại sau."),
                      false, std::chrono::steady_clock::now());
-      stream.socket().shutdown(tcp::socket::shutdown_both);
+      beast::error_code ec;
+      stream.socket().shutdown(tcp::socket::shutdown_both, ec);
       co_return;
     }
+    Register(conn, co_await asio::this_coro::executor);
     bool first = true;
-    while (!stopping) {
+    while (!stopping || buffer.size() > 0) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(options.max_header_bytes);
       parser.body_limit(options.max_body_bytes);
       // The whole header must arrive within the timeout: a slow-loris client cannot hold a worker.
       stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+      conn->waiting_for_request = true;
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      conn->waiting_for_request = false;
       first = false;
       const auto started = std::chrono::steady_clock::now();
       if (hec) {
         if (hec == bhttp::error::end_of_stream || hec == beast::error::timeout ||
-            hec == asio::error::connection_reset || hec == asio::error::eof) {
+            hec == asio::error::connection_reset || hec == asio::error::eof ||
+            hec == asio::error::operation_aborted) {
           break;
         }
         Request req;
         req.method = "GET";
         req.remote_addr = remote;
         req.request_id = NewRequestId();
-        const bool too_big = hec == bhttp::error::header_limit;
-        co_await Write(stream, req,
-                       app.Refused(req, too_big ? kHeadersTooLarge : kBadRequest,
-                                   too_big ? "Phần đầu yêu cầu (header) quá lớn." : "Yêu cầu HTTP không hợp lệ."),
-                       false, started);
+        int32_t status = kBadRequest;
+        std::string reason = "Yêu cầu HTTP không hợp lệ.";
+        if (hec == bhttp::error::header_limit) {
+          status = kHeadersTooLarge;
+          reason = "Phần đầu yêu cầu (header) quá lớn.";
+        } else if (hec == bhttp::error::body_limit) {
+          // Content-Length alone already says the body is too large.
+          status = kPayloadTooLarge;
+          reason = "Nội dung gửi lên quá lớn.";
+        }
+        co_await Write(stream, req, app.Refused(req, status, reason), false, started);
         break;
       }
       ++in_flight;
@@ -176,7 +219,6 @@ struct Server::Impl {
       Request req = ToRequest(msg, remote);
       TargetError target_error;
       auto target = ParseTarget(msg.target(), target_error);
-      const bool keep_alive = msg.keep_alive() && !stopping;
       Response res;
       if (!target) {
         res = app.Refused(req, target_error.status, target_error.reason);
@@ -193,6 +235,7 @@ struct Server::Impl {
           res = app.Handle(req);
         }
       }
+      const bool keep_alive = msg.keep_alive() && !stopping && target.has_value();
       const bool ok = co_await Write(stream, req, std::move(res), keep_alive, started);
       if (!ok || !keep_alive) {
         break;
@@ -232,13 +275,9 @@ Server::~Server() {
   impl_->pool.join();
 }
 
-uint16_t Server::port() const {
-  return impl_->bound_port;
-}
+uint16_t Server::port() const { return impl_->bound_port; }
 
-ServerStats Server::Stats() const {
-  return ServerStats{impl_->open_connections.load(), impl_->in_flight.load()};
-}
+ServerStats Server::Stats() const { return ServerStats{impl_->open_connections.load(), impl_->in_flight.load()}; }
 
 void Server::Stop() {
   if (impl_->stopping.exchange(true)) {
@@ -251,11 +290,12 @@ void Server::Stop() {
       acceptor->close(ec);
     });
   }
-  // Drain: wait for in-flight requests (bounded by the grace period), then stop every loop. Idle keep-alive
-  // connections are simply closed.
+  // Drain: idle connections close now; the others finish their request (bounded by the grace period); then every
+  // loop stops.
+  impl_->CloseIdle();
   impl_->drainer = std::thread([impl = impl_.get()] {
     const auto deadline = std::chrono::steady_clock::now() + impl->options.shutdown_grace;
-    while (impl->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (impl->open_connections.load() > 0 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(kDrainPoll);
     }
     for (auto& ctx : impl->contexts) {

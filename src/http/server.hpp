@@ -13,17 +13,17 @@ namespace motcua::http {
 
 //! Limits and sizes of the server.
 struct ServerOptions {
-  std::string host = "127.0.0.1";            //!< Address to listen on.
-  uint16_t port = 8080;                      //!< Port; 0 picks a free one.
-  int32_t threads = 0;                       //!< I/O threads; 0 = one per core.
-  int32_t pool_threads = 2;                  //!< Worker threads for blocking handlers.
-  uint32_t max_header_bytes = 16 * 1024;     //!< Largest request header block.
-  uint64_t max_body_bytes = 1024 * 1024;     //!< Largest request body.
+  std::string host = "127.0.0.1";                   //!< Address to listen on.
+  uint16_t port = 8080;                             //!< Port; 0 picks a free one.
+  int32_t threads = 0;                              //!< I/O threads; 0 = one per core.
+  int32_t pool_threads = 2;                         //!< Worker threads for blocking handlers.
+  uint32_t max_header_bytes = 16 * 1024;            //!< Largest request header block.
+  uint64_t max_body_bytes = 1024 * 1024;            //!< Largest request body.
   std::chrono::milliseconds header_timeout{10000};  //!< Time allowed to send a whole request header.
   std::chrono::milliseconds body_timeout{30000};    //!< Time allowed to send the body.
   std::chrono::milliseconds idle_timeout{30000};    //!< Keep-alive time between requests.
   std::chrono::milliseconds shutdown_grace{10000};  //!< Longest wait for in-flight requests at shutdown.
-  int32_t max_connections = 10000;           //!< Open connections at most; more get 503.
+  int32_t max_connections = 10000;                  //!< Open connections at most; more get 503.
 };
 
 //! What the server asks of the application.

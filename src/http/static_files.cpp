@@ -2,13 +2,13 @@
 
 #include <sodium.h>
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <spdlog/spdlog.h>
 
 namespace motcua::http {
 
@@ -29,8 +29,8 @@ std::string ReadAll(const fs::path& p) {
 
 std::string StrongEtag(std::string_view content) {
   unsigned char hash[kEtagHashBytes];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(content.data()), content.size(),
-                     nullptr, 0);
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(content.data()), content.size(), nullptr,
+                     0);
   std::string hex;
   for (const unsigned char b : hash) {
     hex += fmt::format("{:02x}", b);

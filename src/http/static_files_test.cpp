@@ -67,8 +67,7 @@ TEST_F(StaticFilesTest, PrecompressedVariantsFollowAcceptEncoding) {
   EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "gzip"}}))->body, "GZ");
   EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br;q=0, gzip"}}))->body, "GZ");
   EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css"))->body, "body{color:red}");
-  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}}))->Get("Vary"),
-            "Accept-Encoding");
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}}))->Get("Vary"), "Accept-Encoding");
 }
 
 TEST_F(StaticFilesTest, OnlyFilesLoadedAtStartCanBeServed) {

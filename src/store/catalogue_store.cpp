@@ -34,17 +34,11 @@ std::vector<domain::Level> ParseLevelsText(const std::string& text) {
   return levels;
 }
 
-Value Opt(const std::optional<double>& v) {
-  return v ? Value(*v) : Value(std::monostate{});
-}
+Value Opt(const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); }
 
-Value Opt(const std::optional<int64_t>& v) {
-  return v ? Value(*v) : Value(std::monostate{});
-}
+Value Opt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(std::monostate{}); }
 
-Value OptText(const std::string& s) {
-  return s.empty() ? Value(std::monostate{}) : Value(s);
-}
+Value OptText(const std::string& s) { return s.empty() ? Value(std::monostate{}) : Value(s); }
 
 std::string StringsToJson(const std::vector<std::string>& items) {
   json::array a;
@@ -110,9 +104,9 @@ std::vector<domain::Form> FormsFromJson(const std::string& text) {
           continue;
         }
         const json::value* lines = fv.as_object().if_contains("lines");
-        f.fields.push_back(domain::FormField{
-            str(fv.as_object(), "label"),
-            lines != nullptr && lines->is_int64() ? static_cast<int32_t>(lines->as_int64()) : 1});
+        f.fields.push_back(domain::FormField{str(fv.as_object(), "label"), lines != nullptr && lines->is_int64()
+                                                                               ? static_cast<int32_t>(lines->as_int64())
+                                                                               : 1});
       }
     }
     out.push_back(std::move(f));
@@ -132,9 +126,7 @@ constexpr std::string_view kUpsertProcedure =
     " fee_vnd = excluded.fee_vnd, fee_note = excluded.fee_note, source_url = excluded.source_url,"
     " updated_at = excluded.updated_at";
 
-std::string NowIso(Session& s) {
-  return s.Query("SELECT " + AdaptSchema("@NOW@", s.engine()))[0].Text(0);
-}
+std::string NowIso(Session& s) { return s.Query("SELECT " + AdaptSchema("@NOW@", s.engine()))[0].Text(0); }
 
 }  // namespace
 
@@ -172,8 +164,8 @@ domain::Catalogue LoadCatalogue(Database& db) {
     for (size_t i = 0; i < a.size(); ++i) {
       const Row r = a[i];
       agencies.push_back(domain::Agency{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                                        domain::ParseLevel(r.Text(4)).value_or(domain::Level::kProvince),
-                                        r.Text(5), r.Text(6), r.Int(7) != 0});
+                                        domain::ParseLevel(r.Text(4)).value_or(domain::Level::kProvince), r.Text(5),
+                                        r.Text(6), r.Int(7) != 0});
     }
     const Rows p = s.Query(
         "SELECT code, name, field_code, levels, ministry, implementing_agency, procedure_type, decision_no,"
@@ -263,10 +255,11 @@ UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import)
             std::string(domain::ToString(p.time_unit)), p.fee, Opt(p.fee_vnd), p.fee_note, p.source_url, now});
     s.Exec("DELETE FROM procedure_channels WHERE procedure_code = ?", {p.code});
     for (const domain::ChannelTerms& t : p.channels) {
-      s.Exec("INSERT INTO procedure_channels (procedure_code, channel, time_text, time_value, time_unit)"
-             " VALUES (?, ?, ?, ?, ?)",
-             {p.code, static_cast<int64_t>(t.channel), t.time_text, Opt(t.time_value),
-              std::string(domain::ToString(t.time_unit))});
+      s.Exec(
+          "INSERT INTO procedure_channels (procedure_code, channel, time_text, time_value, time_unit)"
+          " VALUES (?, ?, ?, ?, ?)",
+          {p.code, static_cast<int64_t>(t.channel), t.time_text, Opt(t.time_value),
+           std::string(domain::ToString(t.time_unit))});
     }
   }
   BumpCatalogueVersion(s);
@@ -274,18 +267,19 @@ UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import)
 }
 
 void SaveProcedureDetails(Session& s, const Procedure& p) {
-  s.Exec("UPDATE procedures SET levels = ?, online_level = ?, purpose = ?, applicants = ?, result = ?,"
-         " legal_basis = ?, steps = ?, forms = ?, agency_code = ?, popularity = ? WHERE code = ?",
-         {LevelsText(p.levels), std::string(domain::ToString(p.online_level)), p.purpose, p.applicants, p.result,
-          StringsToJson(p.legal_basis), StringsToJson(p.steps), FormsToJson(p.forms), OptText(p.agency_code),
-          p.popularity, p.code});
+  s.Exec(
+      "UPDATE procedures SET levels = ?, online_level = ?, purpose = ?, applicants = ?, result = ?,"
+      " legal_basis = ?, steps = ?, forms = ?, agency_code = ?, popularity = ? WHERE code = ?",
+      {LevelsText(p.levels), std::string(domain::ToString(p.online_level)), p.purpose, p.applicants, p.result,
+       StringsToJson(p.legal_basis), StringsToJson(p.steps), FormsToJson(p.forms), OptText(p.agency_code), p.popularity,
+       p.code});
   s.Exec("DELETE FROM procedure_documents WHERE procedure_code = ?", {p.code});
   int64_t seq = 0;
   for (const domain::RequiredDocument& d : p.documents) {
-    s.Exec("INSERT INTO procedure_documents (procedure_code, seq, name, originals, copies, form_id, note)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?)",
-           {p.code, ++seq, d.name, static_cast<int64_t>(d.originals), static_cast<int64_t>(d.copies), d.form_id,
-            d.note});
+    s.Exec(
+        "INSERT INTO procedure_documents (procedure_code, seq, name, originals, copies, form_id, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {p.code, ++seq, d.name, static_cast<int64_t>(d.originals), static_cast<int64_t>(d.copies), d.form_id, d.note});
   }
   BumpCatalogueVersion(s);
 }
@@ -295,14 +289,15 @@ UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& 
   for (const domain::AdminUnit& u : units) {
     const bool exists = !s.Query("SELECT 1 FROM admin_units WHERE era = ? AND code = ?", {u.era, u.code}).empty();
     ++(exists ? counts.updated : counts.added);
-    s.Exec("INSERT INTO admin_units (era, code, level, name, short_name, name_en, unit_type, parent_code,"
-           " province_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-           " ON CONFLICT (era, code) DO UPDATE SET level = excluded.level, name = excluded.name,"
-           " short_name = excluded.short_name, name_en = excluded.name_en, unit_type = excluded.unit_type,"
-           " parent_code = excluded.parent_code, province_code = excluded.province_code,"
-           " valid_from = excluded.valid_from, valid_to = excluded.valid_to",
-           {u.era, u.code, std::string(domain::ToString(u.level)), u.name, u.short_name, u.name_en, u.unit_type,
-            OptText(u.parent_code), u.province_code, OptText(u.valid_from), OptText(u.valid_to)});
+    s.Exec(
+        "INSERT INTO admin_units (era, code, level, name, short_name, name_en, unit_type, parent_code,"
+        " province_code, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (era, code) DO UPDATE SET level = excluded.level, name = excluded.name,"
+        " short_name = excluded.short_name, name_en = excluded.name_en, unit_type = excluded.unit_type,"
+        " parent_code = excluded.parent_code, province_code = excluded.province_code,"
+        " valid_from = excluded.valid_from, valid_to = excluded.valid_to",
+        {u.era, u.code, std::string(domain::ToString(u.level)), u.name, u.short_name, u.name_en, u.unit_type,
+         OptText(u.parent_code), u.province_code, OptText(u.valid_from), OptText(u.valid_to)});
   }
   return counts;
 }
@@ -324,13 +319,14 @@ UpsertCounts UpsertAgencies(Session& s, const std::vector<domain::Agency>& agenc
   for (const domain::Agency& a : agencies) {
     const bool exists = !s.Query("SELECT 1 FROM agencies WHERE code = ?", {a.code}).empty();
     ++(exists ? counts.updated : counts.added);
-    s.Exec("INSERT INTO agencies (code, name, short_name, parent_code, level, admin_unit_era, admin_unit_code,"
-           " has_one_stop) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-           " short_name = excluded.short_name, parent_code = excluded.parent_code, level = excluded.level,"
-           " admin_unit_era = excluded.admin_unit_era, admin_unit_code = excluded.admin_unit_code,"
-           " has_one_stop = excluded.has_one_stop",
-           {a.code, a.name, a.short_name, OptText(a.parent_code), std::string(domain::ToString(a.level)),
-            OptText(a.admin_unit_era), OptText(a.admin_unit_code), static_cast<int64_t>(a.has_one_stop ? 1 : 0)});
+    s.Exec(
+        "INSERT INTO agencies (code, name, short_name, parent_code, level, admin_unit_era, admin_unit_code,"
+        " has_one_stop) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+        " short_name = excluded.short_name, parent_code = excluded.parent_code, level = excluded.level,"
+        " admin_unit_era = excluded.admin_unit_era, admin_unit_code = excluded.admin_unit_code,"
+        " has_one_stop = excluded.has_one_stop",
+        {a.code, a.name, a.short_name, OptText(a.parent_code), std::string(domain::ToString(a.level)),
+         OptText(a.admin_unit_era), OptText(a.admin_unit_code), static_cast<int64_t>(a.has_one_stop ? 1 : 0)});
   }
   BumpCatalogueVersion(s);
   return counts;

@@ -49,8 +49,8 @@ class Row {
 
 //! All rows a query returned, in order.
 struct Rows {
-  std::vector<std::string> columns;         //!< Column names in select order.
-  std::vector<std::vector<Value>> values;   //!< One vector of column values per row.
+  std::vector<std::string> columns;        //!< Column names in select order.
+  std::vector<std::vector<Value>> values;  //!< One vector of column values per row.
   //! Number of rows.
   size_t size() const { return values.size(); }
   //! True when no row came back.
@@ -78,10 +78,10 @@ class Session {
 
 //! Tuning of a database handle.
 struct DatabaseOptions {
-  int32_t max_batch = 64;            //!< SQLite: most write jobs committed together in one group commit.
-  int32_t busy_timeout_ms = 5000;    //!< SQLite: how long a reader waits on a lock (WAL makes this rare).
-  int32_t pool_size = 8;             //!< PostgreSQL: most connections for writes.
-  bool synchronous_full = true;      //!< SQLite: fsync at every commit (citizen data is never lost).
+  int32_t max_batch = 64;          //!< SQLite: most write jobs committed together in one group commit.
+  int32_t busy_timeout_ms = 5000;  //!< SQLite: how long a reader waits on a lock (WAL makes this rare).
+  int32_t pool_size = 8;           //!< PostgreSQL: most connections for writes.
+  bool synchronous_full = true;    //!< SQLite: fsync at every commit (citizen data is never lost).
 };
 
 //! A database: reads on this thread's own connection, writes as jobs that commit in a transaction.

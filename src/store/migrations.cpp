@@ -31,9 +31,10 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) 
   report.to_version = report.from_version;
   const int64_t newest_known = migrations.empty() ? 0 : migrations.back().version;
   if (report.from_version > newest_known) {
-    throw DatabaseError(fmt::format("the database schema is version {}, newer than this motcua knows ({}); "
-                                    "upgrade motcua",
-                                    report.from_version, newest_known));
+    throw DatabaseError(
+        fmt::format("the database schema is version {}, newer than this motcua knows ({}); "
+                    "upgrade motcua",
+                    report.from_version, newest_known));
   }
   for (const Migration& m : migrations) {
     if (m.version <= report.from_version) {
@@ -59,8 +60,6 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) 
   return report;
 }
 
-MigrationReport Migrate(Database& db) {
-  return Migrate(db, EmbeddedMigrations());
-}
+MigrationReport Migrate(Database& db) { return Migrate(db, EmbeddedMigrations()); }
 
 }  // namespace motcua::store

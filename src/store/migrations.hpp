@@ -21,9 +21,9 @@ const std::vector<Migration>& EmbeddedMigrations();
 
 //! What a migration run did.
 struct MigrationReport {
-  int64_t from_version = 0;              //!< Schema version found.
-  int64_t to_version = 0;                //!< Schema version now.
-  std::vector<std::string> applied;      //!< Names applied by this run.
+  int64_t from_version = 0;          //!< Schema version found.
+  int64_t to_version = 0;            //!< Schema version now.
+  std::vector<std::string> applied;  //!< Names applied by this run.
 };
 
 //! Applies the given migrations not yet applied, each in its own transaction. Refuses a database whose

@@ -129,8 +129,7 @@ std::string ShortSql(std::string_view sql) {
 }
 
 //! Throws the error a failed result carries: server message, SQLSTATE and the statement (never its values).
-[[noreturn]] void ThrowResultError(PGconn* conn, const PGresult* result, std::string_view sql,
-                                   const Redactor& redact) {
+[[noreturn]] void ThrowResultError(PGconn* conn, const PGresult* result, std::string_view sql, const Redactor& redact) {
   std::string message;
   std::string sqlstate;
   if (result != nullptr) {
@@ -145,18 +144,16 @@ std::string ShortSql(std::string_view sql) {
   if (message.empty() && result != nullptr) {
     message = fmt::format("unexpected result {}", PQresStatus(PQresultStatus(result)));
   }
-  throw PostgresError(
-      redact(fmt::format("postgresql: {} (SQLSTATE {}) in: {}", message, sqlstate.empty() ? "none" : sqlstate,
-                         ShortSql(sql))),
-      sqlstate);
+  throw PostgresError(redact(fmt::format("postgresql: {} (SQLSTATE {}) in: {}", message,
+                                         sqlstate.empty() ? "none" : sqlstate, ShortSql(sql))),
+                      sqlstate);
 }
 
 //! Runs `sql` without parameters and throws unless it succeeded.
 ResultPtr ExecSimple(PGconn* conn, const char* sql, const Redactor& redact) {
   ResultPtr result(PQexec(conn, sql));
   const ExecStatusType status = PQresultStatus(result.get());
-  if (result == nullptr ||
-      (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)) {
+  if (result == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)) {
     ThrowResultError(conn, result.get(), sql, redact);
   }
   return result;
@@ -175,9 +172,7 @@ bool Reusable(PGconn* conn) {
   return conn != nullptr && PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
 }
 
-void LogNotice(void* /*arg*/, const char* message) {
-  spdlog::debug("postgresql: {}", TrimEnd(message));
-}
+void LogNotice(void* /*arg*/, const char* message) { spdlog::debug("postgresql: {}", TrimEnd(message)); }
 
 Value ToValue(const char* text, int length, Oid type) {
   const char* end = text + length;
@@ -279,8 +274,8 @@ class PostgresSession final : public Session {
       }
       values[i] = texts[i].c_str();
     }
-    ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), types.data(),
-                                  values.data(), nullptr, nullptr, kTextFormat));
+    ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), types.data(), values.data(),
+                                  nullptr, nullptr, kTextFormat));
     const ExecStatusType status = PQresultStatus(result.get());
     if (result == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
       ThrowResultError(conn_, result.get(), text, redact_);
@@ -600,11 +595,11 @@ class PostgresDatabase final : public Database {
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // Any change of the counters or the pool below.
   bool closed_ = false;
-  std::vector<ConnPtr> idle_;        // Write connections ready for a job.
-  int32_t open_writers_ = 0;         // Write connections open, idle or leased.
-  int64_t waiting_ = 0;              // Writers waiting for a connection.
-  int64_t running_ = 0;              // Writers holding a connection.
-  int64_t active_reads_ = 0;         // Reads running on any thread.
+  std::vector<ConnPtr> idle_;                                      // Write connections ready for a job.
+  int32_t open_writers_ = 0;                                       // Write connections open, idle or leased.
+  int64_t waiting_ = 0;                                            // Writers waiting for a connection.
+  int64_t running_ = 0;                                            // Writers holding a connection.
+  int64_t active_reads_ = 0;                                       // Reads running on any thread.
   std::unordered_map<uint64_t, std::unique_ptr<Reader>> readers_;  // By thread token.
 };
 

@@ -2,12 +2,12 @@
 // read connection per calling thread, so reads never wait for the writer.
 #include <sqlite3.h>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
-#include <fmt/format.h>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -29,8 +29,8 @@ using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
 class SqliteConnection final : public Session {
  public:
   SqliteConnection(const std::string& path, bool read_only, const DatabaseOptions& options) : path_(path) {
-    const int32_t flags = (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) |
-                          SQLITE_OPEN_NOMUTEX;
+    const int32_t flags =
+        (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
     sqlite3* raw = nullptr;
     const int32_t rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     db_.reset(raw);
@@ -86,8 +86,8 @@ class SqliteConnection final : public Session {
     auto it = cache_.find(std::string(sql));
     if (it == cache_.end()) {
       sqlite3_stmt* raw = nullptr;
-      if (sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int32_t>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                             &raw, nullptr) != SQLITE_OK) {
+      if (sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int32_t>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
+                             nullptr) != SQLITE_OK) {
         throw DatabaseError(fmt::format("SQLite: {} in: {}", sqlite3_errmsg(db_.get()), sql));
       }
       it = cache_.emplace(std::string(sql), StmtPtr(raw)).first;
@@ -97,8 +97,8 @@ class SqliteConnection final : public Session {
     sqlite3_clear_bindings(stmt);
     const int32_t expected = sqlite3_bind_parameter_count(stmt);
     if (expected != static_cast<int32_t>(params.size())) {
-      throw DatabaseError(fmt::format("SQLite: statement takes {} parameters, {} given: {}", expected,
-                                      params.size(), sql));
+      throw DatabaseError(
+          fmt::format("SQLite: statement takes {} parameters, {} given: {}", expected, params.size(), sql));
     }
     for (size_t i = 0; i < params.size(); ++i) {
       const int32_t idx = static_cast<int32_t>(i) + 1;

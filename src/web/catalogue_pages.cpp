@@ -1,6 +1,6 @@
 // Citizen-facing catalogue: home, search, procedure, blank forms, fields and agencies.
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 #include "http/url.hpp"
 #include "web/site.hpp"
@@ -37,7 +37,7 @@ std::string Thousands(int64_t n, std::string_view lang) {
 
 std::string FormatNumber(double v) {
   return v == static_cast<double>(static_cast<int64_t>(v)) ? std::to_string(static_cast<int64_t>(v))
-                                                            : fmt::format("{}", v);
+                                                           : fmt::format("{}", v);
 }
 
 std::string LevelsText(const Site& site, std::string_view lang, const Procedure& p) {
@@ -206,9 +206,9 @@ Response ProcedurePage(const Site& site, const Request& req) {
   const auto catalogue = site.catalogue();
   const Procedure* p = catalogue->FindProcedure(req.Param("code"));
   if (p == nullptr) {
-    return site.ErrorPage(req, http::kNotFound,
-                          fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"),
-                                      req.Param("code")));
+    return site.ErrorPage(
+        req, http::kNotFound,
+        fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"), req.Param("code")));
   }
   return site.Page(req, "procedure", p->name, [&](TemplateDictionary& d) {
     d.SetValue("CODE", p->code);

@@ -40,9 +40,9 @@ Response SubmitPage(const Site& site, const Request& req) {
   const auto catalogue = site.catalogue();
   const domain::Procedure* p = catalogue->FindProcedure(req.Param("code"));
   if (p == nullptr) {
-    return site.ErrorPage(req, http::kNotFound,
-                          fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"),
-                                      req.Param("code")));
+    return site.ErrorPage(
+        req, http::kNotFound,
+        fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"), req.Param("code")));
   }
   return site.Page(req, "submit", site.T(lang, "Nộp hồ sơ trực tuyến"), [&](TemplateDictionary& d) {
     d.SetValue("CODE", p->code);
@@ -91,8 +91,7 @@ Response LookupPage(const Site& site, const Request& req) {
 
 Response Accessibility(const Site& site, const Request& req) {
   const std::string lang = site.Lang(req);
-  return site.Page(req, "accessibility", site.T(lang, "Tuyên bố về khả năng tiếp cận"),
-                   [](TemplateDictionary&) {});
+  return site.Page(req, "accessibility", site.T(lang, "Tuyên bố về khả năng tiếp cận"), [](TemplateDictionary&) {});
 }
 
 }  // namespace

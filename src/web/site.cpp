@@ -55,7 +55,11 @@ bool CatalogueHolder::Refresh() {
 
 Site::Site(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
            const Templates& templates, const http::StaticFiles& assets)
-    : config_(config), db_(db), catalogue_(catalogue), translator_(translator), templates_(templates),
+    : config_(config),
+      db_(db),
+      catalogue_(catalogue),
+      translator_(translator),
+      templates_(templates),
       assets_(assets) {}
 
 std::string Site::Lang(const http::Request& req) const {
@@ -70,8 +74,8 @@ std::string Site::Lang(const http::Request& req) const {
   return Languages().front();
 }
 
-http::Response Site::Page(const http::Request& req, std::string_view name, const std::string& title,
-                          const Fill& fill, int32_t status) const {
+http::Response Site::Page(const http::Request& req, std::string_view name, const std::string& title, const Fill& fill,
+                          int32_t status) const {
   const std::string lang = Lang(req);
   ctemplate::TemplateDictionary root("layout");
   root.SetValue("LANG", lang);

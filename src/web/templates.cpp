@@ -1,7 +1,7 @@
 #include "web/templates.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>

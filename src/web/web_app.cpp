@@ -2,9 +2,9 @@
 
 #include <sodium.h>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include "api/catalogue_api.hpp"
 #include "store/catalogue_store.hpp"
@@ -24,8 +24,7 @@ constexpr size_t kPageEtagBytes = 12;
 
 std::string WeakEtag(std::string_view body) {
   unsigned char hash[kPageEtagBytes];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr,
-                     0);
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
   std::string hex;
   for (const unsigned char b : hash) {
     hex += fmt::format("{:02x}", b);
@@ -34,9 +33,7 @@ std::string WeakEtag(std::string_view body) {
 }
 
 //! Escapes a string for a JSON log line.
-std::string JsonString(std::string_view s) {
-  return boost::json::serialize(boost::json::string(s));
-}
+std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
 
 }  // namespace
 
@@ -80,8 +77,8 @@ void PageCache::Put(const std::string& key, int64_t version, const Response& res
   pages_[key] = res;
 }
 
-WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue,
-               const Translator& translator, const Templates& templates, const http::StaticFiles& assets)
+WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
+               const Templates& templates, const http::StaticFiles& assets)
     : config_(config),
       db_(db),
       assets_(assets),
@@ -91,8 +88,16 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
   AddInformationPages(router_, site_);
   api::AddCatalogueApi(router_, site_, config.share_dir + "/src/api/openapi.json");
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.
-  cacheable_ = {"/", "/thu-tuc", "/thu-tuc/{code}", "/thu-tuc/{code}/mau/{form}", "/linh-vuc", "/co-quan",
-                "/api/v1/procedures", "/api/v1/procedures/{code}", "/api/v1/fields", "/api/v1/agencies"};
+  cacheable_ = {"/",
+                "/thu-tuc",
+                "/thu-tuc/{code}",
+                "/thu-tuc/{code}/mau/{form}",
+                "/linh-vuc",
+                "/co-quan",
+                "/api/v1/procedures",
+                "/api/v1/procedures/{code}",
+                "/api/v1/fields",
+                "/api/v1/agencies"};
   router_.Add("GET", "/healthz", [this](Request&) {
     try {
       store::CheckHealth(db_);
@@ -100,8 +105,8 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
       spdlog::error("health check failed: {}", e.what());
       return Response::Json(R"({"status":"unavailable","store":"error"})", http::kServiceUnavailable);
     }
-    return Response::Json(fmt::format(R"({{"status":"ok","store":"ok","catalogue_version":{}}})",
-                                      site_.catalogue()->version()));
+    return Response::Json(
+        fmt::format(R"({{"status":"ok","store":"ok","catalogue_version":{}}})", site_.catalogue()->version()));
   });
   router_.Add("GET", "/metrics", [this](Request&) {
     std::map<std::string, int64_t> gauges = {{"motcua_store_queue_depth", db_.QueueDepth()},
@@ -178,8 +183,9 @@ Response WebApp::Handle(Request& req) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());
     try {
       res = site_.ErrorPage(req, http::kInternalError,
-                            site_.T(site_.Lang(req), "Yêu cầu của bạn chưa được xử lý. Không có dữ liệu nào bị mất. "
-                                                     "Xin thử lại sau ít phút."));
+                            site_.T(site_.Lang(req),
+                                    "Yêu cầu của bạn chưa được xử lý. Không có dữ liệu nào bị mất. "
+                                    "Xin thử lại sau ít phút."));
     } catch (const std::exception&) {
       res = Response::Text("500 Internal Server Error. Request id: " + req.request_id, http::kInternalError);
     }
@@ -207,7 +213,10 @@ void WebApp::Finish(const Request& req, Response& res) {
 Response WebApp::Refused(const Request& req, int32_t status, const std::string& reason) {
   Response res;
   try {
-    res = site_.ErrorPage(req, status, reason);
+    // API clients get JSON errors even for requests refused before routing.
+    res = req.target.starts_with("/api/")
+              ? Response::Json(boost::json::serialize(boost::json::object{{"error", reason}}), status)
+              : site_.ErrorPage(req, status, reason);
   } catch (const std::exception&) {
     res = Response::Text(reason, status);
   }

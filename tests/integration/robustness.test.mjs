@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 
+import { assertSecurityHeaders } from '../lib/checks.mjs';
 import { parseRawResponse, rawRequest, splitRawResponses, startServer } from '../lib/server.mjs';
 
 const kHeaderTimeoutMs = 1000;
@@ -49,6 +50,7 @@ describe('malformed requests', () => {
       assert.ok(statuses.includes(status),
         `status ${status}, expected ${statuses.join('/')}; got ${JSON.stringify(r.text.slice(0, 300))} ` +
           `(closed ${r.closed}, timed out ${r.timedOut})`);
+      assertSecurityHeaders(headers, name);
       if (name.startsWith('invalid')) {
         assert.match(headers['content-type'] ?? '', /^text\/html/);
         assert.match(body, /<html\b[^>]*lang="vi"/);

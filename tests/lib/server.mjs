@@ -60,13 +60,17 @@ export function runMotcua(args, { env = {}, timeoutMs = 60_000, cwd = sourceDir 
 
 //! A fresh temp dir holding motcua.db, initialised with `motcua init` (and --demo unless demo is false).
 export async function makeDatabase({ demo = true } = {}) {
+  motcuaBin();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
   const db = path.join(dir, 'motcua.db');
   const args = ['init', '--db', db];
   if (demo) {
     args.push('--demo');
   }
-  const r = await runMotcua(args, { timeoutMs: 120_000 });
+  const r = await runMotcua(args, { timeoutMs: 120_000 }).catch(async (err) => {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  });
   if (r.code !== 0) {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`motcua ${args.join(' ')} exited ${r.code ?? r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);

@@ -89,8 +89,8 @@ TEST_F(CatalogueStoreTest, EveryChangeBumpsTheCatalogueVersion) {
   const int64_t v1 = CatalogueVersion(db());
   EXPECT_GT(v1, v0);
   db().Write([&](Session& s) {
-    UpsertAgencies(s, {domain::Agency{"000.00.00.H40", "UBND tỉnh", "UBND", "", domain::Level::kProvince, "2024",
-                                      "36", true}});
+    UpsertAgencies(
+        s, {domain::Agency{"000.00.00.H40", "UBND tỉnh", "UBND", "", domain::Level::kProvince, "2024", "36", true}});
   });
   EXPECT_GT(CatalogueVersion(db()), v1);
   EXPECT_EQ(LoadCatalogue(db()).version(), CatalogueVersion(db()));
@@ -159,10 +159,10 @@ TEST_F(CatalogueStoreTest, AdminUnitsOfBothErasListByParent) {
 
 TEST_F(CatalogueStoreTest, AgencyTreeAndHealthCheck) {
   db().Write([&](Session& s) {
-    UpsertAgencies(s, {{"000.00.00.H40", "UBND tỉnh Nam Định", "UBND tỉnh", "", domain::Level::kProvince, "2024",
-                        "36", true},
-                       {"000.00.31.H40", "UBND Huyện Vụ Bản", "UBND Vụ Bản", "000.00.00.H40",
-                        domain::Level::kDistrict, "2024", "359", true}});
+    UpsertAgencies(
+        s, {{"000.00.00.H40", "UBND tỉnh Nam Định", "UBND tỉnh", "", domain::Level::kProvince, "2024", "36", true},
+            {"000.00.31.H40", "UBND Huyện Vụ Bản", "UBND Vụ Bản", "000.00.00.H40", domain::Level::kDistrict, "2024",
+             "359", true}});
   });
   const domain::Catalogue c = LoadCatalogue(db());
   ASSERT_NE(c.FindAgency("000.00.31.H40"), nullptr);

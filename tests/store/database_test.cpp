@@ -24,12 +24,12 @@
 namespace motcua::store {
 namespace {
 
+using testing_support::Env;
+using testing_support::kEngineEnv;
+using testing_support::kPgUrlEnv;
 using testing_support::OpenTestDatabase;
 using testing_support::TestDatabase;
 using testing_support::UniqueName;
-using testing_support::Env;
-using testing_support::kPgUrlEnv;
-using testing_support::kEngineEnv;
 
 class DatabaseTest : public testing::Test {
  protected:
@@ -298,8 +298,7 @@ TEST(DatabaseConstraints, ViolationIsADatabaseErrorAndTheConnectionStaysUsable) 
     s.Exec("INSERT INTO u (code) VALUES (?)", {std::string("1.000656")});
   }),
                DatabaseError);
-  EXPECT_THROW(db.Write([](Session& s) { s.Exec("INSERT INTO u (code) VALUES (?)", {Value{}}); }),
-               DatabaseError);
+  EXPECT_THROW(db.Write([](Session& s) { s.Exec("INSERT INTO u (code) VALUES (?)", {Value{}}); }), DatabaseError);
   EXPECT_THROW(db.Write([](Session& s) { s.Exec("INSERT INTO no_such_table VALUES (1)"); }), DatabaseError);
   db.Write([](Session& s) { s.Exec("INSERT INTO u (code) VALUES (?)", {std::string("2.001")}); });
   db.Read([](Session& s) {

@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -61,7 +61,7 @@ class TestDatabase {
   //! PostgreSQL: the test's schema, also the application_name of its connections.
   const std::string& schema() const { return schema_; }
 
- //! Set up by OpenTestDatabase.
+  //! Set up by OpenTestDatabase.
   std::unique_ptr<Database> db_;
   std::string url_;
   std::string sqlite_path_;
@@ -84,9 +84,9 @@ inline std::unique_ptr<TestDatabase> OpenTestDatabase(const DatabaseOptions& opt
   }
   const std::string base = Env(kPgUrlEnv);
   if (base.empty()) {
-    throw std::runtime_error(fmt::format(
-        "{}=postgres needs {} (e.g. from `scripts/pg-cluster.sh start /tmp/pg`); refusing to skip", kEngineEnv,
-        kPgUrlEnv));
+    throw std::runtime_error(
+        fmt::format("{}=postgres needs {} (e.g. from `scripts/pg-cluster.sh start /tmp/pg`); refusing to skip",
+                    kEngineEnv, kPgUrlEnv));
   }
   // Each test gets its own schema. search_path goes in the URL, not in a SET, because every thread that
   // reads opens its own connection. application_name lets a test find its own connections on the server.
@@ -94,8 +94,8 @@ inline std::unique_ptr<TestDatabase> OpenTestDatabase(const DatabaseOptions& opt
   test->admin_ = OpenDatabase(base, options);
   test->admin_->Write([&](Session& s) { s.ExecScript("CREATE SCHEMA " + test->schema_); });
   const char separator = base.find('?') == std::string::npos ? '?' : '&';
-  test->url_ = fmt::format("{}{}options=-csearch_path%3D{}&application_name={}", base, separator, test->schema_,
-                           test->schema_);
+  test->url_ =
+      fmt::format("{}{}options=-csearch_path%3D{}&application_name={}", base, separator, test->schema_, test->schema_);
   test->db_ = OpenDatabase(test->url_, options);
   return test;
 }

@@ -1,0 +1,86 @@
+# motcua: `make run` serves the demo portal, `make test` runs every test suite. Both install what is missing first.
+SHELL := /bin/bash
+BUILD ?= build
+DB ?= var/motcua.db
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
+.PHONY: all setup static build run test test-unit test-store test-integration test-e2e sanitize fuzz bench \
+        format format-check tidy messages clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+# The front end (GOV.UK Frontend compiled with our brand) is built from npm packages into static/.
+static: setup
+	@if [ ! -f static/manifest.json ] || [ -n "$$(find frontend package-lock.json scripts/build-static.mjs -newer static/manifest.json 2>/dev/null | head -1)" ]; then \
+	  npm run --silent build:static; else echo "static: up to date"; fi
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: setup static $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+$(DB): | build
+	@mkdir -p $(dir $(DB))
+	$(BUILD)/motcua init --db $(DB) --demo
+
+run: build $(DB)
+	@echo ""
+	@echo "  motcua: http://$(LISTEN)"
+	@echo "  Demo province: Nam Định (before 1 July 2025), 1,601 procedures, database $(DB)"
+	@echo "  Demo logins: none yet. The public catalogue needs no account; accounts and roles arrive with"
+	@echo "  the accounts issue, and this line will then list one login per role."
+	@echo ""
+	$(BUILD)/motcua serve --db $(DB) --listen $(LISTEN)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+test-unit: build
+	cd $(BUILD) && ctest --output-on-failure -R '^unit\.'
+test-store: build
+	cd $(BUILD) && ctest --output-on-failure -R '^store\.'
+test-integration: build
+	cd $(BUILD) && ctest --output-on-failure -R '^integration\.'
+test-e2e: build
+	cd $(BUILD) && ctest --output-on-failure -R '^e2e\.'
+
+# Unit, store and integration tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: setup static
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_SANITIZE=ON
+	cmake --build build-asan -j $(JOBS) --target motcua unit_tests store_tests
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -R '^(unit|store|integration)\.' --timeout 900
+
+# libFuzzer targets for the parsers, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-fuzz -j $(JOBS)
+	@for f in query csv; do mkdir -p build-fuzz/corpus-$$f; \
+	  build-fuzz/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
+	    build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
+
+bench: build
+	$(BUILD)/bench/search_bench --benchmark_min_time=0.5
+	bash bench/http.sh
+	bash bench/startup.sh
+
+messages:
+	bash scripts/extract-messages.sh
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+format-check:
+	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
+tidy: $(BUILD)/build.ninja
+	run-clang-tidy -quiet -p $(BUILD) 'src/.*\.cpp$$'
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz static
