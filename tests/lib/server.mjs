@@ -1,7 +1,7 @@
 // Starts the real motcua binary on a free port with a fresh database, and talks to it over raw sockets.
 // Used by tests/integration and tests/e2e; each test file starts its own server in a before() hook.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -58,21 +58,56 @@ export function runMotcua(args, { env = {}, timeoutMs = 60_000, cwd = sourceDir 
   });
 }
 
-//! A fresh temp dir holding motcua.db, initialised with `motcua init` (and --demo unless demo is false).
+//! Runs psql against the PostgreSQL test server (MOTCUA_TEST_PG_URL).
+function psql(sql) {
+  const r = spawnSync('psql', [process.env.MOTCUA_TEST_PG_URL, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`psql failed: ${r.stderr}`);
+  }
+}
+
+//! The database a test server uses: a SQLite file in `dir`, or, when MOTCUA_TEST_PG_URL is set (CI's PostgreSQL
+//! run), a fresh schema on that server, dropped when the temp dir is removed.
+function databaseUrl(dir) {
+  const base = process.env.MOTCUA_TEST_PG_URL;
+  if (!base) {
+    return path.join(dir, 'motcua.db');
+  }
+  const schema = `motcua_it_${process.pid}_${path.basename(dir).replace(/[^a-zA-Z0-9]/g, '').toLowerCase()}`;
+  psql(`CREATE SCHEMA ${schema}`);
+  pgSchemas.set(dir, schema);
+  return `${base}${base.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+}
+
+const pgSchemas = new Map();
+const rmTree = rm;
+
+//! Removes a test's temp dir and, on PostgreSQL, its schema.
+async function removeDatabase(dir, options) {
+  const schema = pgSchemas.get(dir);
+  if (schema) {
+    pgSchemas.delete(dir);
+    psql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  }
+  await rmTree(dir, options);
+}
+
+//! A fresh temp dir and database (SQLite file or PostgreSQL schema), initialised with `motcua init` (and --demo
+//! unless demo is false).
 export async function makeDatabase({ demo = true } = {}) {
   motcuaBin();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motcua-test-'));
-  const db = path.join(dir, 'motcua.db');
+  const db = databaseUrl(dir);
   const args = ['init', '--db', db];
   if (demo) {
     args.push('--demo');
   }
   const r = await runMotcua(args, { timeoutMs: 120_000 }).catch(async (err) => {
-    await rm(dir, { recursive: true, force: true });
+    await removeDatabase(dir, { recursive: true, force: true });
     throw err;
   });
   if (r.code !== 0) {
-    await rm(dir, { recursive: true, force: true });
+    await removeDatabase(dir, { recursive: true, force: true });
     throw new Error(`motcua ${args.join(' ')} exited ${r.code ?? r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
   }
   return { dir, db };
@@ -125,7 +160,7 @@ export async function startServer({ demo = true, args = [], env = {}, database =
     proc.on('error', (err) => fail(`spawn failed: ${err.message}`));
     exited.then(({ code, signal }) => fail(`exited (${code ?? signal}) before listening`));
   }).catch(async (err) => {
-    await rm(dir, { recursive: true, force: true });
+    await removeDatabase(dir, { recursive: true, force: true });
     throw err;
   });
 
@@ -142,10 +177,10 @@ export async function startServer({ demo = true, args = [], env = {}, database =
       if (result === null) {
         proc.kill('SIGKILL');
         await exited;
-        await rm(dir, { recursive: true, force: true });
+        await removeDatabase(dir, { recursive: true, force: true });
         throw new Error(`motcua serve did not exit within ${timeoutMs} ms of SIGTERM\n--- output ---\n${captured}`);
       }
-      await rm(dir, { recursive: true, force: true });
+      await removeDatabase(dir, { recursive: true, force: true });
       if (expectCode !== null && result.code !== expectCode) {
         throw new Error(
           `motcua serve exited with ${result.code ?? result.signal} after SIGTERM, expected ${expectCode}\n` +
