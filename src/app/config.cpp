@@ -93,6 +93,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   };
   constexpr int64_t kMaxThreads = 256;
   constexpr int64_t kMaxMillis = 3600 * 1000;
+  constexpr int64_t kMaxHstsSeconds = 2 * 365 * 24 * 3600;
   constexpr int64_t kMaxBody = int64_t{1} << 32;
   constexpr int64_t kMaxHeader = 1 << 20;
   constexpr int64_t kMaxConnections = 1000000;
@@ -111,7 +112,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("http.header_timeout_ms", 100, kMaxMillis, header_ms),
         integer("http.body_timeout_ms", 100, kMaxMillis, body_ms),
         integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
-        integer("http.hsts_max_age", 0, kMaxMillis, config.hsts_max_age),
+        integer("http.hsts_max_age", 0, kMaxHstsSeconds, config.hsts_max_age),
         integer("cache.page_entries", 0, kMaxConnections, config.page_cache_entries),
         integer("cache.catalogue_poll_ms", 100, kMaxMillis, config.catalogue_poll_ms)}) {
     if (err) {

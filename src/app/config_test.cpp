@@ -82,3 +82,14 @@ TEST(Config, ListenAddressIsValidated) {
 }
 
 }  // namespace motcua::app
+
+namespace motcua::app {
+
+TEST(Config, TheExampleFileIsValid) {
+  Config c;
+  const auto err = LoadConfigFile(std::string(MOTCUA_SOURCE_DIR) + "/motcua.example.toml", c);
+  ASSERT_FALSE(err.has_value()) << err->message;
+  EXPECT_EQ(c.server.port, 8080);
+}
+
+}  // namespace motcua::app
