@@ -55,7 +55,7 @@ if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
 fi
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")"
-MOTCUA_PID="" NGINX_PID=""
+MOTCUA_PID="" NGINX_PID="" WRK_PID=""
 
 stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
   local pid="$1" i
@@ -71,6 +71,7 @@ stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  stop_pid "$WRK_PID"
   stop_pid "$NGINX_PID"
   stop_pid "$MOTCUA_PID"
   if [[ $KEEP == 1 ]]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
@@ -197,9 +198,14 @@ to_ms() {  # "812.00us" / "1.23ms" / "1.05s" -> milliseconds
 declare -A RPS P50 P99 NON2XX SOCKERR
 run_wrk() {
   local name="$1" url="$2" out="$TMP/wrk-$1.txt" bound=$((DURATION + WARMUP + 30))
-  timeout "$bound" "${WRK_CPU[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" "$url" >/dev/null 2>&1 || true
-  timeout "$bound" "${WRK_CPU[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency "$url" >"$out" 2>&1 || {
-    echo "http.sh: wrk against $url failed:" >&2; cat "$out" >&2; exit 1; }
+  # wrk runs in the background and is waited for, so a signal to this script is handled
+  # at once (the trap stops wrk too) instead of after the run.
+  timeout "$bound" "${WRK_CPU[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" "$url" >/dev/null 2>&1 &
+  WRK_PID=$!; wait "$WRK_PID" || true; WRK_PID=""
+  local rc=0
+  timeout "$bound" "${WRK_CPU[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency "$url" >"$out" 2>&1 &
+  WRK_PID=$!; wait "$WRK_PID" || rc=$?; WRK_PID=""
+  [[ $rc == 0 ]] || { echo "http.sh: wrk against $url failed ($rc):" >&2; cat "$out" >&2; exit 1; }
   RPS[$name]="$(awk '/^Requests\/sec:/ {print $2}' "$out")"
   P50[$name]="$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")"
   P99[$name]="$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")"

@@ -92,8 +92,8 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     return std::nullopt;
   };
   constexpr int64_t kMaxThreads = 256;
-  constexpr int64_t kMaxMillis = 3600 * 1000;
-  constexpr int64_t kMaxHstsSeconds = 2 * 365 * 24 * 3600;
+  constexpr int64_t kMaxMillis = int64_t{3600} * 1000;
+  constexpr int64_t kMaxHstsSeconds = int64_t{2} * 365 * 24 * 3600;
   constexpr int64_t kMaxBody = int64_t{1} << 32;
   constexpr int64_t kMaxHeader = 1 << 20;
   constexpr int64_t kMaxConnections = 1000000;

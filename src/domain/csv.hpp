@@ -28,7 +28,7 @@ struct CsvDocument {
 };
 
 //! Largest accepted field, in bytes; a longer one is a malformed record.
-constexpr size_t kMaxCsvFieldBytes = 64 * 1024;
+constexpr size_t kMaxCsvFieldBytes = size_t{64} * 1024;
 
 //! Parses CSV text (UTF-8, optional BOM, LF or CRLF, "" escapes, line breaks inside quotes). A malformed
 //! record is reported and skipped; reading resumes at the next line.

@@ -15,7 +15,9 @@ namespace {
 constexpr size_t kMaxNameCodePoints = 2000;  // real names reach 1,094 (1.013980)
 constexpr size_t kProcedureCodeLength = 8;   // d.dddddd
 
-const std::vector<std::string_view> kProcedureColumns = {"procedure_code",
+//! Columns a procedure catalogue must have.
+const std::vector<std::string_view>& ProcedureColumns() {
+  static const std::vector<std::string_view> kColumns = {"procedure_code",
                                                          "procedure_name",
                                                          "field",
                                                          "level",
@@ -26,6 +28,8 @@ const std::vector<std::string_view> kProcedureColumns = {"procedure_code",
                                                          "processing_time_by_channel",
                                                          "fee",
                                                          "fee_vnd"};
+  return kColumns;
+}
 
 std::optional<double> ParseNumber(std::string_view s) {
   if (s.empty()) {
@@ -198,7 +202,7 @@ ProcedureImport ReadProcedures(std::string_view csv_text) {
     return out;
   }
   const CsvHeader header(doc.records.front());
-  if (const auto missing = header.Missing(kProcedureColumns); !missing.empty()) {
+  if (const auto missing = header.Missing(ProcedureColumns()); !missing.empty()) {
     out.errors.push_back(RowError{1, HeaderError(missing)});
     return out;
   }

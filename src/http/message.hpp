@@ -10,6 +10,8 @@
 
 namespace motcua::http {
 
+struct Route;
+
 //! Status codes the application uses by name.
 enum Status : int32_t {
   kOk = 200,
@@ -42,6 +44,8 @@ struct Request {
   std::string request_id;                     //!< Random id for logs and error pages.
   std::map<std::string, std::string> params;  //!< Path parameters from the route, e.g. {code}.
   std::string route;                          //!< The matched route pattern, for metrics ("" when none).
+  const Route* matched = nullptr;             //!< The matched route once resolved (null: not resolved or no match).
+  bool resolved = false;                      //!< Routing already ran for this request.
 
   //! First header named `name` (lower case), or "".
   std::string_view Header(std::string_view name) const;

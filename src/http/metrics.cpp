@@ -27,8 +27,12 @@ std::string Label(const std::string& s) {
 void Metrics::Observe(const std::string& route, int32_t status, std::chrono::microseconds elapsed) {
   const double seconds = static_cast<double>(elapsed.count()) / 1e6;
   std::lock_guard lock(mutex_);
-  ++requests_[{route, status}];
-  Histogram& h = latency_[route];
+  auto it = routes_.find(route);
+  if (it == routes_.end()) {
+    it = routes_.emplace(route, RouteStats{}).first;
+  }
+  RouteStats& h = it->second;
+  ++h.by_status[status];
   for (size_t i = 0; i < kLatencyBuckets.size(); ++i) {
     if (seconds <= kLatencyBuckets[i]) {
       ++h.buckets[i];
@@ -43,13 +47,14 @@ std::string Metrics::Render(const std::map<std::string, int64_t>& gauges) const 
   std::lock_guard lock(mutex_);
   out += "# HELP motcua_http_requests_total HTTP requests by route pattern and status.\n";
   out += "# TYPE motcua_http_requests_total counter\n";
-  for (const auto& [key, n] : requests_) {
-    out +=
-        fmt::format("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", Label(key.first), key.second, n);
+  for (const auto& [route, h] : routes_) {
+    for (const auto& [status, n] : h.by_status) {
+      out += fmt::format("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", Label(route), status, n);
+    }
   }
   out += "# HELP motcua_http_request_duration_seconds Time from request header to response written.\n";
   out += "# TYPE motcua_http_request_duration_seconds histogram\n";
-  for (const auto& [route, h] : latency_) {
+  for (const auto& [route, h] : routes_) {
     for (size_t i = 0; i < kLatencyBuckets.size(); ++i) {
       out += fmt::format("motcua_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", Label(route),
                          kLatencyBuckets[i], h.buckets[i]);

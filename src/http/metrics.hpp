@@ -24,14 +24,14 @@ class Metrics {
   std::string Render(const std::map<std::string, int64_t>& gauges) const;
 
  private:
-  struct Histogram {
+  struct RouteStats {
+    std::map<int32_t, uint64_t> by_status;
     std::array<uint64_t, kLatencyBuckets.size()> buckets{};
     uint64_t count = 0;
     double sum = 0;
   };
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, int32_t>, uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
+  std::map<std::string, RouteStats, std::less<>> routes_;
 };
 
 }  // namespace motcua::http

@@ -8,6 +8,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <ctime>
 #include <random>
 #include <thread>
 
@@ -24,12 +25,27 @@ constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 namespace {
 
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
-constexpr int32_t kRequestIdBytes = 8;
 constexpr std::chrono::milliseconds kDrainPoll{20};
 
 std::string NewRequestId() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  return fmt::format("{:016x}", rng()).substr(0, kRequestIdBytes * 2);
+  return fmt::format("{:016x}", rng());
+}
+
+//! The Date header value, formatted once per second per thread (RFC 9110 §6.6.1 wants it from origin servers).
+const std::string& HttpDate() {
+  thread_local std::time_t last = 0;
+  thread_local std::string text;
+  const std::time_t now = std::time(nullptr);
+  if (now != last) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[64];
+    const size_t n = std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    text.assign(buf, n);
+    last = now;
+  }
+  return text;
 }
 
 }  // namespace
@@ -37,8 +53,8 @@ std::string NewRequestId() {
 //! One open connection, shared between its session coroutine and the shutdown path (both on its I/O thread).
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;    //!< The socket with its timer.
-  beast::flat_buffer buffer;   //!< Bytes read and not yet parsed.
+  beast::tcp_stream stream;         //!< The socket with its timer.
+  beast::flat_buffer buffer;        //!< Bytes read and not yet parsed.
   bool waiting_for_request = true;  //!< Between requests (or before the first), not handling one.
 };
 
@@ -120,6 +136,7 @@ struct Server::Impl {
       out.set(k, v);
     }
     out.set(bhttp::field::server, "motcua");
+    out.set(bhttp::field::date, HttpDate());
     out.keep_alive(keep_alive);
     const bool head = req.method == "HEAD";
     const size_t length = res.body.size();
@@ -176,8 +193,7 @@ struct Server::Impl {
       const auto started = std::chrono::steady_clock::now();
       if (hec) {
         if (hec == bhttp::error::end_of_stream || hec == beast::error::timeout ||
-            hec == asio::error::connection_reset || hec == asio::error::eof ||
-            hec == asio::error::operation_aborted) {
+            hec == asio::error::connection_reset || hec == asio::error::eof || hec == asio::error::operation_aborted) {
           break;
         }
         Request req;

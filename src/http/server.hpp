@@ -18,7 +18,7 @@ struct ServerOptions {
   int32_t threads = 0;                              //!< I/O threads; 0 = one per core.
   int32_t pool_threads = 2;                         //!< Worker threads for blocking handlers.
   uint32_t max_header_bytes = 16 * 1024;            //!< Largest request header block.
-  uint64_t max_body_bytes = 1024 * 1024;            //!< Largest request body.
+  uint64_t max_body_bytes = uint64_t{1024} * 1024;  //!< Largest request body.
   std::chrono::milliseconds header_timeout{10000};  //!< Time allowed to send a whole request header.
   std::chrono::milliseconds body_timeout{30000};    //!< Time allowed to send the body.
   std::chrono::milliseconds idle_timeout{30000};    //!< Keep-alive time between requests.
@@ -30,8 +30,8 @@ struct ServerOptions {
 class Application {
  public:
   virtual ~Application() = default;
-  //! True when this request's handler may block and must run on the worker pool.
-  virtual bool NeedsPool(const Request& req) = 0;
+  //! Routes the request; true when its handler may block and must run on the worker pool.
+  virtual bool NeedsPool(Request& req) = 0;
   //! Produces the response (never throws).
   virtual Response Handle(Request& req) = 0;
   //! A page for a request the server refused before routing (bad syntax, too large, …).

@@ -10,7 +10,7 @@
 namespace motcua::http {
 
 //! Longest accepted request target, in bytes.
-constexpr size_t kMaxTargetBytes = 8 * 1024;
+constexpr size_t kMaxTargetBytes = size_t{8} * 1024;
 //! Most query parameters accepted in one request.
 constexpr size_t kMaxQueryParams = 64;
 

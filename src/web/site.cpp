@@ -67,7 +67,7 @@ std::string Site::Lang(const http::Request& req) const {
   if (Translator::IsSupported(query)) {
     return std::string(query);
   }
-  const std::string cookie = req.Cookie("lang");
+  std::string cookie = req.Cookie("lang");
   if (Translator::IsSupported(cookie)) {
     return cookie;
   }

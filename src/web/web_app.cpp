@@ -38,34 +38,41 @@ std::string JsonString(std::string_view s) { return boost::json::serialize(boost
 }  // namespace
 
 void AddSecurityHeaders(Response& res, bool behind_tls, int64_t hsts_max_age) {
-  res.Set("Content-Security-Policy", kCsp);
-  res.Set("X-Content-Type-Options", "nosniff");
-  res.Set("X-Frame-Options", "DENY");
-  res.Set("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  res.Set("Cross-Origin-Opener-Policy", "same-origin");
+  // Handlers never set these, so they are appended without a lookup (this runs on every response).
+  static const http::Pairs kHeaders = {{"Content-Security-Policy", std::string(kCsp)},
+                                       {"X-Content-Type-Options", "nosniff"},
+                                       {"X-Frame-Options", "DENY"},
+                                       {"Referrer-Policy", "strict-origin-when-cross-origin"},
+                                       {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+                                       {"Cross-Origin-Opener-Policy", "same-origin"}};
+  res.headers.insert(res.headers.end(), kHeaders.begin(), kHeaders.end());
   if (behind_tls) {
-    res.Set("Strict-Transport-Security", fmt::format("max-age={}; includeSubDomains", hsts_max_age));
+    res.headers.emplace_back("Strict-Transport-Security", fmt::format("max-age={}; includeSubDomains", hsts_max_age));
   }
 }
 
 std::optional<Response> PageCache::Get(const std::string& key, int64_t version) const {
-  std::lock_guard lock(mutex_);
-  if (version != version_) {
-    return std::nullopt;
+  std::shared_ptr<const Response> page;
+  {
+    std::shared_lock lock(mutex_);
+    if (version != version_) {
+      return std::nullopt;
+    }
+    const auto it = pages_.find(key);
+    if (it == pages_.end()) {
+      return std::nullopt;
+    }
+    page = it->second;
   }
-  const auto it = pages_.find(key);
-  if (it == pages_.end()) {
-    return std::nullopt;
-  }
-  return it->second;
+  return *page;  // copied outside the lock; the caller adds per-request headers
 }
 
 void PageCache::Put(const std::string& key, int64_t version, const Response& res) {
   if (capacity_ == 0) {
     return;
   }
-  std::lock_guard lock(mutex_);
+  auto page = std::make_shared<const Response>(res);
+  std::unique_lock lock(mutex_);
   if (version != version_) {
     // The catalogue changed: every cached page is stale.
     pages_.clear();
@@ -74,7 +81,7 @@ void PageCache::Put(const std::string& key, int64_t version, const Response& res
   if (pages_.size() >= capacity_) {
     pages_.clear();  // simple and bounded; the popular pages come back at once
   }
-  pages_[key] = res;
+  pages_[key] = std::move(page);
 }
 
 WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
@@ -123,10 +130,19 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
   });
 }
 
-bool WebApp::NeedsPool(const Request& req) {
-  std::map<std::string, std::string> params;
-  const http::Match m = router_.Find(req.method, req.path, params);
-  return m.route != nullptr && m.route->exec == http::Exec::kPool;
+bool WebApp::NeedsPool(Request& req) {
+  Resolve(req);
+  return req.matched != nullptr && req.matched->exec == http::Exec::kPool;
+}
+
+http::Match WebApp::Resolve(Request& req) const {
+  http::Match m = router_.Find(req.method, req.path, req.params);
+  req.matched = m.route;
+  req.resolved = true;
+  if (m.route != nullptr) {
+    req.route = m.route->pattern;
+  }
+  return m;
 }
 
 Response WebApp::Route(Request& req) {
@@ -141,7 +157,12 @@ Response WebApp::Route(Request& req) {
     }
     return site_.ErrorPage(req, http::kNotFound, site_.T(site_.Lang(req), "Không có tệp này."));
   }
-  const http::Match m = router_.Find(req.method, req.path, req.params);
+  http::Match m;
+  if (req.resolved && req.matched != nullptr) {
+    m.route = req.matched;  // resolved when the server asked where to run it
+  } else {
+    m = Resolve(req);
+  }
   if (m.route == nullptr) {
     const std::string lang = site_.Lang(req);
     if (m.path_known) {

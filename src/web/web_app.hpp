@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <set>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include "http/metrics.hpp"
@@ -28,9 +29,9 @@ class PageCache {
 
  private:
   size_t capacity_;
-  mutable std::mutex mutex_;
+  mutable std::shared_mutex mutex_;
   int64_t version_ = -1;
-  std::unordered_map<std::string, http::Response> pages_;
+  std::unordered_map<std::string, std::shared_ptr<const http::Response>> pages_;
 };
 
 //! The motcua web application.
@@ -39,7 +40,7 @@ class WebApp final : public http::Application {
   //! Builds the routing table over the given services.
   WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
          const Templates& templates, const http::StaticFiles& assets);
-  bool NeedsPool(const http::Request& req) override;
+  bool NeedsPool(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
   void Completed(const http::Request& req, const http::Response& res, std::chrono::microseconds elapsed) override;
@@ -50,6 +51,7 @@ class WebApp final : public http::Application {
 
  private:
   http::Response Route(http::Request& req);
+  http::Match Resolve(http::Request& req) const;
   void Finish(const http::Request& req, http::Response& res);
 
   const app::Config& config_;
