@@ -171,6 +171,7 @@ int main(int argc, char** argv) {
   Config config;
   CLI::App cli{"motcua: cổng dịch vụ công và hệ thống một cửa điện tử (online public services and one-stop office)"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // --config may also follow the command: motcua serve --db DB --config FILE
   std::string config_file;
   std::string db;
   std::string listen;

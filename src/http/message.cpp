@@ -114,6 +114,98 @@ Response Response::Text(std::string body, int32_t status) {
   return r;
 }
 
+std::string_view ReasonPhrase(int32_t status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 307:
+      return "Temporary Redirect";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 414:
+      return "URI Too Long";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Unknown";
+  }
+}
+
+namespace {
+
+void AppendClean(std::string& out, std::string_view s) {
+  for (const char c : s) {
+    if (c != '\r' && c != '\n') {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std::string_view date) {
+  std::string out;
+  out.reserve(512 + res.headers.size() * 64);
+  out += "HTTP/1.1 ";
+  out += std::to_string(res.status);
+  out += ' ';
+  out += ReasonPhrase(res.status);
+  out += "\r\nServer: motcua\r\nDate: ";
+  out += date;
+  out += "\r\n";
+  for (const auto& [k, v] : res.headers) {
+    AppendClean(out, k);
+    out += ": ";
+    AppendClean(out, v);
+    out += "\r\n";
+  }
+  constexpr int32_t kNoContent = 204;
+  if (res.status >= kOk && res.status != kNoContent && res.status != kNotModified) {
+    out += "Content-Length: ";
+    out += std::to_string(res.body.size());
+    out += "\r\n";
+  }
+  if (!keep_alive) {
+    out += "Connection: close\r\n";
+  } else if (http10) {
+    out += "Connection: keep-alive\r\n";
+  }
+  out += "\r\n";
+  return out;
+}
+
 Response Response::Redirect(std::string_view location, int32_t status) {
   Response r;
   r.status = status;

@@ -77,4 +77,12 @@ struct Response {
   static Response Redirect(std::string_view location, int32_t status = kSeeOther);
 };
 
+//! The status line and headers of `res` as sent on the wire, ending with the blank line. Adds Server, Date,
+//! Content-Length (except for 1xx, 204 and 304) and Connection; drops CR and LF from header names and values so a
+//! value can never start a new header.
+std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std::string_view date);
+
+//! The standard reason phrase of a status code ("Not Found").
+std::string_view ReasonPhrase(int32_t status);
+
 }  // namespace motcua::http

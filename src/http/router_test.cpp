@@ -70,3 +70,36 @@ TEST(Request, CookiesHeadersAndQuery) {
 }
 
 }  // namespace motcua::http
+
+namespace motcua::http {
+
+TEST(SerializeHead, WritesStatusHeadersLengthAndConnection) {
+  Response res = Response::Html("<p>xin chào</p>", kNotFound);
+  res.headers.emplace_back("Set-Cookie", "a=1");
+  res.headers.emplace_back("Set-Cookie", "b=2");
+  const std::string head = SerializeHead(res, false, false, "Thu, 26 Nov 2026 17:00:00 GMT");
+  EXPECT_TRUE(head.starts_with("HTTP/1.1 404 Not Found\r\n"));
+  EXPECT_NE(head.find("\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\n"), std::string::npos);
+  EXPECT_NE(head.find("\r\nContent-Length: " + std::to_string(res.body.size()) + "\r\n"), std::string::npos);
+  EXPECT_NE(head.find("\r\nConnection: close\r\n"), std::string::npos);
+  EXPECT_NE(head.find("\r\nDate: Thu, 26 Nov 2026 17:00:00 GMT\r\n"), std::string::npos);
+  EXPECT_TRUE(head.ends_with("\r\n\r\n"));
+}
+
+TEST(SerializeHead, NoLengthFor304AndKeepAliveSpelledOutForHttp10) {
+  Response res;
+  res.status = kNotModified;
+  const std::string head = SerializeHead(res, true, true, "d");
+  EXPECT_EQ(head.find("Content-Length"), std::string::npos);
+  EXPECT_NE(head.find("Connection: keep-alive"), std::string::npos);
+  EXPECT_EQ(SerializeHead(res, true, false, "d").find("Connection"), std::string::npos);
+}
+
+TEST(SerializeHead, HeaderValuesCannotSplitTheResponse) {
+  Response res = Response::Redirect("/x\r\nSet-Cookie: evil=1");
+  const std::string head = SerializeHead(res, true, false, "d");
+  EXPECT_EQ(head.find("\r\nSet-Cookie: evil"), std::string::npos);
+  EXPECT_NE(head.find("Location: /xSet-Cookie: evil=1\r\n"), std::string::npos);
+}
+
+}  // namespace motcua::http
