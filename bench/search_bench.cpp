@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/build_paths.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/reference_import.hpp"
 #include "domain/text.hpp"
@@ -16,7 +17,7 @@ using motcua::domain::Catalogue;
 
 const Catalogue& LoadCatalogue() {
   static const Catalogue catalogue = [] {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/data/reference/procedures.csv");
+    std::ifstream in(motcua::app::SourceDir() + "/data/reference/procedures.csv");
     std::stringstream text;
     text << in.rdbuf();
     auto import = motcua::domain::ReadProcedures(text.str());

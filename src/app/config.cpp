@@ -1,4 +1,5 @@
 #include "app/config.hpp"
+#include "app/build_paths.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -164,12 +165,12 @@ std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(cons
 
 void ResolvePaths(Config& config) {
   if (config.share_dir.empty()) {
-    config.share_dir = MOTCUA_SOURCE_DIR;
+    config.share_dir = SourceDir();
   }
   if (config.locale_dir.empty()) {
     const std::filesystem::path installed = std::filesystem::path(config.share_dir) / "locale-compiled";
     config.locale_dir =
-        std::filesystem::is_directory(installed) ? installed.string() : std::string(MOTCUA_BUILD_DIR) + "/locale";
+        std::filesystem::is_directory(installed) ? installed.string() : motcua::app::BuildDir() + "/locale";
   }
 }
 

@@ -1,4 +1,5 @@
 #include "app/config.hpp"
+#include "app/build_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -87,7 +88,7 @@ namespace motcua::app {
 
 TEST(Config, TheExampleFileIsValid) {
   Config c;
-  const auto err = LoadConfigFile(std::string(MOTCUA_SOURCE_DIR) + "/motcua.example.toml", c);
+  const auto err = LoadConfigFile(motcua::app::SourceDir() + "/motcua.example.toml", c);
   ASSERT_FALSE(err.has_value()) << err->message;
   EXPECT_EQ(c.server.port, 8080);
 }

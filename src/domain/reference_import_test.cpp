@@ -1,4 +1,5 @@
 #include "domain/reference_import.hpp"
+#include "app/build_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -117,7 +118,7 @@ TEST(ReadProcedures, SeveralLimitsForOneChannelAreKeptTogether) {
 }
 
 TEST(ReadProcedures, TheShippedCatalogueIsClean) {
-  std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/data/reference/procedures.csv");
+  std::ifstream in(motcua::app::SourceDir() + "/data/reference/procedures.csv");
   ASSERT_TRUE(in.good());
   std::stringstream s;
   s << in.rdbuf();

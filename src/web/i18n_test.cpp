@@ -1,4 +1,5 @@
 #include "web/i18n.hpp"
+#include "app/build_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +24,7 @@ std::string Read(const fs::path& p) {
 }
 
 const Translator& TheTranslator() {
-  static const Translator t(std::string(MOTCUA_BUILD_DIR) + "/locale");
+  static const Translator t(motcua::app::BuildDir() + "/locale");
   return t;
 }
 
@@ -41,7 +42,7 @@ TEST(I18n, VietnameseIsTheSourceAndEnglishIsTranslated) {
 TEST(I18n, EveryTemplateTextHasAnEnglishTranslation) {
   const Translator& t = TheTranslator();
   std::vector<std::string> missing;
-  for (const auto& e : fs::recursive_directory_iterator(fs::path(MOTCUA_SOURCE_DIR) / "templates")) {
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(motcua::app::SourceDir()) / "templates")) {
     for (const std::string& id : Templates::MessageIds(Read(e.path()))) {
       if (t.Get("en", id) == id) {
         missing.push_back(e.path().filename().string() + ": " + id);
@@ -56,7 +57,7 @@ TEST(I18n, EveryCodeTextHasAnEnglishTranslation) {
   const std::regex call(R"(T\([a-z_]+, \"([^\"]+)\"\))");
   std::vector<std::string> missing;
   size_t seen = 0;
-  for (const auto& e : fs::recursive_directory_iterator(fs::path(MOTCUA_SOURCE_DIR) / "src")) {
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(motcua::app::SourceDir()) / "src")) {
     if (e.path().extension() != ".cpp" || e.path().filename().string().ends_with("_test.cpp")) {
       continue;
     }
@@ -80,7 +81,7 @@ TEST(Templates, TranslatedTextIsEscapedAndMarkersAreFound) {
 }
 
 TEST(Templates, EveryTemplateCompilesAndVariablesAreEscaped) {
-  const Templates templates(std::string(MOTCUA_SOURCE_DIR) + "/templates", TheTranslator());
+  const Templates templates(motcua::app::SourceDir() + "/templates", TheTranslator());
   ctemplate::TemplateDictionary d("t");
   d.SetValue("HEADING", "<script>alert(1)</script>");
   d.SetValue("MESSAGE", "\" onmouseover=\"x");
