@@ -91,7 +91,7 @@ xgettext() {
 
 # 3. xgettext: T(…, "…") in the C++ sources, _("…") in the rewritten templates and table.
 mapfile -t cpps < <(find src -type f -name '*.cpp' | LC_ALL=C sort)
-xgettext "${common[@]}" "${header[@]}" --language=C++ -k --keyword=T:2 \
+xgettext "${common[@]}" "${header[@]}" --language=C++ -k --keyword=T:2 --keyword=TN:2,3 \
   -o "$tmp/cpp.pot" "${cpps[@]}"
 gen=()
 for tpl in "${tpls[@]}"; do gen+=("$tpl"); done

@@ -26,7 +26,7 @@
   </div>
   <div class="govuk-grid-column-two-thirds">
     {{#HAS_RESULTS}}
-    <p class="govuk-body" role="status">_("Tìm thấy") <strong>{{TOTAL}}</strong> _("thủ tục"){{#HAS_QUERY}} _("cho") “{{Q}}”{{/HAS_QUERY}}.</p>
+    <p class="govuk-body" role="status">_("Tìm thấy") <strong>{{TOTAL}}</strong> {{PROCEDURE_WORD}}{{#HAS_QUERY}} _("cho") “{{Q}}”{{/HAS_QUERY}}.</p>
     <ol class="govuk-list app-search-results">
       {{#RESULT}}<li>
         <h2 class="govuk-heading-s"><a class="govuk-link" href="/thu-tuc/{{CODE}}">{{NAME}}</a></h2>

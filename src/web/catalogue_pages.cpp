@@ -150,6 +150,7 @@ Response SearchPage(const Site& site, const Request& req) {
   return site.Page(req, "search", title, [&](TemplateDictionary& d) {
     d.SetValue("Q", q.text);
     d.SetValue("TOTAL", Thousands(result.total, lang));
+    d.SetValue("PROCEDURE_WORD", site.TN(lang, "thủ tục", "thủ tục", result.total));
     d.ShowSection(q.text.empty() ? "NO_QUERY" : "HAS_QUERY");
     if (result.total == 0) {
       d.ShowSection("NO_RESULTS");
@@ -225,7 +226,7 @@ Response ProcedurePage(const Site& site, const Request& req) {
     }
     std::string time = p->processing_time;
     if (p->time_value) {
-      time = FormatNumber(*p->time_value) + " " + TimeUnitName(site, lang, p->time_unit);
+      time = FormatNumber(*p->time_value) + " " + TimeUnitName(site, lang, p->time_unit, *p->time_value);
     }
     d.SetValue("TIME", time.empty() ? site.T(lang, "Chưa có thông tin") : time);
     for (const domain::ChannelTerms& c : p->channels) {
@@ -233,7 +234,7 @@ Response ProcedurePage(const Site& site, const Request& req) {
       row->SetValue("CHANNEL", ChannelName(site, lang, c.channel));
       std::string t = c.time_text;
       if (c.time_value) {
-        t = FormatNumber(*c.time_value) + " " + TimeUnitName(site, lang, c.time_unit);
+        t = FormatNumber(*c.time_value) + " " + TimeUnitName(site, lang, c.time_unit, *c.time_value);
       }
       row->SetValue("TIME", t.empty() ? site.T(lang, "Như thời hạn chung") : t);
     }

@@ -43,4 +43,13 @@ std::string Translator::Get(std::string_view lang, std::string_view msgid) const
   return boost::locale::translate(std::string(msgid)).str(it->second);
 }
 
+std::string Translator::GetPlural(std::string_view lang, std::string_view singular, std::string_view plural,
+                                  int64_t n) const {
+  const auto it = locales_.find(lang);
+  if (it == locales_.end() || lang == Languages().front()) {
+    return std::string(n == 1 ? singular : plural);
+  }
+  return boost::locale::translate(std::string(singular), std::string(plural), n).str(it->second);
+}
+
 }  // namespace motcua::web

@@ -19,6 +19,8 @@ class Translator {
   explicit Translator(const std::string& locale_dir);
   //! The text of `msgid` in `lang`; the id itself (Vietnamese) when untranslated.
   std::string Get(std::string_view lang, std::string_view msgid) const;
+  //! The text for count `n`: `singular` or `plural` (message ids) translated with the language's plural rule.
+  std::string GetPlural(std::string_view lang, std::string_view singular, std::string_view plural, int64_t n) const;
   //! True when `lang` is a supported language code.
   static bool IsSupported(std::string_view lang);
 

@@ -94,3 +94,15 @@ TEST(Templates, EveryTemplateCompilesAndVariablesAreEscaped) {
 }
 
 }  // namespace motcua::web
+
+namespace motcua::web {
+
+TEST(I18n, EnglishPluralsFollowTheCount) {
+  const Translator t(motcua::app::BuildDir() + "/locale");
+  EXPECT_EQ(t.GetPlural("en", "ngày làm việc", "ngày làm việc", 1), "working day");
+  EXPECT_EQ(t.GetPlural("en", "ngày làm việc", "ngày làm việc", 5), "working days");
+  EXPECT_EQ(t.GetPlural("en", "thủ tục", "thủ tục", 1), "procedure");
+  EXPECT_EQ(t.GetPlural("vi", "thủ tục", "thủ tục", 7), "thủ tục");
+}
+
+}  // namespace motcua::web

@@ -149,16 +149,17 @@ std::string LevelName(const Site& site, std::string_view lang, domain::Level lev
   return {};
 }
 
-std::string TimeUnitName(const Site& site, std::string_view lang, domain::TimeUnit unit) {
+std::string TimeUnitName(const Site& site, std::string_view lang, domain::TimeUnit unit, double value) {
+  const int64_t n = value == 1.0 ? 1 : 2;  // plural forms only need to know "one" from "other"
   switch (unit) {
     case domain::TimeUnit::kWorkingDay:
-      return site.T(lang, "ngày làm việc");
+      return site.TN(lang, "ngày làm việc", "ngày làm việc", n);
     case domain::TimeUnit::kDay:
-      return site.T(lang, "ngày");
+      return site.TN(lang, "ngày", "ngày", n);
     case domain::TimeUnit::kHour:
-      return site.T(lang, "giờ");
+      return site.TN(lang, "giờ", "giờ", n);
     case domain::TimeUnit::kMonth:
-      return site.T(lang, "tháng");
+      return site.TN(lang, "tháng", "tháng", n);
     case domain::TimeUnit::kUnspecified:
       return site.T(lang, "(chưa ghi đơn vị)");
   }

@@ -59,6 +59,10 @@ class Site {
   std::string Lang(const http::Request& req) const;
   //! Translates a Vietnamese message id.
   std::string T(std::string_view lang, std::string_view msgid) const { return translator_.Get(lang, msgid); }
+  //! Translates a Vietnamese message id that follows the number `n` (English: "1 day", "2 days").
+  std::string TN(std::string_view lang, std::string_view singular, std::string_view plural, int64_t n) const {
+    return translator_.GetPlural(lang, singular, plural, n);
+  }
   //! Renders template `name` inside the site layout.
   http::Response Page(const http::Request& req, std::string_view name, const std::string& title, const Fill& fill,
                       int32_t status = http::kOk) const;
@@ -83,7 +87,7 @@ class Site {
 //! Vietnamese (or English) name of a tier.
 std::string LevelName(const Site& site, std::string_view lang, domain::Level level);
 //! Name of a time unit, e.g. "ngày làm việc".
-std::string TimeUnitName(const Site& site, std::string_view lang, domain::TimeUnit unit);
+std::string TimeUnitName(const Site& site, std::string_view lang, domain::TimeUnit unit, double value);
 //! Name of an online service level.
 std::string OnlineLevelName(const Site& site, std::string_view lang, domain::OnlineLevel level);
 //! Name of a channel.
