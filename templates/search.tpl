@@ -2,9 +2,11 @@
 <div class="govuk-grid-row">
   <div class="govuk-grid-column-one-third app-filter">
     {{>SEARCH_FORM}}
+    <details class="govuk-details"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
+    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">_("Lọc kết quả")</span></summary>
+    <div class="govuk-details__text">
     <form action="/thu-tuc" method="get">
       <input type="hidden" name="q" value="{{Q}}">
-      <h2 class="govuk-heading-m">_("Lọc kết quả")</h2>
       <div class="govuk-form-group">
         <label class="govuk-label" for="field">_("Lĩnh vực")</label>
         <select class="govuk-select" id="field" name="field">{{#FIELD_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FIELD_OPTION}}</select>
@@ -23,6 +25,8 @@
       </div>
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Áp dụng bộ lọc")</button>
     </form>
+    </div>
+    </details>
   </div>
   <div class="govuk-grid-column-two-thirds">
     {{#HAS_RESULTS}}

@@ -88,6 +88,7 @@ Response Home(const Site& site, const Request& req) {
   const std::string lang = site.Lang(req);
   const auto catalogue = site.catalogue();
   return site.Page(req, "home", site.T(lang, "Dịch vụ công trực tuyến"), [&](TemplateDictionary& d) {
+    AddSearchForm(d, lang, "");
     for (const Procedure* p : catalogue->MostUsed(kMostUsedOnHome)) {
       AddProcedureItem(site, lang, *catalogue, *p, *d.AddSectionDictionary("MOST_USED"));
     }
@@ -149,6 +150,10 @@ Response SearchPage(const Site& site, const Request& req) {
                                            : fmt::format("{} “{}”", site.T(lang, "Kết quả tìm kiếm"), q.text);
   return site.Page(req, "search", title, [&](TemplateDictionary& d) {
     d.SetValue("Q", q.text);
+    AddSearchForm(d, lang, q.text);
+    if (!q.field_code.empty() || !q.agency_code.empty() || q.level || q.online) {
+      d.ShowSection("FILTERS_OPEN");
+    }
     d.SetValue("TOTAL", Thousands(result.total, lang));
     d.SetValue("PROCEDURE_WORD", site.TN(lang, "thủ tục", "thủ tục", result.total));
     d.ShowSection(q.text.empty() ? "NO_QUERY" : "HAS_QUERY");

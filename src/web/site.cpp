@@ -99,7 +99,7 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
   root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
   ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
   content->SetFilename(Templates::Key(lang, name));
-  content->AddIncludeDictionary("SEARCH_FORM")->SetFilename(Templates::Key(lang, "search_form"));
+
   fill(*content);
   return http::Response::Html(templates_.Render(lang, "layout", root), status);
 }
@@ -135,6 +135,13 @@ http::Response Site::ErrorPage(const http::Request& req, int32_t status, const s
         }
       },
       status);
+}
+
+void AddSearchForm(ctemplate::TemplateDictionary& page, std::string_view lang, const std::string& text) {
+  // An included template sees only its own dictionary, so the search text is set on it too.
+  ctemplate::TemplateDictionary* form = page.AddIncludeDictionary("SEARCH_FORM");
+  form->SetFilename(Templates::Key(lang, "search_form"));
+  form->SetValue("Q", text);
 }
 
 std::string LevelName(const Site& site, std::string_view lang, domain::Level level) {

@@ -84,6 +84,8 @@ class Site {
   const http::StaticFiles& assets_;
 };
 
+//! Adds the procedure search form (include SEARCH_FORM) showing `text`.
+void AddSearchForm(ctemplate::TemplateDictionary& page, std::string_view lang, const std::string& text);
 //! Vietnamese (or English) name of a tier.
 std::string LevelName(const Site& site, std::string_view lang, domain::Level level);
 //! Name of a time unit, e.g. "ngày làm việc".

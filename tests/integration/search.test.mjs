@@ -61,6 +61,18 @@ describe('search results page', () => {
     assert.match(fold(text), /khong tim thay/, `page does not say nothing was found: ${text.slice(0, 400)}`);
   });
 
+    test('the search box keeps what was typed, so it can be corrected', async () => {
+    const html = await searchPage('q=%C4%91%C4%83ng+k%C3%BD+%22khai%22');
+    const input = /<input[^>]*id="q"[^>]*>/.exec(html);
+    assert.ok(input, 'no search box with id q');
+    assert.match(decodeEntities(input[0]), /value="đăng ký "khai""/);
+  });
+
+  test('active filters open the filter panel; without filters it stays closed', async () => {
+    assert.match(await searchPage('q=khai+sinh&field=ho-tich'), /<details class="govuk-details" open>/);
+    assert.doesNotMatch(await searchPage('q=khai+sinh'), /<details class="govuk-details" open>/);
+  });
+
   test('the number of results is shown', async () => {
     const { total } = await api('q=dang+ky');
     assert.ok(total > 20, `expected many results for "dang ky", got ${total}`);
