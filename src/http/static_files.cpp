@@ -167,25 +167,32 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
     return std::nullopt;
   }
   const File& f = it->second;
+  // Each encoding is its own representation, so it has its own strong ETag (RFC 9110 §8.8.3).
+  const std::string_view accept = req.Header("accept-encoding");
+  const std::string* body = &f.content;
+  std::string_view encoding;
+  if (!f.brotli.empty() && AcceptsEncoding(accept, "br")) {
+    body = &f.brotli;
+    encoding = "br";
+  } else if (!f.gzip.empty() && AcceptsEncoding(accept, "gzip")) {
+    body = &f.gzip;
+    encoding = "gzip";
+  }
+  const std::string etag =
+      encoding.empty() ? f.etag : f.etag.substr(0, f.etag.size() - 1) + "-" + std::string(encoding) + "\"";
   Response res;
-  res.Set("ETag", f.etag);
+  res.Set("ETag", etag);
   res.Set("Cache-Control", f.immutable ? kImmutableCache : kShortCache);
   res.Set("Vary", "Accept-Encoding");
-  if (EtagMatches(req.Header("if-none-match"), f.etag)) {
+  if (EtagMatches(req.Header("if-none-match"), etag)) {
     res.status = kNotModified;
     return res;
   }
   res.Set("Content-Type", f.content_type);
-  const std::string_view accept = req.Header("accept-encoding");
-  if (!f.brotli.empty() && AcceptsEncoding(accept, "br")) {
-    res.Set("Content-Encoding", "br");
-    res.body = f.brotli;
-  } else if (!f.gzip.empty() && AcceptsEncoding(accept, "gzip")) {
-    res.Set("Content-Encoding", "gzip");
-    res.body = f.gzip;
-  } else {
-    res.body = f.content;
+  if (!encoding.empty()) {
+    res.Set("Content-Encoding", encoding);
   }
+  res.body = *body;
   return res;
 }
 

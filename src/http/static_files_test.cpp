@@ -70,6 +70,21 @@ TEST_F(StaticFilesTest, PrecompressedVariantsFollowAcceptEncoding) {
   EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}}))->Get("Vary"), "Accept-Encoding");
 }
 
+TEST_F(StaticFilesTest, EachEncodingHasItsOwnEtag) {
+  const StaticFiles files(root_.string(), "/static/");
+  const std::string plain(files.Serve(Get("/static/app.0123abcd.css"))->Get("ETag"));
+  const std::string br(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}}))->Get("ETag"));
+  const std::string gz(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "gzip"}}))->Get("ETag"));
+  EXPECT_NE(plain, br);
+  EXPECT_NE(plain, gz);
+  EXPECT_NE(br, gz);
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}, {"if-none-match", br}}))->status,
+            kNotModified);
+  // The plain ETag does not validate the compressed representation.
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}, {"if-none-match", plain}}))->status,
+            kOk);
+}
+
 TEST_F(StaticFilesTest, OnlyFilesLoadedAtStartCanBeServed) {
   const StaticFiles files(root_.string(), "/static/");
   EXPECT_FALSE(files.Serve(Get("/static/../secret.txt")));

@@ -203,10 +203,17 @@ Response WebApp::Handle(Request& req) {
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());
     try {
-      res = site_.ErrorPage(req, http::kInternalError,
-                            site_.T(site_.Lang(req),
-                                    "Yêu cầu của bạn chưa được xử lý. Không có dữ liệu nào bị mất. "
-                                    "Xin thử lại sau ít phút."));
+      if (req.path.starts_with("/api/")) {
+        res = Response::Json(boost::json::serialize(boost::json::object{
+                                 {"error", "internal error; the request id identifies it in the server log"},
+                                 {"request_id", req.request_id}}),
+                             http::kInternalError);
+      } else {
+        res = site_.ErrorPage(req, http::kInternalError,
+                              site_.T(site_.Lang(req),
+                                      "Yêu cầu của bạn chưa được xử lý. Không có dữ liệu nào bị mất. "
+                                      "Xin thử lại sau ít phút."));
+      }
     } catch (const std::exception&) {
       res = Response::Text("500 Internal Server Error. Request id: " + req.request_id, http::kInternalError);
     }
