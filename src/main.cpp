@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -103,8 +104,10 @@ bool ReportRejected(const Import& import, const std::string& file, bool skip_inv
   if (import.errors.empty()) {
     return false;
   }
-  std::cerr << fmt::format("{}: {} dòng bị từ chối:\n", file, import.errors.size());
-  for (const auto& e : import.errors) {
+    std::cerr << fmt::format("{}: {} dòng bị từ chối:\n", file, import.errors.size());
+  auto errors = import.errors;
+  std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  for (const auto& e : errors) {
     std::cerr << fmt::format("  dòng {}: {}\n", e.line, e.reason);
   }
   if (!skip_invalid) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -159,6 +160,43 @@ std::string HeaderError(const std::vector<std::string>& missing) {
   return "dòng tiêu đề thiếu cột: " + list;
 }
 
+//! A CSV file opened for import: the header (with every required column) and the rows with as many columns as it.
+struct Table {
+  CsvDocument doc;
+  std::optional<CsvHeader> header;
+  std::vector<const CsvRecord*> rows;
+};
+
+//! Reads `text`, checks its header against `required(header)` and keeps the rows of the right width. Malformed and
+//! narrow or wide rows go to `errors`; nothing comes back when the file has no usable header.
+std::optional<Table> OpenTable(std::string_view text,
+                               const std::function<std::vector<std::string_view>(const CsvHeader&)>& required,
+                               std::vector<RowError>& errors, int64_t& rows_read) {
+  Table t;
+  t.doc = ParseCsv(text);
+  errors = std::move(t.doc.errors);
+  if (t.doc.records.empty()) {
+    errors.push_back(RowError{1, "tệp rỗng: không có dòng tiêu đề"});
+    return std::nullopt;
+  }
+  t.header.emplace(t.doc.records.front());
+  if (const auto missing = t.header->Missing(required(*t.header)); !missing.empty()) {
+    errors.push_back(RowError{1, HeaderError(missing)});
+    return std::nullopt;
+  }
+  rows_read = static_cast<int64_t>(t.doc.records.size() - 1 + errors.size());
+  for (size_t r = 1; r < t.doc.records.size(); ++r) {
+    const CsvRecord& rec = t.doc.records[r];
+    if (rec.fields.size() != t.header->size()) {
+      errors.push_back(
+          RowError{rec.line, fmt::format("có {} cột, tiêu đề có {} cột", rec.fields.size(), t.header->size())});
+      continue;
+    }
+    t.rows.push_back(&rec);
+  }
+  return t;
+}
+
 }  // namespace
 
 bool IsProcedureCode(std::string_view code) {
@@ -195,27 +233,17 @@ std::optional<TimeUnit> ParsePublishedTimeUnit(std::string_view text) {
 
 ProcedureImport ReadProcedures(std::string_view csv_text) {
   ProcedureImport out;
-  CsvDocument doc = ParseCsv(csv_text);
-  out.errors = std::move(doc.errors);
-  if (doc.records.empty()) {
-    out.errors.push_back(RowError{1, "tệp rỗng: không có dòng tiêu đề"});
+  const auto table = OpenTable(
+      csv_text, [](const CsvHeader&) { return ProcedureColumns(); }, out.errors, out.rows_read);
+  if (!table) {
     return out;
   }
-  const CsvHeader header(doc.records.front());
-  if (const auto missing = header.Missing(ProcedureColumns()); !missing.empty()) {
-    out.errors.push_back(RowError{1, HeaderError(missing)});
-    return out;
-  }
+  const CsvHeader& header = *table->header;
   std::map<std::string, Field> fields;
   std::set<std::string> seen;
-  out.rows_read = static_cast<int64_t>(doc.records.size() - 1 + out.errors.size());
-  for (size_t r = 1; r < doc.records.size(); ++r) {
-    const CsvRecord& rec = doc.records[r];
+  for (const CsvRecord* row : table->rows) {
+    const CsvRecord& rec = *row;
     auto reject = [&](std::string reason) { out.errors.push_back(RowError{rec.line, std::move(reason)}); };
-    if (rec.fields.size() != header.size()) {
-      reject(fmt::format("có {} cột, tiêu đề có {} cột", rec.fields.size(), header.size()));
-      continue;
-    }
     Procedure p;
     p.code = CollapseSpaces(header.Get(rec, "procedure_code"));
     p.name = CollapseSpaces(header.Get(rec, "procedure_name"));
@@ -303,33 +331,28 @@ ProcedureImport ReadProcedures(std::string_view csv_text) {
 
 UnitImport ReadAdminUnits(std::string_view csv_text) {
   UnitImport out;
-  CsvDocument doc = ParseCsv(csv_text);
-  out.errors = std::move(doc.errors);
-  if (doc.records.empty()) {
-    out.errors.push_back(RowError{1, "tệp rỗng: không có dòng tiêu đề"});
+  bool three_tier = false;
+  const auto table = OpenTable(
+      csv_text,
+      [&](const CsvHeader& h) {
+        three_tier = h.Find("district_code").has_value();
+        std::vector<std::string_view> required = {"province_code", "province_name", "ward_code",  "ward_name",
+                                                  "level",         "unit_type",     "short_name", "name_en"};
+        if (three_tier) {
+          required.push_back("district_name");
+        }
+        return required;
+      },
+      out.errors, out.rows_read);
+  if (!table) {
     return out;
   }
-  const CsvHeader header(doc.records.front());
-  const bool three_tier = header.Find("district_code").has_value();
-  std::vector<std::string_view> required = {"province_code", "province_name", "ward_code",  "ward_name",
-                                            "level",         "unit_type",     "short_name", "name_en"};
-  if (three_tier) {
-    required.push_back("district_name");
-  }
-  if (const auto missing = header.Missing(required); !missing.empty()) {
-    out.errors.push_back(RowError{1, HeaderError(missing)});
-    return out;
-  }
+  const CsvHeader& header = *table->header;
   const std::string era = three_tier ? "2024" : "2025";
   std::set<std::string> seen;
-  out.rows_read = static_cast<int64_t>(doc.records.size() - 1 + out.errors.size());
-  for (size_t r = 1; r < doc.records.size(); ++r) {
-    const CsvRecord& rec = doc.records[r];
+  for (const CsvRecord* row : table->rows) {
+    const CsvRecord& rec = *row;
     auto reject = [&](std::string reason) { out.errors.push_back(RowError{rec.line, std::move(reason)}); };
-    if (rec.fields.size() != header.size()) {
-      reject(fmt::format("có {} cột, tiêu đề có {} cột", rec.fields.size(), header.size()));
-      continue;
-    }
     AdminUnit u;
     u.era = era;
     u.province_code = header.Get(rec, "province_code");
@@ -389,27 +412,19 @@ UnitImport ReadAdminUnits(std::string_view csv_text) {
 
 MappingImport ReadAdminUnitMapping(std::string_view csv_text) {
   MappingImport out;
-  CsvDocument doc = ParseCsv(csv_text);
-  out.errors = std::move(doc.errors);
-  if (doc.records.empty()) {
-    out.errors.push_back(RowError{1, "tệp rỗng: không có dòng tiêu đề"});
+  const auto table = OpenTable(
+      csv_text,
+      [](const CsvHeader&) {
+        return std::vector<std::string_view>{"level", "new_code", "new_name", "old_code", "old_name", "merge_type"};
+      },
+      out.errors, out.rows_read);
+  if (!table) {
     return out;
   }
-  const CsvHeader header(doc.records.front());
-  if (const auto missing = header.Missing({"level", "new_code", "new_name", "old_code", "old_name", "merge_type"});
-      !missing.empty()) {
-    out.errors.push_back(RowError{1, HeaderError(missing)});
-    return out;
-  }
+  const CsvHeader& header = *table->header;
   std::set<std::string> seen;
-  out.rows_read = static_cast<int64_t>(doc.records.size() - 1 + out.errors.size());
-  for (size_t r = 1; r < doc.records.size(); ++r) {
-    const CsvRecord& rec = doc.records[r];
-    if (rec.fields.size() != header.size()) {
-      out.errors.push_back(
-          RowError{rec.line, fmt::format("có {} cột, tiêu đề có {} cột", rec.fields.size(), header.size())});
-      continue;
-    }
+  for (const CsvRecord* row : table->rows) {
+    const CsvRecord& rec = *row;
     AdminUnitLink l{header.Get(rec, "level"),    header.Get(rec, "old_code"), header.Get(rec, "old_name"),
                     header.Get(rec, "new_code"), header.Get(rec, "new_name"), header.Get(rec, "merge_type")};
     if ((l.level != "province" && l.level != "ward") || l.old_code.empty() || l.new_code.empty()) {

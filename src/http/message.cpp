@@ -12,7 +12,9 @@ bool IEquals(std::string_view a, std::string_view b) {
          });
 }
 
-std::string_view Trim(std::string_view s) {
+}  // namespace
+
+std::string_view TrimOws(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
     s.remove_prefix(1);
   }
@@ -21,8 +23,6 @@ std::string_view Trim(std::string_view s) {
   }
   return s;
 }
-
-}  // namespace
 
 std::string_view Request::Header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
@@ -50,11 +50,11 @@ std::string Request::Cookie(std::string_view name) const {
     std::string_view rest = v;
     while (!rest.empty()) {
       const size_t semi = rest.find(';');
-      const std::string_view part = Trim(rest.substr(0, semi));
+      const std::string_view part = TrimOws(rest.substr(0, semi));
       rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
       const size_t eq = part.find('=');
-      if (eq != std::string_view::npos && Trim(part.substr(0, eq)) == name) {
-        std::string_view value = Trim(part.substr(eq + 1));
+      if (eq != std::string_view::npos && TrimOws(part.substr(0, eq)) == name) {
+        std::string_view value = TrimOws(part.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
           value = value.substr(1, value.size() - 2);
         }

@@ -29,6 +29,9 @@ enum Status : int32_t {
   kServiceUnavailable = 503,
 };
 
+//! `s` without leading and trailing spaces and tabs (HTTP optional white space).
+std::string_view TrimOws(std::string_view s);
+
 //! Name/value pairs in order (header names lower case).
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 

@@ -38,21 +38,11 @@ std::string StrongEtag(std::string_view content) {
   return "\"" + hex + "\"";
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 //! True when an If-None-Match header lists `etag` (or "*").
 bool EtagMatches(std::string_view header, std::string_view etag) {
   while (!header.empty()) {
     const size_t comma = header.find(',');
-    std::string_view item = Trim(header.substr(0, comma));
+    std::string_view item = TrimOws(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
     if (item.starts_with("W/")) {
       item.remove_prefix(2);
@@ -94,15 +84,15 @@ std::string_view ContentTypeFor(std::string_view name) {
 bool AcceptsEncoding(std::string_view accept_encoding, std::string_view coding) {
   while (!accept_encoding.empty()) {
     const size_t comma = accept_encoding.find(',');
-    const std::string_view item = Trim(accept_encoding.substr(0, comma));
+    const std::string_view item = TrimOws(accept_encoding.substr(0, comma));
     accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     const size_t semi = item.find(';');
-    const std::string_view name = Trim(item.substr(0, semi));
+    const std::string_view name = TrimOws(item.substr(0, semi));
     if (name != coding && name != "*") {
       continue;
     }
     if (semi != std::string_view::npos) {
-      std::string_view param = Trim(item.substr(semi + 1));
+      std::string_view param = TrimOws(item.substr(semi + 1));
       if (param.starts_with("q=")) {
         param.remove_prefix(2);
         if (param == "0" || param == "0.0" || param == "0.00" || param == "0.000") {

@@ -48,17 +48,22 @@ std::string StringsToJson(const std::vector<std::string>& items) {
   return json::serialize(a);
 }
 
-std::vector<std::string> StringsFromJson(const std::string& text) {
-  std::vector<std::string> out;
+//! The array stored in a JSON text column; empty for an empty or damaged value (the page then omits it).
+json::array ParseArray(const std::string& text) {
   if (text.empty()) {
-    return out;
+    return {};
   }
   json::error_code ec;
-  const json::value v = json::parse(text, ec);
+  json::value v = json::parse(text, ec);
   if (ec || !v.is_array()) {
-    return out;
+    return {};
   }
-  for (const json::value& item : v.as_array()) {
+  return std::move(v.as_array());
+}
+
+std::vector<std::string> StringsFromJson(const std::string& text) {
+  std::vector<std::string> out;
+  for (const json::value& item : ParseArray(text)) {
     if (item.is_string()) {
       out.emplace_back(item.as_string());
     }
@@ -80,19 +85,11 @@ std::string FormsToJson(const std::vector<domain::Form>& forms) {
 
 std::vector<domain::Form> FormsFromJson(const std::string& text) {
   std::vector<domain::Form> out;
-  if (text.empty()) {
-    return out;
-  }
-  json::error_code ec;
-  const json::value v = json::parse(text, ec);
-  if (ec || !v.is_array()) {
-    return out;
-  }
   auto str = [](const json::object& o, std::string_view key) {
     const json::value* x = o.if_contains(key);
     return x != nullptr && x->is_string() ? std::string(x->as_string()) : std::string();
   };
-  for (const json::value& item : v.as_array()) {
+  for (const json::value& item : ParseArray(text)) {
     if (!item.is_object()) {
       continue;
     }
