@@ -104,7 +104,7 @@ bool ReportRejected(const Import& import, const std::string& file, bool skip_inv
   if (import.errors.empty()) {
     return false;
   }
-    std::cerr << fmt::format("{}: {} dòng bị từ chối:\n", file, import.errors.size());
+  std::cerr << fmt::format("{}: {} dòng bị từ chối:\n", file, import.errors.size());
   auto errors = import.errors;
   std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
   for (const auto& e : errors) {
@@ -222,7 +222,10 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
   }
-  if (auto err = motcua::app::ApplyEnvironment([](const char* n) { return std::getenv(n); }, config)) {
+  // Read before any thread starts, so getenv cannot race with a setenv.
+  if (auto err =
+          motcua::app::ApplyEnvironment([](const char* n) { return std::getenv(n); },  // NOLINT(concurrency-mt-unsafe)
+                                        config)) {
     std::cerr << "environment: " << err->message << "\n";
     return kExitUsage;
   }

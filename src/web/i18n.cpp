@@ -1,5 +1,6 @@
 #include "web/i18n.hpp"
 
+#include <algorithm>
 #include <boost/locale.hpp>
 
 namespace motcua::web {
@@ -49,7 +50,10 @@ std::string Translator::GetPlural(std::string_view lang, std::string_view singul
   if (it == locales_.end() || lang == Languages().front()) {
     return std::string(n == 1 ? singular : plural);
   }
-  return boost::locale::translate(std::string(singular), std::string(plural), n).str(it->second);
+  // Plural rules only tell small counts apart; a count past int range behaves like any large one.
+  constexpr int64_t kLargeCount = 1000000;
+  const int count = static_cast<int>(std::min(n, kLargeCount));
+  return boost::locale::translate(std::string(singular), std::string(plural), count).str(it->second);
 }
 
 }  // namespace motcua::web
