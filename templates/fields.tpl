@@ -1,4 +1,4 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="govuk-heading-xl">_("Thủ tục theo lĩnh vực")</h1>
 <ul class="govuk-list">
-  {{#FIELD}}<li><a class="govuk-link" href="/thu-tuc?field={{CODE}}">{{NAME}}</a> ({{COUNT}})</li>{{/FIELD}}
+  {{#FIELD}}<li><a class="govuk-link" href="/thu-tuc?field={{CODE}}" lang="vi">{{NAME}}</a> ({{COUNT}})</li>{{/FIELD}}
 </ul>

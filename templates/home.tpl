@@ -9,7 +9,7 @@
   <div class="govuk-grid-column-two-thirds">
     <h2 class="govuk-heading-l">_("Thủ tục được dùng nhiều nhất")</h2>
     <ul class="govuk-list app-most-used">
-      {{#MOST_USED}}<li><a class="govuk-link" href="/thu-tuc/{{CODE}}">{{NAME}}</a></li>{{/MOST_USED}}
+      {{#MOST_USED}}<li><a class="govuk-link" href="/thu-tuc/{{CODE}}" lang="vi">{{NAME}}</a></li>{{/MOST_USED}}
     </ul>
   </div>
 </div>
@@ -17,14 +17,14 @@
   <div class="govuk-grid-column-one-third">
     <h2 class="govuk-heading-m">_("Theo lĩnh vực")</h2>
     <ul class="govuk-list">
-      {{#FIELD}}<li><a class="govuk-link" href="/thu-tuc?field={{CODE}}">{{NAME}}</a> ({{COUNT}})</li>{{/FIELD}}
+      {{#FIELD}}<li><a class="govuk-link" href="/thu-tuc?field={{CODE}}" lang="vi">{{NAME}}</a> ({{COUNT}})</li>{{/FIELD}}
       <li><a class="govuk-link" href="/linh-vuc">_("Tất cả lĩnh vực") ({{FIELD_TOTAL}})</a></li>
     </ul>
   </div>
   <div class="govuk-grid-column-one-third">
     <h2 class="govuk-heading-m">_("Theo cơ quan")</h2>
     <ul class="govuk-list">
-      {{#AGENCY}}<li><a class="govuk-link" href="/thu-tuc?agency={{CODE}}">{{NAME}}</a></li>{{/AGENCY}}
+      {{#AGENCY}}<li><a class="govuk-link" href="/thu-tuc?agency={{CODE}}" lang="vi">{{NAME}}</a></li>{{/AGENCY}}
       <li><a class="govuk-link" href="/co-quan">_("Tất cả cơ quan")</a></li>
     </ul>
   </div>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<span class="govuk-caption-l">_("Mã thủ tục") {{CODE}}</span>
-<h1 class="govuk-heading-xl">{{NAME}}</h1>
+<h1 class="govuk-heading-xl" lang="vi">{{NAME}}</h1>
 <div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
     {{#CAN_APPLY_ONLINE}}
@@ -11,12 +11,12 @@
     <div class="govuk-inset-text">_("Thủ tục này chưa nhận hồ sơ trực tuyến. Bạn nộp hồ sơ trực tiếp hoặc qua bưu chính tại nơi nêu dưới đây.")</div>
     {{/APPLY_IN_PERSON}}
     <dl class="govuk-summary-list app-procedure-summary">
-      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Lĩnh vực")</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="/thu-tuc?field={{FIELD_CODE}}">{{FIELD}}</a></dd></div>
+      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Lĩnh vực")</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="/thu-tuc?field={{FIELD_CODE}}" lang="vi">{{FIELD}}</a></dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Cấp thực hiện")</dt><dd class="govuk-summary-list__value">{{LEVELS}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Mức độ dịch vụ")</dt><dd class="govuk-summary-list__value">{{ONLINE_LEVEL}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Thời hạn giải quyết")</dt><dd class="govuk-summary-list__value">{{TIME}}</dd></div>
-      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Phí, lệ phí")</dt><dd class="govuk-summary-list__value">{{FEE}}{{#HAS_FEE_NOTE}}<br><span class="govuk-body-s">{{FEE_NOTE}}</span>{{/HAS_FEE_NOTE}}</dd></div>
-      {{#HAS_IMPLEMENTING}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Cơ quan thực hiện")</dt><dd class="govuk-summary-list__value">{{IMPLEMENTING}}</dd></div>{{/HAS_IMPLEMENTING}}
+      <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Phí, lệ phí")</dt><dd class="govuk-summary-list__value">{{FEE}}{{#HAS_FEE_NOTE}}<br><span class="govuk-body-s" lang="vi">{{FEE_NOTE}}</span>{{/HAS_FEE_NOTE}}</dd></div>
+      {{#HAS_IMPLEMENTING}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Cơ quan thực hiện")</dt><dd class="govuk-summary-list__value" lang="vi">{{IMPLEMENTING}}</dd></div>{{/HAS_IMPLEMENTING}}
     </dl>
     <h2 class="govuk-heading-m">_("Thời hạn theo cách nộp")</h2>
     <table class="govuk-table">
@@ -26,26 +26,26 @@
         {{#CHANNEL}}<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{{CHANNEL}}</th><td class="govuk-table__cell">{{TIME}}</td></tr>{{/CHANNEL}}
       </tbody>
     </table>
-    {{#HAS_PURPOSE}}<h2 class="govuk-heading-m">_("Thủ tục này dùng để làm gì")</h2><p class="govuk-body">{{PURPOSE}}</p>{{/HAS_PURPOSE}}
-    {{#HAS_APPLICANTS}}<h2 class="govuk-heading-m">_("Ai được nộp")</h2><p class="govuk-body">{{APPLICANTS}}</p>{{/HAS_APPLICANTS}}
+    {{#HAS_PURPOSE}}<h2 class="govuk-heading-m">_("Thủ tục này dùng để làm gì")</h2><p class="govuk-body" lang="vi">{{PURPOSE}}</p>{{/HAS_PURPOSE}}
+    {{#HAS_APPLICANTS}}<h2 class="govuk-heading-m">_("Ai được nộp")</h2><p class="govuk-body" lang="vi">{{APPLICANTS}}</p>{{/HAS_APPLICANTS}}
     <h2 class="govuk-heading-m">_("Giấy tờ cần chuẩn bị")</h2>
     {{#HAS_DOCUMENTS}}
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-visually-hidden">_("Thành phần hồ sơ")</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Giấy tờ")</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">_("Bản chính")</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">_("Bản sao")</th></tr></thead>
       <tbody class="govuk-table__body">
-        {{#DOCUMENT}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{NAME}}{{#HAS_NOTE}}<br><span class="govuk-body-s">{{NOTE}}</span>{{/HAS_NOTE}}{{#FORM_LINK}}<br><a class="govuk-link" href="{{URL}}">_("Mẫu:") {{FORM_NAME}}</a>{{/FORM_LINK}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{ORIGINALS}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{COPIES}}</td></tr>{{/DOCUMENT}}
+        {{#DOCUMENT}}<tr class="govuk-table__row"><td class="govuk-table__cell" lang="vi">{{NAME}}{{#HAS_NOTE}}<br><span class="govuk-body-s">{{NOTE}}</span>{{/HAS_NOTE}}{{#FORM_LINK}}<br><a class="govuk-link" href="{{URL}}">_("Mẫu:") {{FORM_NAME}}</a>{{/FORM_LINK}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{ORIGINALS}}</td><td class="govuk-table__cell govuk-table__cell--numeric">{{COPIES}}</td></tr>{{/DOCUMENT}}
       </tbody>
     </table>
     {{/HAS_DOCUMENTS}}
     {{#NO_DOCUMENTS}}<p class="govuk-body">_("Danh sách giấy tờ của thủ tục này chưa được nhập vào cổng. Cán bộ một cửa sẽ hướng dẫn bạn; bạn cũng có thể xem trên Cổng Dịch vụ công quốc gia.")</p>{{/NO_DOCUMENTS}}
-    {{#HAS_STEPS}}<h2 class="govuk-heading-m">_("Các bước thực hiện")</h2><ol class="govuk-list govuk-list--number">{{#STEP_ITEM}}<li>{{STEP}}</li>{{/STEP_ITEM}}</ol>{{/HAS_STEPS}}
+    {{#HAS_STEPS}}<h2 class="govuk-heading-m">_("Các bước thực hiện")</h2><ol class="govuk-list govuk-list--number" lang="vi">{{#STEP_ITEM}}<li>{{STEP}}</li>{{/STEP_ITEM}}</ol>{{/HAS_STEPS}}
     <h2 class="govuk-heading-m">_("Nộp hồ sơ ở đâu")</h2>
     <ul class="govuk-list govuk-list--bullet">{{#WHERE}}<li>{{TEXT}}</li>{{/WHERE}}</ul>
-    {{#HAS_RESULT}}<h2 class="govuk-heading-m">_("Bạn nhận được gì")</h2><p class="govuk-body">{{RESULT}}</p>{{/HAS_RESULT}}
-    {{#HAS_FORMS}}<h2 class="govuk-heading-m">_("Mẫu đơn, tờ khai")</h2><ul class="govuk-list">{{#FORM}}<li><a class="govuk-link" href="{{URL}}">{{NAME}}</a></li>{{/FORM}}</ul>{{/HAS_FORMS}}
-    {{#HAS_LEGAL}}<h2 class="govuk-heading-m">_("Căn cứ pháp lý")</h2><ul class="govuk-list govuk-list--bullet">{{#LEGAL}}<li>{{TEXT}}</li>{{/LEGAL}}</ul>{{/HAS_LEGAL}}
-    {{#HAS_DECISION}}<p class="govuk-body-s">_("Quyết định công bố:") {{DECISION}}</p>{{/HAS_DECISION}}
+    {{#HAS_RESULT}}<h2 class="govuk-heading-m">_("Bạn nhận được gì")</h2><p class="govuk-body" lang="vi">{{RESULT}}</p>{{/HAS_RESULT}}
+    {{#HAS_FORMS}}<h2 class="govuk-heading-m">_("Mẫu đơn, tờ khai")</h2><ul class="govuk-list">{{#FORM}}<li><a class="govuk-link" href="{{URL}}" lang="vi">{{NAME}}</a></li>{{/FORM}}</ul>{{/HAS_FORMS}}
+    {{#HAS_LEGAL}}<h2 class="govuk-heading-m">_("Căn cứ pháp lý")</h2><ul class="govuk-list govuk-list--bullet" lang="vi">{{#LEGAL}}<li>{{TEXT}}</li>{{/LEGAL}}</ul>{{/HAS_LEGAL}}
+    {{#HAS_DECISION}}<p class="govuk-body-s">_("Quyết định công bố:") <span lang="vi">{{DECISION}}</span></p>{{/HAS_DECISION}}
     {{#HAS_SOURCE}}<p class="govuk-body-s"><a class="govuk-link" href="{{SOURCE_URL}}" rel="noopener">_("Xem thủ tục này trên Cổng Dịch vụ công quốc gia")</a></p>{{/HAS_SOURCE}}
   </div>
 </div>

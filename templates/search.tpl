@@ -33,8 +33,8 @@
     <p class="govuk-body" role="status">_("Tìm thấy") <strong>{{TOTAL}}</strong> {{PROCEDURE_WORD}}{{#HAS_QUERY}} _("cho") “{{Q}}”{{/HAS_QUERY}}.</p>
     <ol class="govuk-list app-search-results">
       {{#RESULT}}<li>
-        <h2 class="govuk-heading-s"><a class="govuk-link" href="/thu-tuc/{{CODE}}">{{NAME}}</a></h2>
-        <p class="govuk-body-s">{{CODE}} · {{FIELD}} · {{LEVELS}}{{#ONLINE}} · <strong class="govuk-tag govuk-tag--green">{{ONLINE_LEVEL}}</strong>{{/ONLINE}}</p>
+        <h2 class="govuk-heading-s"><a class="govuk-link" href="/thu-tuc/{{CODE}}" lang="vi">{{NAME}}</a></h2>
+        <p class="govuk-body-s">{{CODE}} · <span lang="vi">{{FIELD}}</span> · {{LEVELS}}{{#ONLINE}} · <strong class="govuk-tag govuk-tag--green">{{ONLINE_LEVEL}}</strong>{{/ONLINE}}</p>
       </li>{{/RESULT}}
     </ol>
     {{/HAS_RESULTS}}

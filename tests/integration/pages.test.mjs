@@ -84,6 +84,14 @@ describe('language', () => {
     assert.notEqual(h1Text(vi.text), h1Text(en.text), 'home h1 is the same in both languages');
   });
 
+    test('on English pages the Vietnamese catalogue text is marked lang="vi" for screen readers', async () => {
+    const { text } = await fetchText(`${server.url}/thu-tuc/1.001193?lang=en`);
+    assert.match(text, /<html lang="en"/);
+    assert.match(text, /<h1 class="govuk-heading-xl" lang="vi">Thủ tục đăng ký khai sinh<\/h1>/);
+    assert.match(text, /<ol class="govuk-list govuk-list--number" lang="vi">/, 'the steps are not marked Vietnamese');
+    assert.match(text, /Apply online/);
+  });
+
   test('?lang=vi switches back to Vietnamese', async () => {
     const { res, text } = await fetchText(`${server.url}/?lang=vi`, { headers: { cookie: 'lang=en' } });
     assertHtmlPage(res, text, '/?lang=vi with cookie lang=en', { lang: 'vi' });
