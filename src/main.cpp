@@ -126,21 +126,20 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
     if (ReportRejected(import, file, skip_invalid)) {
       return kExitInvalidData;
     }
-    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertProcedures(s, import); });
-    Progress(static_cast<int64_t>(import.procedures.size()), static_cast<int64_t>(import.procedures.size()));
+    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertProcedures(s, import, Progress); });
   } else if (kind == "units") {
     const auto import = motcua::domain::ReadAdminUnits(text);
     if (ReportRejected(import, file, skip_invalid)) {
       return kExitInvalidData;
     }
-    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnits(s, import.units); });
-    Progress(static_cast<int64_t>(import.units.size()), static_cast<int64_t>(import.units.size()));
+    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnits(s, import.units, Progress); });
   } else if (kind == "unit-mapping") {
     const auto import = motcua::domain::ReadAdminUnitMapping(text);
     if (ReportRejected(import, file, skip_invalid)) {
       return kExitInvalidData;
     }
-    db->Write([&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnitLinks(s, import.links); });
+    db->Write(
+        [&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnitLinks(s, import.links, Progress); });
   } else {
     std::cerr << "unknown import kind " << kind << " (procedures, units, unit-mapping)\n";
     return kExitUsage;

@@ -123,6 +123,20 @@ constexpr std::string_view kUpsertProcedure =
     " fee_vnd = excluded.fee_vnd, fee_note = excluded.fee_note, source_url = excluded.source_url,"
     " updated_at = excluded.updated_at";
 
+//! Reports progress every kProgressEvery rows and at the end.
+struct ProgressTicker {
+  static constexpr int64_t kProgressEvery = 100;
+  const ProgressFn& fn;
+  int64_t total;
+  int64_t done = 0;
+  void Step() {
+    ++done;
+    if (fn && (done % kProgressEvery == 0 || done == total)) {
+      fn(done, total);
+    }
+  }
+};
+
 std::string NowIso(Session& s) { return s.Query("SELECT " + AdaptSchema("@NOW@", s.engine()))[0].Text(0); }
 
 }  // namespace
@@ -236,13 +250,14 @@ domain::Catalogue LoadCatalogue(Database& db) {
   return domain::Catalogue(std::move(procedures), std::move(fields), std::move(agencies), version);
 }
 
-UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import) {
+UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import, const ProgressFn& progress) {
   UpsertCounts counts;
   for (const domain::Field& f : import.fields) {
     s.Exec("INSERT INTO fields (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
            {f.code, f.name});
   }
   const std::string now = NowIso(s);
+  ProgressTicker tick{progress, static_cast<int64_t>(import.procedures.size())};
   for (const Procedure& p : import.procedures) {
     const bool exists = !s.Query("SELECT 1 FROM procedures WHERE code = ?", {p.code}).empty();
     ++(exists ? counts.updated : counts.added);
@@ -258,6 +273,7 @@ UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import)
           {p.code, static_cast<int64_t>(t.channel), t.time_text, Opt(t.time_value),
            std::string(domain::ToString(t.time_unit))});
     }
+    tick.Step();
   }
   BumpCatalogueVersion(s);
   return counts;
@@ -281,8 +297,9 @@ void SaveProcedureDetails(Session& s, const Procedure& p) {
   BumpCatalogueVersion(s);
 }
 
-UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& units) {
+UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& units, const ProgressFn& progress) {
   UpsertCounts counts;
+  ProgressTicker tick{progress, static_cast<int64_t>(units.size())};
   for (const domain::AdminUnit& u : units) {
     const bool exists = !s.Query("SELECT 1 FROM admin_units WHERE era = ? AND code = ?", {u.era, u.code}).empty();
     ++(exists ? counts.updated : counts.added);
@@ -295,18 +312,22 @@ UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& 
         " valid_from = excluded.valid_from, valid_to = excluded.valid_to",
         {u.era, u.code, std::string(domain::ToString(u.level)), u.name, u.short_name, u.name_en, u.unit_type,
          OptText(u.parent_code), u.province_code, OptText(u.valid_from), OptText(u.valid_to)});
+    tick.Step();
   }
   return counts;
 }
 
-UpsertCounts UpsertAdminUnitLinks(Session& s, const std::vector<domain::AdminUnitLink>& links) {
+UpsertCounts UpsertAdminUnitLinks(Session& s, const std::vector<domain::AdminUnitLink>& links,
+                                  const ProgressFn& progress) {
   UpsertCounts counts;
+  ProgressTicker tick{progress, static_cast<int64_t>(links.size())};
   for (const domain::AdminUnitLink& l : links) {
     const int64_t changed = s.Exec(
         "INSERT INTO admin_unit_mapping (level, old_code, old_name, new_code, new_name, merge_type)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (level, old_code, new_code) DO NOTHING",
         {l.level, l.old_code, l.old_name, l.new_code, l.new_name, l.merge_type});
     ++(changed > 0 ? counts.added : counts.updated);
+    tick.Step();
   }
   return counts;
 }

@@ -2,6 +2,7 @@
 //! Reading and writing the procedure catalogue and reference data.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,9 @@
 #include "store/database.hpp"
 
 namespace motcua::store {
+
+//! Told after each row written: rows done and rows in all (drives the import progress bar).
+using ProgressFn = std::function<void(int64_t done, int64_t total)>;
 
 //! Rows added and changed by an import.
 struct UpsertCounts {
@@ -28,16 +32,17 @@ void BumpCatalogueVersion(Session& s);
 
 //! Adds or replaces the imported procedures and their fields. Details not in the file (documents, steps, forms,
 //! popularity, agency) are kept for existing procedures.
-UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import);
+UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import, const ProgressFn& progress = {});
 
 //! Replaces the descriptive details of one procedure (purpose, documents, steps, forms, levels, …).
 void SaveProcedureDetails(Session& s, const domain::Procedure& p);
 
 //! Adds or replaces administrative units.
-UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& units);
+UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& units, const ProgressFn& progress = {});
 
 //! Adds or replaces old → new unit links.
-UpsertCounts UpsertAdminUnitLinks(Session& s, const std::vector<domain::AdminUnitLink>& links);
+UpsertCounts UpsertAdminUnitLinks(Session& s, const std::vector<domain::AdminUnitLink>& links,
+                                  const ProgressFn& progress = {});
 
 //! Adds or replaces agencies (parents must come before children).
 UpsertCounts UpsertAgencies(Session& s, const std::vector<domain::Agency>& agencies);

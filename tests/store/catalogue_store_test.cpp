@@ -113,6 +113,20 @@ TEST_F(CatalogueStoreTest, ReimportUpdatesInPlaceAndKeepsDetails) {
   EXPECT_EQ(Count("procedures"), 2);
 }
 
+TEST_F(CatalogueStoreTest, ImportsReportProgressUpToTheTotal) {
+  std::string csv = kHeader;
+  for (int32_t i = 1; i <= 250; ++i) {
+    csv += Row(fmt::format("1.{:06}", i), fmt::format("Thủ tục {}", i));
+  }
+  const auto import = domain::ReadProcedures(csv);
+  ASSERT_TRUE(import.errors.empty());
+  std::vector<std::pair<int64_t, int64_t>> calls;
+  db().Write([&](Session& s) { UpsertProcedures(s, import, [&](int64_t d, int64_t t) { calls.emplace_back(d, t); }); });
+  ASSERT_EQ(calls.size(), 3u);  // every 100 rows, and the end
+  EXPECT_EQ(calls.front(), (std::pair<int64_t, int64_t>{100, 250}));
+  EXPECT_EQ(calls.back(), (std::pair<int64_t, int64_t>{250, 250}));
+}
+
 TEST_F(CatalogueStoreTest, AFailedImportWritesNothing) {
   const auto import = domain::ReadProcedures(kHeader + Row("1.000001", "A") + Row("1.000002", "B"));
   EXPECT_THROW(db().Write([&](Session& s) {
