@@ -150,6 +150,7 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
 }
 
 int RunServe(Config& config) {
+  std::filesystem::create_directories(config.data_dir);
   auto db = OpenAndMigrate(config);
   motcua::web::CatalogueHolder catalogue(*db, config.catalogue_poll_ms);
   const motcua::web::Translator translator(config.locale_dir);
@@ -196,6 +197,12 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", threads, "I/O threads (0 = one per core)")->check(CLI::Range(0, 256));
   serve->add_option("--header-timeout-ms", header_timeout_ms, "Time allowed for a request header")
       ->check(CLI::Range(int64_t{100}, int64_t{3600000}));
+  std::string data_dir;
+  int32_t max_connections = -1;
+  serve->add_option("--data-dir", data_dir,
+                    "Folder for uploads and generated files, outside the web root (env MOTCUA_DATA_DIR)");
+  serve->add_option("--max-connections", max_connections, "Open connections at most; more get 503")
+      ->check(CLI::Range(1, 1000000));
   serve->add_option("--max-body-bytes", max_body_bytes, "Largest request body")
       ->check(CLI::Range(int64_t{1024}, int64_t{1} << 32));
 
@@ -242,6 +249,12 @@ int main(int argc, char** argv) {
   }
   if (header_timeout_ms > 0) {
     config.server.header_timeout = std::chrono::milliseconds(header_timeout_ms);
+  }
+  if (!data_dir.empty()) {
+    config.data_dir = data_dir;
+  }
+  if (max_connections > 0) {
+    config.server.max_connections = max_connections;
   }
   if (max_body_bytes > 0) {
     config.server.max_body_bytes = static_cast<uint64_t>(max_body_bytes);
