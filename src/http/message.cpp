@@ -166,6 +166,10 @@ std::string_view ReasonPhrase(int32_t status) {
 namespace {
 
 void AppendClean(std::string& out, std::string_view s) {
+  if (s.find_first_of("\r\n") == std::string_view::npos) {
+    out.append(s);  // the usual case: nothing to drop
+    return;
+  }
   for (const char c : s) {
     if (c != '\r' && c != '\n') {
       out += c;
@@ -194,7 +198,7 @@ std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std
   constexpr int32_t kNoContent = 204;
   if (res.status >= kOk && res.status != kNoContent && res.status != kNotModified) {
     out += "Content-Length: ";
-    out += std::to_string(res.body.size());
+    out += std::to_string(res.Body().size());
     out += "\r\n";
   }
   if (!keep_alive) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,9 +63,18 @@ struct Request {
 
 //! A response; the server adds Date, Content-Length and connection handling.
 struct Response {
-  int32_t status = kOk;  //!< HTTP status.
-  Pairs headers;         //!< Extra headers (Content-Type included).
-  std::string body;      //!< Body bytes.
+  int32_t status = kOk;                            //!< HTTP status.
+  Pairs headers;                                   //!< Extra headers (Content-Type included).
+  std::string body;                                //!< Body bytes (unless shared_body is set).
+  std::shared_ptr<const std::string> shared_body;  //!< Body shared with a cache, sent without copying.
+
+  //! The body to send: the shared one when set, else `body`.
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  //! Drops the body (both kinds), e.g. for 304 Not Modified.
+  void ClearBody() {
+    body.clear();
+    shared_body.reset();
+  }
 
   //! Sets (replaces) a header.
   Response& Set(std::string_view name, std::string_view value);

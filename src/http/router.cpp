@@ -7,9 +7,12 @@ namespace motcua::http {
 
 namespace {
 
-//! Matches one pattern against a path; fills `params` on success.
-bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
-  std::map<std::string, std::string> found;
+//! Path parameters found while matching, as views into the pattern and the path (no allocation).
+using Captures = std::vector<std::pair<std::string_view, std::string_view>>;
+
+//! Matches one pattern against a path; fills `captures` on success.
+bool MatchPattern(std::string_view pattern, std::string_view path, Captures& captures) {
+  captures.clear();
   while (!pattern.empty() || !path.empty()) {
     if (pattern.empty() || path.empty() || pattern.front() != '/' || path.front() != '/') {
       return false;
@@ -24,14 +27,13 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
       if (sseg.empty()) {
         return false;
       }
-      found.emplace(std::string(pseg.substr(1, pseg.size() - 2)), std::string(sseg));
+      captures.emplace_back(pseg.substr(1, pseg.size() - 2), sseg);
     } else if (pseg != sseg) {
       return false;
     }
     pattern.remove_prefix(pe);
     path.remove_prefix(se);
   }
-  params = std::move(found);
   return true;
 }
 
@@ -44,9 +46,9 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Exec 
 Match Router::Find(std::string_view method, std::string_view path, std::map<std::string, std::string>& params) const {
   Match m;
   const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+  Captures captures;
   for (const Route& r : routes_) {
-    std::map<std::string, std::string> p;
-    if (!MatchPattern(r.pattern, path, p)) {
+    if (!MatchPattern(r.pattern, path, captures)) {
       continue;
     }
     m.path_known = true;
@@ -58,7 +60,11 @@ Match Router::Find(std::string_view method, std::string_view path, std::map<std:
     }
     if (m.route == nullptr && r.method == wanted) {
       m.route = &r;
-      params = std::move(p);
+      params.clear();
+      for (const auto& [name, value] : captures) {
+        params.emplace(std::string(name), std::string(value));
+      }
+      return m;  // `allowed` only matters when nothing matched
     }
   }
   return m;

@@ -29,7 +29,7 @@ struct Route {
 struct Match {
   const Route* route = nullptr;      //!< The route, when method and path match.
   bool path_known = false;           //!< The path matched some route (so a miss is 405, not 404).
-  std::vector<std::string> allowed;  //!< Methods the path accepts (for the Allow header).
+  std::vector<std::string> allowed;  //!< Methods the path accepts (for the Allow header), filled on a miss.
 };
 
 //! The routing table.

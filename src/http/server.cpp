@@ -134,11 +134,11 @@ struct Server::Impl {
     // serializer cost more than the rest of a cached page request.
     const std::string head = SerializeHead(res, keep_alive, http10, HttpDate());
     const bool send_body = req.method != "HEAD" && res.status != kNotModified;
-    const std::array<asio::const_buffer, 2> buffers = {asio::buffer(head),
-                                                       send_body ? asio::buffer(res.body) : asio::const_buffer()};
+    const std::array<asio::const_buffer, 2> buffers = {
+        asio::buffer(head), send_body ? asio::buffer(res.Body().data(), res.Body().size()) : asio::const_buffer()};
     stream.expires_after(options.idle_timeout);
     auto [ec, n] = co_await asio::async_write(stream, buffers, kTuple);
-    res.body.clear();
+    res.ClearBody();
     app.Completed(req, res,
                   std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
     co_return !ec;

@@ -121,21 +121,21 @@ StaticFiles::StaticFiles(const std::string& dir, std::string url_prefix) : prefi
       continue;
     }
     File f;
-    f.content = ReadAll(entry.path());
-    f.etag = StrongEtag(f.content);
+    f.content = std::make_shared<const std::string>(ReadAll(entry.path()));
+    f.etag = StrongEtag(*f.content);
     f.content_type = std::string(ContentTypeFor(rel));
     f.immutable = std::regex_search(rel, kFingerprint);
     if (fs::exists(entry.path().string() + ".gz")) {
-      f.gzip = ReadAll(entry.path().string() + ".gz");
+      f.gzip = std::make_shared<const std::string>(ReadAll(entry.path().string() + ".gz"));
     }
     if (fs::exists(entry.path().string() + ".br")) {
-      f.brotli = ReadAll(entry.path().string() + ".br");
+      f.brotli = std::make_shared<const std::string>(ReadAll(entry.path().string() + ".br"));
     }
     files_.emplace(prefix_ + rel, std::move(f));
   }
   if (const auto it = files_.find(prefix_ + "manifest.json"); it != files_.end()) {
     boost::json::error_code ec;
-    const boost::json::value v = boost::json::parse(it->second.content, ec);
+    const boost::json::value v = boost::json::parse(*it->second.content, ec);
     if (!ec && v.is_object()) {
       for (const auto& [k, url] : v.as_object()) {
         if (url.is_string()) {
@@ -159,12 +159,12 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
   const File& f = it->second;
   // Each encoding is its own representation, so it has its own strong ETag (RFC 9110 §8.8.3).
   const std::string_view accept = req.Header("accept-encoding");
-  const std::string* body = &f.content;
+  const std::shared_ptr<const std::string>* body = &f.content;
   std::string_view encoding;
-  if (!f.brotli.empty() && AcceptsEncoding(accept, "br")) {
+  if (f.brotli && AcceptsEncoding(accept, "br")) {
     body = &f.brotli;
     encoding = "br";
-  } else if (!f.gzip.empty() && AcceptsEncoding(accept, "gzip")) {
+  } else if (f.gzip && AcceptsEncoding(accept, "gzip")) {
     body = &f.gzip;
     encoding = "gzip";
   }
@@ -182,7 +182,7 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
   if (!encoding.empty()) {
     res.Set("Content-Encoding", encoding);
   }
-  res.body = *body;
+  res.shared_body = *body;
   return res;
 }
 

@@ -2,6 +2,7 @@
 //! Static files served from memory: strong ETags, immutable caching of fingerprinted names, gzip/brotli variants.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,9 +26,9 @@ class StaticFiles {
 
  private:
   struct File {
-    std::string content;
-    std::string gzip;
-    std::string brotli;
+    std::shared_ptr<const std::string> content;
+    std::shared_ptr<const std::string> gzip;
+    std::shared_ptr<const std::string> brotli;
     std::string etag;
     std::string content_type;
     bool immutable = false;

@@ -41,7 +41,7 @@ TEST_F(StaticFilesTest, FingerprintedFilesAreImmutableWithAStrongEtag) {
   const StaticFiles files(root_.string(), "/static/");
   const auto res = files.Serve(Get("/static/app.0123abcd.css"));
   ASSERT_TRUE(res);
-  EXPECT_EQ(res->body, "body{color:red}");
+  EXPECT_EQ(res->Body(), "body{color:red}");
   EXPECT_EQ(res->Get("Content-Type"), "text/css; charset=utf-8");
   EXPECT_NE(res->Get("Cache-Control").find("immutable"), std::string_view::npos);
   EXPECT_EQ(res->Get("ETag").substr(0, 1), "\"");
@@ -58,15 +58,15 @@ TEST_F(StaticFilesTest, MatchingEtagGives304) {
   const auto res = files.Serve(Get("/static/app.0123abcd.css", {{"if-none-match", "\"other\", " + etag}}));
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, kNotModified);
-  EXPECT_TRUE(res->body.empty());
+  EXPECT_TRUE(res->Body().empty());
 }
 
 TEST_F(StaticFilesTest, PrecompressedVariantsFollowAcceptEncoding) {
   const StaticFiles files(root_.string(), "/static/");
-  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "gzip, br"}}))->body, "BR");
-  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "gzip"}}))->body, "GZ");
-  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br;q=0, gzip"}}))->body, "GZ");
-  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css"))->body, "body{color:red}");
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "gzip, br"}}))->Body(), "BR");
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "gzip"}}))->Body(), "GZ");
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br;q=0, gzip"}}))->Body(), "GZ");
+  EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css"))->Body(), "body{color:red}");
   EXPECT_EQ(files.Serve(Get("/static/app.0123abcd.css", {{"accept-encoding", "br"}}))->Get("Vary"), "Accept-Encoding");
 }
 

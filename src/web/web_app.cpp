@@ -64,14 +64,18 @@ std::optional<Response> PageCache::Get(const std::string& key, int64_t version) 
     }
     page = it->second;
   }
-  return *page;  // copied outside the lock; the caller adds per-request headers
+  return *page;  // headers copied outside the lock (the caller adds per-request ones); the body is shared
 }
 
 void PageCache::Put(const std::string& key, int64_t version, const Response& res) {
   if (capacity_ == 0) {
     return;
   }
-  auto page = std::make_shared<const Response>(res);
+  // The body is kept once and shared by every response served from the cache.
+  auto stored = std::make_shared<Response>(res);
+  stored->shared_body = std::make_shared<const std::string>(std::move(stored->body));
+  stored->body.clear();
+  std::shared_ptr<const Response> page = std::move(stored);
   std::unique_lock lock(mutex_);
   if (version != version_) {
     // The catalogue changed: every cached page is stale.
@@ -227,7 +231,7 @@ void WebApp::Finish(const Request& req, Response& res) {
   const std::string_view etag = res.Get("ETag");
   if (res.status == http::kOk && !etag.empty() && req.Header("if-none-match") == etag) {
     res.status = http::kNotModified;
-    res.body.clear();
+    res.ClearBody();
   }
   const std::string_view lang = req.Query("lang");
   if (Translator::IsSupported(lang) && req.Cookie("lang") != lang) {
