@@ -25,7 +25,13 @@ int64_t CurrentVersion(Database& db) {
 }  // namespace
 
 MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) {
-  db.Write([](Session& s) { s.ExecScript(kCreateMigrationsTable); });
+  db.Write([](Session& s) {
+    // Two nodes starting together on one PostgreSQL must not both create the table: the second waits here.
+    if (s.engine() == Engine::kPostgres) {
+      s.Query("SELECT pg_advisory_xact_lock(?)", {kMigrationLockKey});
+    }
+    s.ExecScript(kCreateMigrationsTable);
+  });
   MigrationReport report;
   report.from_version = CurrentVersion(db);
   report.to_version = report.from_version;
