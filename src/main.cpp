@@ -14,6 +14,7 @@
 
 #include "app/config.hpp"
 #include "app/demo.hpp"
+#include "app/files.hpp"
 #include "domain/reference_import.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -75,16 +76,6 @@ int RunMigrate(Config& config) {
   return 0;
 }
 
-std::string ReadFileOrThrow(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("không đọc được tệp " + path);
-  }
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 //! Prints a progress bar on stderr when it is a terminal.
 void Progress(int64_t done, int64_t total) {
   if (isatty(STDERR_FILENO) == 0 || total == 0) {
@@ -118,7 +109,7 @@ bool ReportRejected(const Import& import, const std::string& file, bool skip_inv
 }
 
 int RunImport(Config& config, const std::string& kind, const std::string& file, bool skip_invalid) {
-  const std::string text = ReadFileOrThrow(file);
+  const std::string text = motcua::app::ReadWholeFile(file);
   auto db = OpenAndMigrate(config);
   motcua::store::UpsertCounts counts;
   if (kind == "procedures") {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/files.hpp"
 #include "store/catalogue_store.hpp"
 
 namespace motcua::api {
@@ -216,18 +217,13 @@ Response ListAdminUnits(const web::Site& site, const Request& req) {
 }
 
 std::string ReadOpenApi(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("OpenAPI document not found: " + path);
-  }
-  std::stringstream s;
-  s << in.rdbuf();
+  std::string text = app::ReadWholeFile(path);
   json::error_code ec;
-  json::parse(s.str(), ec);
+  json::parse(text, ec);
   if (ec) {
     throw std::runtime_error("OpenAPI document " + path + " is not valid JSON: " + ec.message());
   }
-  return s.str();
+  return text;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "app/demo.hpp"
+#include "app/files.hpp"
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -22,16 +23,6 @@ using domain::Level;
 namespace {
 
 constexpr int32_t kDistrictCodeOffset = 30;  // district agencies are 000.00.31.H40 …, clear of departments 01–29
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("cannot read " + path);
-  }
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 template <typename T>
 void RequireClean(const T& import, const std::string& path) {
@@ -83,13 +74,13 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   const std::string demo = share_dir + "/data/demo/";
   DemoReport report;
 
-  const auto units2024 = domain::ReadAdminUnits(ReadFile(ref + "admin-units-2024.csv"));
+  const auto units2024 = domain::ReadAdminUnits(ReadWholeFile(ref + "admin-units-2024.csv"));
   RequireClean(units2024, ref + "admin-units-2024.csv");
-  const auto units2025 = domain::ReadAdminUnits(ReadFile(ref + "admin-units-2025.csv"));
+  const auto units2025 = domain::ReadAdminUnits(ReadWholeFile(ref + "admin-units-2025.csv"));
   RequireClean(units2025, ref + "admin-units-2025.csv");
-  const auto mapping = domain::ReadAdminUnitMapping(ReadFile(ref + "admin-units-2025-mapping.csv"));
+  const auto mapping = domain::ReadAdminUnitMapping(ReadWholeFile(ref + "admin-units-2025-mapping.csv"));
   RequireClean(mapping, ref + "admin-units-2025-mapping.csv");
-  auto procedures = domain::ReadProcedures(ReadFile(ref + "procedures.csv"));
+  auto procedures = domain::ReadProcedures(ReadWholeFile(ref + "procedures.csv"));
   RequireClean(procedures, ref + "procedures.csv");
 
   // Agencies: the provincial committee, its departments, the district and commune committees.
@@ -103,7 +94,7 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   }
   agencies.push_back(Agency{province_code, province_name, province_name, "", Level::kProvince, "2024",
                             std::string(kDemoProvinceUnit), true});
-  const domain::CsvDocument depts = domain::ParseCsv(ReadFile(demo + "departments.csv"));
+  const domain::CsvDocument depts = domain::ParseCsv(ReadWholeFile(demo + "departments.csv"));
   if (!depts.errors.empty() || depts.records.empty()) {
     throw std::runtime_error(demo + "departments.csv is malformed");
   }
@@ -153,12 +144,12 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
 
   // Procedures: competent department, district-era procedures, and the details of the most used ones.
   std::set<std::string> district_codes;
-  const domain::CsvDocument district_doc = domain::ParseCsv(ReadFile(demo + "district-procedures.csv"));
+  const domain::CsvDocument district_doc = domain::ParseCsv(ReadWholeFile(demo + "district-procedures.csv"));
   const domain::CsvHeader ph(district_doc.records.front());
   for (size_t i = 1; i < district_doc.records.size(); ++i) {
     district_codes.insert(ph.Get(district_doc.records[i], "procedure_code"));
   }
-  const domain::CsvDocument catalogue_doc = domain::ParseCsv(ReadFile(ref + "procedures.csv"));
+  const domain::CsvDocument catalogue_doc = domain::ParseCsv(ReadWholeFile(ref + "procedures.csv"));
   const domain::CsvHeader ch(catalogue_doc.records.front());
   std::map<std::string, std::pair<std::string, std::string>> ministry_field;  // code → (ministry, field name)
   for (size_t i = 1; i < catalogue_doc.records.size(); ++i) {
@@ -181,7 +172,7 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
       }
     }
   }
-  const json::value details = json::parse(ReadFile(demo + "procedure-details.json"));
+  const json::value details = json::parse(ReadWholeFile(demo + "procedure-details.json"));
   for (const json::value& item : details.as_array()) {
     const json::object& o = item.as_object();
     const auto it = by_code.find(Str(o, "code"));

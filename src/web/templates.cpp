@@ -1,5 +1,7 @@
 #include "web/templates.hpp"
 
+#include "app/files.hpp"
+
 #include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
@@ -15,16 +17,6 @@ namespace {
 constexpr std::string_view kOpen = "_(\"";
 constexpr std::string_view kClose = "\")";
 constexpr ctemplate::Strip kStrip = ctemplate::STRIP_BLANK_LINES;
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("cannot read template " + p.string());
-  }
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -106,7 +98,7 @@ Templates::Templates(const std::string& dir, const Translator& translator)
       continue;
     }
     std::string name = fs::relative(entry.path(), root).replace_extension().generic_string();
-    const std::string text = ReadFile(entry.path());
+    const std::string text = app::ReadWholeFile(entry.path().string());
     for (const std::string& lang : Languages()) {
       const std::string translated = Translate(text, lang, translator);
       if (!cache_->StringToTemplateCache(Key(lang, name), translated, kStrip)) {
