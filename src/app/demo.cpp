@@ -40,23 +40,6 @@ std::string Code(int32_t level3, int32_t level2) {
   return fmt::format("000.{:02}.{:02}.{}", level3, level2, kDemoProvinceSuffix);
 }
 
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t end = s.find(';', start);
-    if (end == std::string::npos) {
-      end = s.size();
-    }
-    const std::string item = domain::CollapseSpaces(s.substr(start, end - start));
-    if (!item.empty()) {
-      out.push_back(item);
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string Str(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
   return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
@@ -107,21 +90,26 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
     const std::string code = Code(0, seq);
     agencies.push_back(Agency{code, dh.Get(r, "name"), dh.Get(r, "short_name"), province_code, Level::kProvince, "2024",
                               std::string(kDemoProvinceUnit), dh.Get(r, "has_one_stop") == "1"});
-    for (const std::string& m : SplitList(dh.Get(r, "ministries"))) {
+    for (const std::string& m : domain::SplitList(dh.Get(r, "ministries"), ";")) {
       by_ministry[m] = code;
     }
-    for (const std::string& f : SplitList(dh.Get(r, "fields"))) {
+    for (const std::string& f : domain::SplitList(dh.Get(r, "fields"), ";")) {
       by_field[f] = code;
     }
   }
-  std::map<std::string, std::string> district_agency;  // unit code → agency code
+  struct DistrictAgency {
+    std::string code;    // agency code
+    int32_t level2 = 0;  // CC part of the code, shared by its communes
+  };
+  std::map<std::string, DistrictAgency> district_agency;  // unit code → agency
   int32_t district_index = 0;
   for (const domain::AdminUnit& u : units2024.units) {
     if (u.level != Level::kDistrict || u.province_code != kDemoProvinceUnit) {
       continue;
     }
-    const std::string code = Code(0, kDistrictCodeOffset + ++district_index);
-    district_agency[u.code] = code;
+    const int32_t level2 = kDistrictCodeOffset + ++district_index;
+    const std::string code = Code(0, level2);
+    district_agency[u.code] = DistrictAgency{code, level2};
     agencies.push_back(Agency{code, "Ủy ban nhân dân " + u.name, "UBND " + u.short_name, province_code,
                               Level::kDistrict, "2024", u.code, true});
   }
@@ -135,11 +123,8 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
       continue;
     }
     const int32_t n = ++commune_index[u.parent_code];
-    const int32_t level2 =
-        kDistrictCodeOffset +
-        static_cast<int32_t>(std::distance(district_agency.begin(), district_agency.find(u.parent_code))) + 1;
-    agencies.push_back(Agency{Code(n, level2), "Ủy ban nhân dân " + u.name, "UBND " + u.short_name, parent->second,
-                              Level::kCommune, "2024", u.code, true});
+    agencies.push_back(Agency{Code(n, parent->second.level2), "Ủy ban nhân dân " + u.name, "UBND " + u.short_name,
+                              parent->second.code, Level::kCommune, "2024", u.code, true});
   }
 
   // Procedures: competent department, district-era procedures, and the details of the most used ones.
@@ -149,13 +134,9 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   for (size_t i = 1; i < district_doc.records.size(); ++i) {
     district_codes.insert(ph.Get(district_doc.records[i], "procedure_code"));
   }
-  const domain::CsvDocument catalogue_doc = domain::ParseCsv(ReadWholeFile(ref + "procedures.csv"));
-  const domain::CsvHeader ch(catalogue_doc.records.front());
-  std::map<std::string, std::pair<std::string, std::string>> ministry_field;  // code → (ministry, field name)
-  for (size_t i = 1; i < catalogue_doc.records.size(); ++i) {
-    const domain::CsvRecord& r = catalogue_doc.records[i];
-    ministry_field[ch.Get(r, "procedure_code")] = {domain::CollapseSpaces(ch.Get(r, "ministry")),
-                                                   domain::CollapseSpaces(ch.Get(r, "field"))};
+  std::map<std::string, std::string> field_names;  // field code → name, as in the catalogue
+  for (const domain::Field& f : procedures.fields) {
+    field_names[f.code] = f.name;
   }
   std::map<std::string, domain::Procedure*> by_code;
   for (domain::Procedure& p : procedures.procedures) {
@@ -164,10 +145,9 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
       p.levels.push_back(Level::kDistrict);
     }
     if (p.HasLevel(Level::kProvince)) {
-      const auto& [ministry, field] = ministry_field[p.code];
-      if (const auto f = by_field.find(field); f != by_field.end()) {
+      if (const auto f = by_field.find(field_names[p.field_code]); f != by_field.end()) {
         p.agency_code = f->second;
-      } else if (const auto m = by_ministry.find(ministry); m != by_ministry.end()) {
+      } else if (const auto m = by_ministry.find(p.ministry); m != by_ministry.end()) {
         p.agency_code = m->second;
       }
     }

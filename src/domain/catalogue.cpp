@@ -19,22 +19,6 @@ constexpr int32_t kRankFilterOnly = 1;
 //! Official names mostly open with "Thủ tục"; a name-prefix match ignores it.
 constexpr std::string_view kProcedureWord = " thu tuc ";
 
-std::vector<std::string> SplitWords(const std::string& folded) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) {
-      end = folded.size();
-    }
-    if (end > start) {
-      words.push_back(folded.substr(start, end - start));
-    }
-    start = end + 1;
-  }
-  return words;
-}
-
 }  // namespace
 
 std::string_view ToString(Level level) {
@@ -233,7 +217,7 @@ int32_t Catalogue::Rank(size_t i, const std::string& phrase, const std::vector<s
 
 SearchResult Catalogue::Search(const SearchQuery& query) const {
   const std::string phrase = Fold(query.text);
-  const std::vector<std::string> words = SplitWords(phrase);
+  const std::vector<std::string> words = SplitList(phrase, " ");
   // Whole-word needles " w " for every word but the last, which may be a prefix still being typed (" w");
   // then the phrase needle.
   std::vector<std::string> needles;

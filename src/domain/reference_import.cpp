@@ -53,23 +53,6 @@ std::optional<int64_t> ParseInteger(std::string_view s) {
   return value;
 }
 
-std::vector<std::string> Split(std::string_view s, std::string_view sep) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t end = s.find(sep, start);
-    if (end == std::string_view::npos) {
-      end = s.size();
-    }
-    const std::string part = CollapseSpaces(s.substr(start, end - start));
-    if (!part.empty()) {
-      parts.push_back(part);
-    }
-    start = end + sep.size();
-  }
-  return parts;
-}
-
 std::optional<Channel> ParseChannelName(std::string_view name) {
   const std::string folded = Fold(name);
   if (folded == "truc tiep") {
@@ -102,7 +85,7 @@ std::optional<double> LeadingNumber(std::string_view text) {
 //! Reads "Trực tuyến: 7 Ngày làm việc | Trực tiếp: 5 Ngày làm việc".
 std::optional<std::vector<ChannelTerms>> ParseChannelTerms(std::string_view text, std::string& error) {
   std::vector<ChannelTerms> terms;
-  for (const std::string& part : Split(text, "|")) {
+  for (const std::string& part : SplitList(text, "|")) {
     const size_t colon = part.find(':');
     if (colon == std::string::npos) {
       error = fmt::format("không đọc được thời hạn theo kênh \"{}\" (thiếu dấu hai chấm)", part);
@@ -139,7 +122,7 @@ std::optional<std::vector<ChannelTerms>> ParseChannelTerms(std::string_view text
 
 std::vector<Level> ParseLevels(std::string_view text) {
   std::vector<Level> levels;
-  for (const std::string& part : Split(text, ",")) {
+  for (const std::string& part : SplitList(text, ",")) {
     const std::string folded = Fold(part);
     if (folded == "cap tinh") {
       levels.push_back(Level::kProvince);
@@ -276,7 +259,7 @@ ProcedureImport ReadProcedures(std::string_view csv_text) {
       continue;
     }
     p.channels = std::move(*terms);
-    for (const std::string& name : Split(header.Get(rec, "channels"), ";")) {
+    for (const std::string& name : SplitList(header.Get(rec, "channels"), ";")) {
       const auto channel = ParseChannelName(name);
       if (!channel) {
         error = fmt::format("kênh thực hiện không hợp lệ \"{}\"", name);

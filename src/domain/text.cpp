@@ -217,6 +217,23 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> SplitList(std::string_view s, std::string_view sep) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) {
+      end = s.size();
+    }
+    std::string part = CollapseSpaces(s.substr(start, end - start));
+    if (!part.empty()) {
+      parts.push_back(std::move(part));
+    }
+    start = end + sep.size();
+  }
+  return parts;
+}
+
 size_t CodePointCount(std::string_view s) {
   size_t n = 0;
   for (const char c : s) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace motcua::domain {
 
@@ -19,6 +20,9 @@ bool IsValidUtf8(std::string_view s);
 
 //! Trims ASCII white space at both ends and collapses inner runs to one space.
 std::string CollapseSpaces(std::string_view s);
+
+//! The non-empty pieces of `s` between separators `sep`, each with its spaces collapsed ("a; b;;c" → a, b, c).
+std::vector<std::string> SplitList(std::string_view s, std::string_view sep);
 
 //! Number of Unicode code points in valid UTF-8 `s`.
 size_t CodePointCount(std::string_view s);

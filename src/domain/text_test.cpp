@@ -76,3 +76,14 @@ TEST(Text, CollapseSpacesAndCountCodePoints) {
 }
 
 }  // namespace motcua::domain
+
+namespace motcua::domain {
+
+TEST(SplitList, KeepsNonEmptyTrimmedPieces) {
+  EXPECT_EQ(SplitList("Bộ Tư pháp; Bộ Công an;;  ", ";"), (std::vector<std::string>{"Bộ Tư pháp", "Bộ Công an"}));
+  EXPECT_EQ(SplitList("a | b |c", "|"), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_TRUE(SplitList("", ",").empty());
+  EXPECT_EQ(SplitList("dang  ky", " "), (std::vector<std::string>{"dang", "ky"}));
+}
+
+}  // namespace motcua::domain

@@ -1,5 +1,7 @@
 #include "store/catalogue_store.hpp"
 
+#include "domain/text.hpp"
+
 #include <boost/json.hpp>
 #include <unordered_map>
 
@@ -20,16 +22,10 @@ std::string LevelsText(const std::vector<domain::Level>& levels) {
 
 std::vector<domain::Level> ParseLevelsText(const std::string& text) {
   std::vector<domain::Level> levels;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(',', start);
-    if (end == std::string::npos) {
-      end = text.size();
-    }
-    if (const auto l = domain::ParseLevel(std::string_view(text).substr(start, end - start))) {
+  for (const std::string& name : domain::SplitList(text, ",")) {
+    if (const auto l = domain::ParseLevel(name)) {
       levels.push_back(*l);
     }
-    start = end + 1;
   }
   return levels;
 }
