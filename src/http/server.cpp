@@ -72,10 +72,17 @@ struct Server::Impl {
   std::thread drainer;
   std::mutex connections_mutex;
   std::vector<std::pair<asio::any_io_executor, std::weak_ptr<Connection>>> connections;
+  static constexpr size_t kMinPrune = 64;
+  size_t prune_at = kMinPrune;
 
   void Register(const std::shared_ptr<Connection>& c, const asio::any_io_executor& ex) {
     std::lock_guard lock(connections_mutex);
-    std::erase_if(connections, [](const auto& e) { return e.second.expired(); });
+    // Closed connections are pruned when the list has doubled since the last pruning, so an accept costs O(1)
+    // amortised however many connections are open.
+    if (connections.size() >= 2 * prune_at) {
+      std::erase_if(connections, [](const auto& e) { return e.second.expired(); });
+      prune_at = std::max<size_t>(kMinPrune, connections.size());
+    }
     connections.emplace_back(ex, c);
   }
 

@@ -16,7 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr size_t kEtagHashBytes = 16;
 constexpr std::string_view kImmutableCache = "public, max-age=31536000, immutable";
 constexpr std::string_view kShortCache = "public, max-age=3600";
 
@@ -27,19 +26,22 @@ std::string ReadAll(const fs::path& p) {
   return s.str();
 }
 
-std::string StrongEtag(std::string_view content) {
-  unsigned char hash[kEtagHashBytes];
+}  // namespace
+
+std::string EntityTag(std::string_view content, bool weak) {
+  constexpr size_t kDigestBytes = 16;
+  unsigned char hash[kDigestBytes];
   crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(content.data()), content.size(), nullptr,
                      0);
-  std::string hex;
+  std::string tag = weak ? "W/\"" : "\"";
   for (const unsigned char b : hash) {
-    hex += fmt::format("{:02x}", b);
+    tag += fmt::format("{:02x}", b);
   }
-  return "\"" + hex + "\"";
+  return tag + "\"";
 }
 
-//! True when an If-None-Match header lists `etag` (or "*").
 bool EtagMatches(std::string_view header, std::string_view etag) {
+  const std::string_view bare = etag.starts_with("W/") ? etag.substr(2) : etag;
   while (!header.empty()) {
     const size_t comma = header.find(',');
     std::string_view item = TrimOws(header.substr(0, comma));
@@ -47,14 +49,12 @@ bool EtagMatches(std::string_view header, std::string_view etag) {
     if (item.starts_with("W/")) {
       item.remove_prefix(2);
     }
-    if (item == etag || item == "*") {
+    if (item == bare || item == "*") {
       return true;
     }
   }
   return false;
 }
-
-}  // namespace
 
 std::string_view ContentTypeFor(std::string_view name) {
   static const std::map<std::string, std::string, std::less<>> kTypes = {
@@ -122,7 +122,7 @@ StaticFiles::StaticFiles(const std::string& dir, std::string url_prefix) : prefi
     }
     File f;
     f.content = std::make_shared<const std::string>(ReadAll(entry.path()));
-    f.etag = StrongEtag(*f.content);
+    f.etag = EntityTag(*f.content, false);
     f.content_type = std::string(ContentTypeFor(rel));
     f.immutable = std::regex_search(rel, kFingerprint);
     if (fs::exists(entry.path().string() + ".gz")) {

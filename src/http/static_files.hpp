@@ -38,6 +38,12 @@ class StaticFiles {
   std::map<std::string, std::string, std::less<>> manifest_;
 };
 
+//! An entity tag for `content`: a quoted BLAKE2b digest, prefixed W/ when `weak`.
+std::string EntityTag(std::string_view content, bool weak);
+
+//! True when an If-None-Match header value lists `etag` or "*" (weak comparison, RFC 9110 §13.1.2).
+bool EtagMatches(std::string_view if_none_match, std::string_view etag);
+
 //! Content type for a file name's extension.
 std::string_view ContentTypeFor(std::string_view name);
 

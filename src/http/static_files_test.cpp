@@ -103,3 +103,19 @@ TEST(AcceptsEncoding, ParsesQualityValues) {
 }
 
 }  // namespace motcua::http
+
+namespace motcua::http {
+
+TEST(EntityTag, WeakAndStrongTagsOfTheSameContent) {
+  const std::string strong = EntityTag("trang", false);
+  const std::string weak = EntityTag("trang", true);
+  EXPECT_EQ(weak, "W/" + strong);
+  EXPECT_NE(strong, EntityTag("trang khác", false));
+  EXPECT_TRUE(EtagMatches(strong, weak));                        // weak comparison, both ways
+  EXPECT_TRUE(EtagMatches("\"x\", " + weak + ", \"y\"", weak));  // a list from the client
+  EXPECT_TRUE(EtagMatches("*", weak));
+  EXPECT_FALSE(EtagMatches("\"x\"", weak));
+  EXPECT_FALSE(EtagMatches("", strong));
+}
+
+}  // namespace motcua::http

@@ -20,17 +20,6 @@ constexpr std::string_view kCsp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 constexpr int64_t kLangCookieSeconds = 365LL * 24 * 3600;
-constexpr size_t kPageEtagBytes = 12;
-
-std::string WeakEtag(std::string_view body) {
-  unsigned char hash[kPageEtagBytes];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
-  std::string hex;
-  for (const unsigned char b : hash) {
-    hex += fmt::format("{:02x}", b);
-  }
-  return "W/\"" + hex + "\"";
-}
 
 //! Escapes a string for a JSON log line.
 std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
@@ -193,7 +182,7 @@ Response WebApp::Route(Request& req) {
   }
   Response res = m.route->handler(req);
   if (cacheable && res.status == http::kOk) {
-    res.Set("ETag", WeakEtag(res.body));
+    res.Set("ETag", http::EntityTag(res.body, true));
     res.Set("Cache-Control", "no-cache");
     cache_.Put(key, version, res);
   }
@@ -229,7 +218,7 @@ Response WebApp::Handle(Request& req) {
 void WebApp::Finish(const Request& req, Response& res) {
   // Conditional GET for pages and API documents.
   const std::string_view etag = res.Get("ETag");
-  if (res.status == http::kOk && !etag.empty() && req.Header("if-none-match") == etag) {
+  if (res.status == http::kOk && !etag.empty() && http::EtagMatches(req.Header("if-none-match"), etag)) {
     res.status = http::kNotModified;
     res.ClearBody();
   }
