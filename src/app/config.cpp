@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 #include <charconv>
 #include <filesystem>
+#include <set>
 
 namespace motcua::app {
 
@@ -17,6 +18,18 @@ std::optional<int64_t> ParseInt(std::string_view s) {
     return std::nullopt;
   }
   return v;
+}
+
+//! The log levels spdlog knows; anything else would silently turn logging off.
+constexpr std::string_view kLogLevels = "trace, debug, info, warn, error, critical, off";
+
+bool IsLogLevel(std::string_view level) {
+  for (const std::string_view l : {"trace", "debug", "info", "warn", "error", "critical", "off"}) {
+    if (l == level) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<bool> ParseBool(std::string_view s) {
@@ -52,6 +65,8 @@ std::optional<ConfigError> ApplyListen(const std::string& listen, Config& config
 }
 
 std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& config) {
+  // Everything goes into a draft that replaces `config` only when the whole file is valid.
+  Config draft = config;
   toml::table t;
   try {
     t = toml::parse_file(path);
@@ -59,7 +74,9 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     return ConfigError{
         fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column, e.description())};
   }
+  std::set<std::string, std::less<>> known;  // every key this function reads
   auto str = [&](std::string_view key, std::string& out) -> std::optional<ConfigError> {
+    known.emplace(key);
     const toml::node* n = t.at_path(key).node();
     if (n == nullptr) {
       return std::nullopt;
@@ -71,6 +88,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     return std::nullopt;
   };
   auto integer = [&](std::string_view key, int64_t min, int64_t max, auto& out) -> std::optional<ConfigError> {
+    known.emplace(key);
     const toml::node* n = t.at_path(key).node();
     if (n == nullptr) {
       return std::nullopt;
@@ -82,6 +100,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     return std::nullopt;
   };
   auto boolean = [&](std::string_view key, bool& out) -> std::optional<ConfigError> {
+    known.emplace(key);
     const toml::node* n = t.at_path(key).node();
     if (n == nullptr) {
       return std::nullopt;
@@ -98,34 +117,54 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   constexpr int64_t kMaxBody = int64_t{1} << 32;
   constexpr int64_t kMaxHeader = 1 << 20;
   constexpr int64_t kMaxConnections = 1000000;
-  int64_t header_ms = config.server.header_timeout.count();
-  int64_t body_ms = config.server.body_timeout.count();
-  int64_t idle_ms = config.server.idle_timeout.count();
+  int64_t header_ms = draft.server.header_timeout.count();
+  int64_t body_ms = draft.server.body_timeout.count();
+  int64_t idle_ms = draft.server.idle_timeout.count();
   std::string listen;
   for (auto err :
-       {str("db", config.db), str("data_dir", config.data_dir), str("share_dir", config.share_dir),
-        str("listen", listen), str("log.level", config.log_level), boolean("log.access", config.access_log),
-        boolean("http.behind_tls", config.behind_tls), integer("http.threads", 0, kMaxThreads, config.server.threads),
-        integer("http.pool_threads", 1, kMaxThreads, config.server.pool_threads),
-        integer("http.max_header_bytes", 1024, kMaxHeader, config.server.max_header_bytes),
-        integer("http.max_body_bytes", 1024, kMaxBody, config.server.max_body_bytes),
-        integer("http.max_connections", 1, kMaxConnections, config.server.max_connections),
+       {str("db", draft.db), str("data_dir", draft.data_dir), str("share_dir", draft.share_dir), str("listen", listen),
+        str("log.level", draft.log_level), boolean("log.access", draft.access_log),
+        boolean("http.behind_tls", draft.behind_tls), integer("http.threads", 0, kMaxThreads, draft.server.threads),
+        integer("http.pool_threads", 1, kMaxThreads, draft.server.pool_threads),
+        integer("http.max_header_bytes", 1024, kMaxHeader, draft.server.max_header_bytes),
+        integer("http.max_body_bytes", 1024, kMaxBody, draft.server.max_body_bytes),
+        integer("http.max_connections", 1, kMaxConnections, draft.server.max_connections),
         integer("http.header_timeout_ms", 100, kMaxMillis, header_ms),
         integer("http.body_timeout_ms", 100, kMaxMillis, body_ms),
         integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
-        integer("http.hsts_max_age", 0, kMaxHstsSeconds, config.hsts_max_age),
-        integer("cache.page_entries", 0, kMaxConnections, config.page_cache_entries),
-        integer("cache.catalogue_poll_ms", 100, kMaxMillis, config.catalogue_poll_ms)}) {
+        integer("http.hsts_max_age", 0, kMaxHstsSeconds, draft.hsts_max_age),
+        integer("cache.page_entries", 0, kMaxConnections, draft.page_cache_entries),
+        integer("cache.catalogue_poll_ms", 100, kMaxMillis, draft.catalogue_poll_ms)}) {
     if (err) {
       return err;
     }
   }
-  config.server.header_timeout = std::chrono::milliseconds(header_ms);
-  config.server.body_timeout = std::chrono::milliseconds(body_ms);
-  config.server.idle_timeout = std::chrono::milliseconds(idle_ms);
-  if (!listen.empty()) {
-    return ApplyListen(listen, config);
+  if (!IsLogLevel(draft.log_level)) {
+    return ConfigError{fmt::format("{}: log.level \"{}\" must be one of {}", path, draft.log_level, kLogLevels)};
   }
+  // A misspelt key would otherwise be ignored without a word, and the operator would believe it applied.
+  for (const auto& [key, node] : t) {
+    const std::string name(key.str());
+    if (const toml::table* section = node.as_table()) {
+      for (const auto& [sub, value] : *section) {
+        const std::string dotted = name + "." + std::string(sub.str());
+        if (known.count(dotted) == 0) {
+          return ConfigError{fmt::format("{}: unknown setting {} (see motcua.example.toml)", path, dotted)};
+        }
+      }
+    } else if (known.count(name) == 0) {
+      return ConfigError{fmt::format("{}: unknown setting {} (see motcua.example.toml)", path, name)};
+    }
+  }
+  draft.server.header_timeout = std::chrono::milliseconds(header_ms);
+  draft.server.body_timeout = std::chrono::milliseconds(body_ms);
+  draft.server.idle_timeout = std::chrono::milliseconds(idle_ms);
+  if (!listen.empty()) {
+    if (auto err = ApplyListen(listen, draft)) {
+      return err;
+    }
+  }
+  config = draft;
   return std::nullopt;
 }
 
@@ -140,6 +179,9 @@ std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(cons
     config.share_dir = v;
   }
   if (const char* v = getenv("MOTCUA_LOG_LEVEL"); v != nullptr && *v != '\0') {
+    if (!IsLogLevel(v)) {
+      return ConfigError{fmt::format("MOTCUA_LOG_LEVEL=\"{}\" must be one of {}", v, kLogLevels)};
+    }
     config.log_level = v;
   }
   if (const char* v = getenv("MOTCUA_THREADS"); v != nullptr && *v != '\0') {

@@ -50,6 +50,21 @@ TEST(Config, ErrorsNameTheFileAndTheKey) {
   EXPECT_NE(err->message.find(".toml:1"), std::string::npos);
 }
 
+TEST(Config, AMisspeltKeyIsAnErrorNotSilentlyIgnored) {
+  Config c;
+  auto err = LoadConfigFile(WriteToml("[htpp]\nthreads = 4\n"), c);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->message.find("htpp.threads"), std::string::npos);
+  err = LoadConfigFile(WriteToml("db = \"y.db\"\ndatabse = \"x.db\"\n"), c);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->message.find("databse"), std::string::npos);
+  EXPECT_EQ(c.db, "var/motcua.db");  // nothing from a rejected file is applied
+  err = LoadConfigFile(WriteToml("[log]\nlevel = \"verbose\"\n"), c);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->message.find("log.level"), std::string::npos);
+  EXPECT_EQ(c.log_level, "info");
+}
+
 TEST(Config, EnvironmentOverridesTheFile) {
   Config c;
   const std::map<std::string, std::string> env = {{"MOTCUA_DB", "/tmp/x.db"},
