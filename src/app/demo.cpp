@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <set>
@@ -34,6 +35,23 @@ void RequireClean(const T& import, const std::string& path) {
     lines += fmt::format("\n  line {}: {}", e.line, e.reason);
   }
   throw std::runtime_error(fmt::format("{} has {} invalid rows:{}", path, import.errors.size(), lines));
+}
+
+//! A demo configuration CSV with its header; throws naming the file when it is malformed or lacks `columns`.
+std::pair<domain::CsvDocument, domain::CsvHeader> ReadDemoCsv(const std::string& path,
+                                                              const std::vector<std::string_view>& columns) {
+  domain::CsvDocument doc = domain::ParseCsv(ReadWholeFile(path));
+  if (!doc.errors.empty()) {
+    throw std::runtime_error(fmt::format("{} line {}: {}", path, doc.errors.front().line, doc.errors.front().reason));
+  }
+  if (doc.records.empty()) {
+    throw std::runtime_error(path + " is empty");
+  }
+  domain::CsvHeader header(doc.records.front());
+  if (const auto missing = header.Missing(columns); !missing.empty()) {
+    throw std::runtime_error(fmt::format("{} lacks the column {}", path, missing.front()));
+  }
+  return {std::move(doc), std::move(header)};
 }
 
 std::string Code(int32_t level3, int32_t level2) {
@@ -77,16 +95,20 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   }
   agencies.push_back(Agency{province_code, province_name, province_name, "", Level::kProvince, "2024",
                             std::string(kDemoProvinceUnit), true});
-  const domain::CsvDocument depts = domain::ParseCsv(ReadWholeFile(demo + "departments.csv"));
-  if (!depts.errors.empty() || depts.records.empty()) {
-    throw std::runtime_error(demo + "departments.csv is malformed");
-  }
-  const domain::CsvHeader dh(depts.records.front());
+  const auto [depts, dh] =
+      ReadDemoCsv(demo + "departments.csv", {"seq", "name", "short_name", "ministries", "fields", "has_one_stop"});
   std::map<std::string, std::string> by_ministry;
   std::map<std::string, std::string> by_field;
   for (size_t i = 1; i < depts.records.size(); ++i) {
     const domain::CsvRecord& r = depts.records[i];
-    const int32_t seq = std::stoi(dh.Get(r, "seq"));
+    int32_t seq = 0;
+    const std::string& seq_text = dh.Get(r, "seq");
+    const auto [end, ec] = std::from_chars(seq_text.data(), seq_text.data() + seq_text.size(), seq);
+    constexpr int32_t kMaxSeq = kDistrictCodeOffset;  // department codes must stay clear of district codes
+    if (ec != std::errc() || end != seq_text.data() + seq_text.size() || seq < 1 || seq >= kMaxSeq) {
+      throw std::runtime_error(
+          fmt::format("{}departments.csv line {}: seq \"{}\" must be 1 to {}", demo, r.line, seq_text, kMaxSeq - 1));
+    }
     const std::string code = Code(0, seq);
     agencies.push_back(Agency{code, dh.Get(r, "name"), dh.Get(r, "short_name"), province_code, Level::kProvince, "2024",
                               std::string(kDemoProvinceUnit), dh.Get(r, "has_one_stop") == "1"});
@@ -129,8 +151,7 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
 
   // Procedures: competent department, district-era procedures, and the details of the most used ones.
   std::set<std::string> district_codes;
-  const domain::CsvDocument district_doc = domain::ParseCsv(ReadWholeFile(demo + "district-procedures.csv"));
-  const domain::CsvHeader ph(district_doc.records.front());
+  const auto [district_doc, ph] = ReadDemoCsv(demo + "district-procedures.csv", {"procedure_code"});
   for (size_t i = 1; i < district_doc.records.size(); ++i) {
     district_codes.insert(ph.Get(district_doc.records[i], "procedure_code"));
   }
@@ -152,42 +173,48 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
       }
     }
   }
-  const json::value details = json::parse(ReadWholeFile(demo + "procedure-details.json"));
-  for (const json::value& item : details.as_array()) {
-    const json::object& o = item.as_object();
-    const auto it = by_code.find(Str(o, "code"));
-    if (it == by_code.end()) {
-      throw std::runtime_error("procedure-details.json names an unknown procedure " + Str(o, "code"));
-    }
-    domain::Procedure& p = *it->second;
-    p.popularity = Int(o, "popularity");
-    p.online_level = domain::ParseOnlineLevel(Str(o, "online_level")).value_or(p.online_level);
-    p.purpose = Str(o, "purpose");
-    p.applicants = Str(o, "applicants");
-    p.result = Str(o, "result");
-    for (const json::value& v : o.at("legal_basis").as_array()) {
-      p.legal_basis.emplace_back(v.as_string());
-    }
-    for (const json::value& v : o.at("steps").as_array()) {
-      p.steps.emplace_back(v.as_string());
-    }
-    for (const json::value& v : o.at("documents").as_array()) {
-      const json::object& d = v.as_object();
-      p.documents.push_back(domain::RequiredDocument{Str(d, "name"), Int(d, "originals"), Int(d, "copies"),
-                                                     Str(d, "form"), Str(d, "note")});
-    }
-    if (const json::value* forms = o.if_contains("forms")) {
-      for (const json::value& v : forms->as_array()) {
-        const json::object& f = v.as_object();
-        domain::Form form{Str(f, "id"), Str(f, "name"), Str(f, "legal_basis"), {}};
-        for (const json::value& fv : f.at("fields").as_array()) {
-          form.fields.push_back(
-              domain::FormField{Str(fv.as_object(), "label"), std::max(1, Int(fv.as_object(), "lines"))});
-        }
-        p.forms.push_back(std::move(form));
+  const std::string details_path = demo + "procedure-details.json";
+  try {
+    const json::value details = json::parse(ReadWholeFile(details_path));
+    for (const json::value& item : details.as_array()) {
+      const json::object& o = item.as_object();
+      const auto it = by_code.find(Str(o, "code"));
+      if (it == by_code.end()) {
+        throw std::runtime_error("procedure-details.json names an unknown procedure " + Str(o, "code"));
       }
+      domain::Procedure& p = *it->second;
+      p.popularity = Int(o, "popularity");
+      p.online_level = domain::ParseOnlineLevel(Str(o, "online_level")).value_or(p.online_level);
+      p.purpose = Str(o, "purpose");
+      p.applicants = Str(o, "applicants");
+      p.result = Str(o, "result");
+      for (const json::value& v : o.at("legal_basis").as_array()) {
+        p.legal_basis.emplace_back(v.as_string());
+      }
+      for (const json::value& v : o.at("steps").as_array()) {
+        p.steps.emplace_back(v.as_string());
+      }
+      for (const json::value& v : o.at("documents").as_array()) {
+        const json::object& d = v.as_object();
+        p.documents.push_back(domain::RequiredDocument{Str(d, "name"), Int(d, "originals"), Int(d, "copies"),
+                                                       Str(d, "form"), Str(d, "note")});
+      }
+      if (const json::value* forms = o.if_contains("forms")) {
+        for (const json::value& v : forms->as_array()) {
+          const json::object& f = v.as_object();
+          domain::Form form{Str(f, "id"), Str(f, "name"), Str(f, "legal_basis"), {}};
+          for (const json::value& fv : f.at("fields").as_array()) {
+            form.fields.push_back(
+                domain::FormField{Str(fv.as_object(), "label"), std::max(1, Int(fv.as_object(), "lines"))});
+          }
+          p.forms.push_back(std::move(form));
+        }
+      }
+      ++report.detailed;
     }
-    ++report.detailed;
+  } catch (const std::exception& e) {
+    // Boost.JSON says what is wrong but not where: name the file.
+    throw std::runtime_error(details_path + ": " + e.what());
   }
 
   db.Write([&](store::Session& s) {

@@ -1,5 +1,6 @@
 // Static information pages and the entry points of services that open in later releases.
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "web/site.hpp"
 
@@ -75,7 +76,10 @@ Response LookupPage(const Site& site, const Request& req) {
   const std::string code(req.Query("ma"));
   return site.Page(req, "lookup", site.T(lang, "Tra cứu hồ sơ"), [&](TemplateDictionary& d) {
     d.SetValue("CODE", code);
-    if (!req.Query("ma").empty() || req.query.size() > (req.Query("lang").empty() ? 0u : 1u)) {
+    // The form was sent when the "ma" field is in the query, even empty; a first visit has no such field.
+    const bool submitted =
+        std::any_of(req.query.begin(), req.query.end(), [](const auto& kv) { return kv.first == "ma"; });
+    if (submitted) {
       if (code.empty()) {
         d.SetValueAndShowSection("ERROR", site.T(lang, "Nhập mã hồ sơ"), "HAS_ERROR");
       } else if (!LooksLikeDossierCode(code)) {

@@ -146,3 +146,34 @@ describe('operations endpoints', () => {
     assert.doesNotMatch(text, /route="\/thu-tuc\/1\.000656"/, 'a procedure code became a metric label');
   });
 });
+
+describe('dossier lookup', () => {
+  const lookup = async (query) => (await fetchText(`${server.url}/tra-cuu${query}`)).text;
+
+  test('a first visit, also with ?lang=, shows the form without an error', async () => {
+    for (const q of ['', '?lang=en']) {
+      const html = await lookup(q);
+      assert.doesNotMatch(html, /govuk-error-summary/, `error shown for /tra-cuu${q}`);
+      assert.match(html, /<input[^>]*id="ma"/);
+    }
+  });
+
+  test('an empty submission asks for the code', async () => {
+    const html = await lookup('?ma=');
+    assert.match(html, /govuk-error-summary/);
+    assert.match(html, /Nhập mã hồ sơ/);
+  });
+
+  test('a malformed code is explained and kept in the box to correct', async () => {
+    const html = decodeEntities(await lookup('?ma=abc%3C1%3E'));
+    assert.match(html, /govuk-error-summary/);
+    assert.match(html, /000\.00\.31\.H40-250301-0001/, 'the message does not show the expected shape');
+    assert.match(html, /<input[^>]*id="ma"[^>]*value="abc<1>"/);
+  });
+
+  test('a well-formed code that does not exist says it was not found', async () => {
+    const html = await lookup('?ma=000.00.31.H40-250301-0001');
+    assert.doesNotMatch(html, /govuk-error-summary/);
+    assert.match(fold(decodeEntities(html)), /khong tim thay ho so/);
+  });
+});
