@@ -83,7 +83,8 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
       db_(db),
       assets_(assets),
       site_(config, db, catalogue, translator, templates, assets),
-      cache_(static_cast<size_t>(config.page_cache_entries)) {
+      cache_(static_cast<size_t>(config.page_cache_entries)),
+      access_log_(spdlog::get("access")) {
   AddCataloguePages(router_, site_);
   AddInformationPages(router_, site_);
   api::AddCatalogueApi(router_, site_, config.share_dir + "/src/api/openapi.json");
@@ -251,7 +252,10 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
   if (!config_.access_log) {
     return;
   }
-  spdlog::get("access")->info(
+  if (!access_log_) {
+    return;
+  }
+  access_log_->info(
       R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
           .count(),

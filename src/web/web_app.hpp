@@ -1,6 +1,7 @@
 #pragma once
 //! The application behind the server: routing, page cache, security headers, error pages, logs and metrics.
 
+#include <spdlog/logger.h>
 #include <memory>
 #include <set>
 #include <shared_mutex>
@@ -63,6 +64,7 @@ class WebApp final : public http::Application {
   PageCache cache_;
   std::set<std::string> cacheable_;
   const http::Server* server_ = nullptr;
+  std::shared_ptr<spdlog::logger> access_log_;  // looked up once, not per request
 };
 
 }  // namespace motcua::web

@@ -177,3 +177,20 @@ describe('dossier lookup', () => {
     assert.match(fold(decodeEntities(html)), /khong tim thay ho so/);
   });
 });
+
+describe('access log', () => {
+  test('each request is one JSON line on stdout with its id, route pattern, status and duration', async () => {
+    const { res } = await fetchText(`${server.url}/thu-tuc/1.001193?lang=en`, { headers: { 'user-agent': 'kiem-tra "log"' } });
+    const id = res.headers.get('x-request-id');
+    await new Promise((resolve) => setTimeout(resolve, 200));  // the log line is written after the response
+    const line = server.output().split('\n').find((l) => l.includes(`"id":"${id}"`));
+    assert.ok(line, `no access log line for request ${id}`);
+    const entry = JSON.parse(line);
+    assert.equal(entry.route, '/thu-tuc/{code}');
+    assert.equal(entry.status, 200);
+    assert.equal(entry.method, 'GET');
+    assert.equal(entry.target, '/thu-tuc/1.001193?lang=en');
+    assert.equal(entry.ua, 'kiem-tra "log"');
+    assert.ok(Number.isInteger(entry.us) && entry.us >= 0);
+  });
+});
