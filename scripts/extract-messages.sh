@@ -5,7 +5,8 @@
 # Sources of message ids:
 #   templates/**/*.tpl   text written _("…"): everything between _(" and the next ") taken verbatim,
 #                        exactly as Templates::MessageIds / Templates::Translate read it;
-#   src/**/*.cpp         T(lang, "…") / site.T(…, "…") / site_.T(…, "…"): a T( call whose second
+#   src/**/*.cpp         N_("…") (domain texts translated later) and
+#                        T(lang, "…") / site.T(…, "…") / site_.T(…, "…"): a T( call whose second
 #                        argument is a string literal (adjacent literals concatenated), via xgettext;
 #   src/web/information_pages.cpp  the title and purpose literals of the kUpcoming table.
 #
@@ -91,7 +92,7 @@ xgettext() {
 
 # 3. xgettext: T(…, "…") in the C++ sources, _("…") in the rewritten templates and table.
 mapfile -t cpps < <(find src -type f -name '*.cpp' | LC_ALL=C sort)
-xgettext "${common[@]}" "${header[@]}" --language=C++ -k --keyword=T:2 --keyword=TN:2,3 \
+xgettext "${common[@]}" "${header[@]}" --language=C++ -k --keyword=T:2 --keyword=TN:2,3 --keyword=N_ \
   -o "$tmp/cpp.pot" "${cpps[@]}"
 gen=()
 for tpl in "${tpls[@]}"; do gen+=("$tpl"); done
