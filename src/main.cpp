@@ -18,6 +18,7 @@
 #include "domain/reference_import.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
 #include "store/migrations.hpp"
 #include "web/web_app.hpp"
@@ -28,6 +29,7 @@ using motcua::app::Config;
 
 constexpr int kExitUsage = 2;
 constexpr int kExitInvalidData = 3;
+constexpr int kExitAuditBroken = 1;
 
 void SetupLogging(const Config& config) {
   auto err = spdlog::stderr_logger_mt("motcua");
@@ -73,6 +75,19 @@ int RunMigrate(Config& config) {
   std::cout << fmt::format("schema version {} → {} ({} applied)\n", report.from_version, report.to_version,
                            report.applied.size());
   db->Close();
+  return 0;
+}
+
+//! `motcua audit verify`: checks the whole hash chain; exits kExitAuditBroken naming the first broken row.
+int RunAuditVerify(Config& config) {
+  auto db = OpenAndMigrate(config);
+  const motcua::store::AuditVerification v = motcua::store::VerifyAudit(*db);
+  db->Close();
+  if (!v.intact) {
+    std::cerr << fmt::format("audit journal broken after {} intact rows: {}\n", v.rows, v.problem);
+    return kExitAuditBroken;
+  }
+  std::cout << fmt::format("audit journal intact: {} rows\n", v.rows);
   return 0;
 }
 
@@ -211,6 +226,11 @@ int main(int argc, char** argv) {
   import->add_option("file", file, "CSV file")->required()->check(CLI::ExistingFile);
   import->add_flag("--skip-invalid", skip_invalid, "Import the valid rows even when some rows are rejected");
 
+  CLI::App* audit = cli.add_subcommand("audit", "Check the hash-chained audit journal");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify = audit->add_subcommand("verify", "Verify every row of the journal; exit 1 if it was altered");
+  add_db(audit_verify);
+
   CLI11_PARSE(cli, argc, argv);
 
   if (!config_file.empty()) {
@@ -264,6 +284,9 @@ int main(int argc, char** argv) {
     }
     if (import->parsed()) {
       return RunImport(config, kind, file, skip_invalid);
+    }
+    if (audit_verify->parsed()) {
+      return RunAuditVerify(config);
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -1,0 +1,147 @@
+// `motcua audit verify`: an intact journal exits 0 with its row count; an altered one exits non-zero naming the row.
+// The web app does not write journal rows yet, so this file writes them itself, hashing them in JavaScript with
+// the canonical form documented in src/domain/audit.hpp: matching hashes also prove that form can be reproduced
+// outside motcua. Always SQLite (rows are written and tampered with through the sqlite3 command-line tool).
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { runMotcua } from '../lib/server.mjs';
+
+const kGenesis = '0'.repeat(64);
+const kCanonicalTag = 'motcua-audit-v1';
+const kBrokenExit = 1;
+
+function sqlite(db, sql) {
+  return execFileSync('sqlite3', [db], { input: sql, encoding: 'utf8' }).trim();
+}
+
+//! A netstring: byte length, ':', the bytes, ','.
+function item(text) {
+  return `${Buffer.byteLength(text, 'utf8')}:${text},`;
+}
+
+//! The canonical form of src/domain/audit.hpp (version 1); a NULL actor is the empty string.
+function canonicalForm(e) {
+  const fields = [
+    kCanonicalTag, String(e.seq), String(e.at_us), e.actor_id === null ? '' : String(e.actor_id),
+    e.actor_name, e.actor_role, e.actor_agency, e.action, e.object_type, e.object_id, e.ip, e.user_agent,
+    e.request_id, e.summary, e.prev_hash,
+  ];
+  return fields.map(item).join('');
+}
+
+function auditHash(e) {
+  return createHash('sha256').update(e.prev_hash, 'utf8').update(canonicalForm(e), 'utf8').digest('hex');
+}
+
+function quote(value) {
+  return value === null ? 'NULL' : typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`;
+}
+
+//! A chain of `n` entries as AppendAudit would write them, with the head record; returns the SQL.
+function chainSql(n) {
+  const columns = ['seq', 'at_us', 'actor_id', 'actor_name', 'actor_role', 'actor_agency', 'action', 'object_type',
+    'object_id', 'ip', 'user_agent', 'request_id', 'summary', 'prev_hash', 'hash'];
+  let prev = kGenesis;
+  const statements = [];
+  for (let seq = 1; seq <= n; ++seq) {
+    const e = {
+      seq,
+      at_us: 1_750_000_000_000_000 + seq,
+      actor_id: seq % 3 === 0 ? null : seq,
+      actor_name: seq % 3 === 0 ? '' : 'Nguyễn Thị Thu Hà',
+      actor_role: 'desk_officer',
+      actor_agency: '000.00.00.H40',
+      action: seq % 2 === 0 ? 'login.success' : 'dossier.accept',
+      object_type: 'dossier',
+      object_id: `H40.1-250101-${String(seq).padStart(4, '0')}`,
+      ip: '192.0.2.7',
+      user_agent: "Mozilla/5.0 (it's a test)",
+      request_id: `req-${seq}`,
+      summary: JSON.stringify({ before: { status: 'received' }, after: { status: 'accepted', note: 'Đã tiếp nhận' } }),
+      prev_hash: prev,
+    };
+    e.hash = auditHash(e);
+    prev = e.hash;
+    statements.push(`INSERT INTO audit_log (${columns.join(', ')}) VALUES (${columns.map((c) => quote(e[c])).join(', ')});`);
+  }
+  if (n > 0) {
+    statements.push(`INSERT INTO meta (key, value) VALUES ('audit_head', '${n}:${prev}')` +
+      ' ON CONFLICT (key) DO UPDATE SET value = excluded.value;');
+  }
+  return `BEGIN;\n${statements.join('\n')}\nCOMMIT;\n`;
+}
+
+describe('audit verify', () => {
+  let tmp;
+  let count = 0;
+
+  //! A fresh SQLite database with the schema and no journal rows.
+  async function freshDb() {
+    const db = path.join(tmp, `audit-${++count}.db`);
+    const r = await runMotcua(['init', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    return db;
+  }
+
+  async function verify(db) {
+    const r = await runMotcua(['audit', 'verify', '--db', db]);
+    return { ...r, out: r.stdout + r.stderr };
+  }
+
+  before(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'motcua-audit-'));
+  });
+  after(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  test('an empty journal is intact with 0 rows', async () => {
+    const r = await verify(await freshDb());
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.stdout, /audit journal intact: 0 rows/);
+  });
+
+  test('a chain hashed outside motcua verifies, and one edited field is named by its row', async () => {
+    const db = await freshDb();
+    sqlite(db, chainSql(6));
+    let r = await verify(db);
+    assert.equal(r.code, 0, `a chain hashed in JavaScript does not verify, so the canonical forms differ:\n${r.out}`);
+    assert.match(r.stdout, /audit journal intact: 6 rows/);
+
+    sqlite(db, "UPDATE audit_log SET summary = '{}' WHERE seq = 4;");
+    r = await verify(db);
+    assert.equal(r.code, kBrokenExit, r.out);
+    assert.match(r.stderr, /row 4: hash does not match its contents/);
+    assert.doesNotMatch(r.stdout, /intact/);
+  });
+
+  test('a deleted middle row and deleted last rows are both reported', async () => {
+    const db = await freshDb();
+    sqlite(db, chainSql(5));
+    sqlite(db, 'DELETE FROM audit_log WHERE seq = 5;');
+    let r = await verify(db);
+    assert.equal(r.code, kBrokenExit, r.out);
+    assert.match(r.stderr, /journal ends at row 4 but the head records row 5/);
+
+    sqlite(db, 'DELETE FROM audit_log WHERE seq = 2;');
+    r = await verify(db);
+    assert.equal(r.code, kBrokenExit, r.out);
+    assert.match(r.stderr, /row 2 missing \(rows jump from 1 to 3\)/);
+  });
+
+  test('audit without a subcommand is a usage error; its help lists verify', async () => {
+    let r = await runMotcua(['audit']);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /subcommand is required/);
+    r = await runMotcua(['audit', '--help']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\bverify\b/);
+  });
+});
