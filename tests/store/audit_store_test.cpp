@@ -314,6 +314,23 @@ TEST_F(AuditStoreTest, ARowBeforeTheFirstIsFound) {
   EXPECT_EQ(v.problem, "row 0: sequence numbers start at 1 and never repeat");
 }
 
+TEST_F(AuditStoreTest, ARowAddedBehindTheApplicationsBackIsFoundThroughTheHead) {
+  AppendMany(3);
+  // Correctly chained and hashed, but written with raw SQL, so the head still records row 3.
+  AuditEntry extra = Entry("login.success");
+  extra.seq = 4;
+  extra.at_us = 1;
+  extra.prev_hash = Load(3).hash;
+  extra.hash = domain::AuditHash(extra);
+  Sql("INSERT INTO audit_log (seq, at_us, actor_id, action, prev_hash, hash) VALUES (4, 1, 7, 'x', 'y', 'z')");
+  Restore(extra);
+  const AuditVerification v = VerifyAudit(db());
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.rows, 4);
+  EXPECT_EQ(v.first_broken_seq, 4);
+  EXPECT_EQ(v.problem, "journal ends at row 4 but the head records row 3 (rows added behind the application's back)");
+}
+
 TEST_F(AuditStoreTest, AMissingOrDamagedHeadIsFound) {
   AppendMany(3);
   Sql("UPDATE meta SET value = 'garbage' WHERE key = 'audit_head'");
