@@ -222,6 +222,16 @@ bool IsSymbolOrUnassigned(char32_t c) {
          (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1FAFF) || c >= 0xF0000;
 }
 
+//! A locale of Boost.Locale's ICU backend, the one that implements Unicode normalisation; made once.
+const std::locale& NormalisingLocale() {
+  static const std::locale kLocale = [] {
+    boost::locale::localization_backend_manager manager = boost::locale::localization_backend_manager::global();
+    manager.select("icu");
+    return boost::locale::generator(manager)("vi_VN.UTF-8");
+  }();
+  return kLocale;
+}
+
 //! Why free text could not be prepared.
 enum class TextProblem : uint8_t { kNone, kTooLong, kUnreadable, kInvisible };
 
@@ -249,11 +259,10 @@ TextProblem PrepareText(std::string_view input, size_t max_bytes, std::string& o
     }
     spaced.append(input.substr(start, i - start));
   }
-  static const std::locale kLocale = boost::locale::generator{}("vi_VN.UTF-8");
   try {
-    out = CollapseSpaces(boost::locale::normalize(spaced, boost::locale::norm_nfc, kLocale));
+    out = CollapseSpaces(boost::locale::normalize(spaced, boost::locale::norm_nfc, NormalisingLocale()));
   } catch (const std::exception&) {
-    return TextProblem::kUnreadable;
+    return TextProblem::kUnreadable;  // no ICU, or text ICU refuses: an error for this field, never a crash
   }
   return TextProblem::kNone;
 }
