@@ -11,13 +11,21 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
+
+#include <boost/json.hpp>
 
 #include "app/config.hpp"
 #include "app/demo.hpp"
+#include "app/demo_accounts.hpp"
 #include "app/files.hpp"
+#include "domain/password_policy.hpp"
 #include "domain/reference_import.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "notify/notifier.hpp"
+#include "security/hash_pool.hpp"
+#include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
 #include "store/migrations.hpp"
@@ -40,6 +48,13 @@ void SetupLogging(const Config& config) {
   access->set_level(spdlog::level::info);
 }
 
+motcua::security::Argon2Params Argon2(const Config& config) {
+  motcua::security::Argon2Params p;
+  p.memory_kib = static_cast<uint64_t>(config.security.argon2_memory_kib);
+  p.iterations = static_cast<uint64_t>(config.security.argon2_iterations);
+  return p;
+}
+
 std::unique_ptr<motcua::store::Database> OpenAndMigrate(const Config& config) {
   auto db = motcua::store::OpenDatabase(config.db);
   const auto report = motcua::store::Migrate(*db);
@@ -55,14 +70,28 @@ int RunInit(Config& config, bool demo) {
   db->Read([&](motcua::store::Session& s) { empty = s.Query("SELECT 1 FROM procedures LIMIT 1").empty(); });
   if (demo && !empty) {
     std::cout << "Cơ sở dữ liệu " << db->Describe() << " đã có dữ liệu; không nạp lại dữ liệu mẫu.\n";
-    return 0;
   }
-  if (demo) {
+  if (demo && empty) {
     const auto r = motcua::app::LoadDemo(*db, config.share_dir);
     std::cout << fmt::format(
         "Đã nạp tỉnh mẫu Nam Định: {} đơn vị hành chính, {} liên kết sáp nhập, {} cơ quan, {} thủ tục "
         "({} có hướng dẫn chi tiết).\n",
         r.units, r.links, r.agencies, r.procedures, r.detailed);
+  }
+  const motcua::security::Argon2Params argon2 = Argon2(config);
+  if (demo) {
+    const auto accounts = motcua::app::ReadDemoAccounts(config.share_dir);
+    const int64_t created = motcua::app::CreateDemoAccounts(*db, accounts, argon2);
+    db->Write([](motcua::store::Session& s) { motcua::store::SetDemoMode(s); });
+    std::cout << fmt::format("Đã tạo {} tài khoản mẫu, mật khẩu chung \"{}\" (xem docs/demo.md).\n", created,
+                             motcua::app::kDemoPassword);
+  }
+  const std::string admin_password = motcua::app::CreateSystemAdmin(*db, argon2);
+  if (!admin_password.empty()) {
+    std::cout << fmt::format(
+        "Quản trị hệ thống: đăng nhập \"{}\", mật khẩu \"{}\". Mật khẩu chỉ hiện một lần: hãy ghi lại và đổi sau "
+        "lần đăng nhập đầu tiên.\n",
+        motcua::app::kAdminLogin, admin_password);
   }
   std::cout << "Cơ sở dữ liệu sẵn sàng: " << db->Describe() << "\n";
   db->Close();
@@ -155,22 +184,78 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
   return 0;
 }
 
+//! Everything a running server holds, in dependency order.
+struct Services {
+  std::unique_ptr<motcua::store::Database> db;
+  std::unique_ptr<motcua::web::CatalogueHolder> catalogue;
+  std::unique_ptr<motcua::web::Translator> translator;
+  std::unique_ptr<motcua::web::Templates> templates;
+  std::unique_ptr<motcua::http::StaticFiles> assets;
+  std::unique_ptr<motcua::security::HashPool> hashes;
+  std::unique_ptr<motcua::domain::PasswordPolicy> passwords;
+  std::unique_ptr<motcua::notify::DevNotifier> notifier;
+  std::unique_ptr<motcua::web::Authenticator> auth;
+  std::unique_ptr<motcua::web::Accounts> accounts;
+  std::unique_ptr<motcua::web::WebApp> app;
+};
+
+Services BuildServices(Config& config) {
+  Services s;
+  s.db = OpenAndMigrate(config);
+  s.catalogue = std::make_unique<motcua::web::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
+  s.translator = std::make_unique<motcua::web::Translator>(config.locale_dir);
+  s.templates = std::make_unique<motcua::web::Templates>(config.share_dir + "/templates", *s.translator);
+  s.assets = std::make_unique<motcua::http::StaticFiles>(config.share_dir + "/static", "/static/");
+  const int32_t cores = static_cast<int32_t>(std::max(1U, std::thread::hardware_concurrency()));
+  const int32_t hash_threads = config.security.hash_threads > 0 ? config.security.hash_threads : std::max(1, cores / 2);
+  s.hashes = std::make_unique<motcua::security::HashPool>(hash_threads, config.security.hash_queue);
+  s.passwords = std::make_unique<motcua::domain::PasswordPolicy>(
+      motcua::app::ReadWholeFile(config.share_dir + "/data/reference/common-passwords.txt"));
+  const bool demo = motcua::store::IsDemoMode(*s.db);
+  s.notifier = std::make_unique<motcua::notify::DevNotifier>(*s.db, demo);
+  s.auth = std::make_unique<motcua::web::Authenticator>(config, *s.db);
+  std::vector<motcua::security::VerifiedIdentity> people;
+  if (demo) {
+    people = motcua::app::DemoIdentities(motcua::app::ReadDemoAccounts(config.share_dir));
+  }
+  s.accounts = std::make_unique<motcua::web::Accounts>(config, *s.db, *s.auth, *s.hashes, *s.passwords, *s.notifier,
+                                                       demo, std::move(people));
+  s.app = std::make_unique<motcua::web::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
+                                                *s.accounts);
+  spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
+  return s;
+}
+
 int RunServe(Config& config) {
   std::filesystem::create_directories(config.data_dir);
-  auto db = OpenAndMigrate(config);
-  motcua::web::CatalogueHolder catalogue(*db, config.catalogue_poll_ms);
-  const motcua::web::Translator translator(config.locale_dir);
-  const motcua::web::Templates templates(config.share_dir + "/templates", translator);
-  const motcua::http::StaticFiles assets(config.share_dir + "/static", "/static/");
-  motcua::web::WebApp app(config, *db, catalogue, translator, templates, assets);
-  motcua::http::Server server(config.server, app);
-  app.AttachServer(&server);
-  spdlog::info("store {}, {} procedures, {} static files", db->Describe(), catalogue.Get()->procedures().size(),
-               assets.size());
+  Services s = BuildServices(config);
+  motcua::http::Server server(config.server, *s.app);
+  s.app->AttachServer(&server);
+  spdlog::info("store {}, {} procedures, {} static files", s.db->Describe(), s.catalogue->Get()->procedures().size(),
+               s.assets->size());
   std::cout << fmt::format("motcua listening on http://{}:{}", config.server.host, server.port()) << std::endl;
   server.Run();
-  db->Close();
+  s.app.reset();
+  s.db->Close();
   spdlog::info("stopped");
+  return 0;
+}
+
+//! Prints every route with the permission it requires, as JSON (read by the authorization matrix test).
+int RunRoutes(Config& config) {
+  Services s = BuildServices(config);
+  boost::json::array out;
+  for (const motcua::http::Route& r : s.app->router().routes()) {
+    const auto permission = s.app->routes().PermissionOf(&r);
+    out.emplace_back(
+        boost::json::object{{"method", r.method},
+                            {"pattern", r.pattern},
+                            {"permission", permission ? motcua::domain::PermissionCode(*permission) : "none"},
+                            {"exec", r.exec == motcua::http::Exec::kPool ? "pool" : "inline"}});
+  }
+  std::cout << boost::json::serialize(out) << "\n";
+  s.app.reset();
+  s.db->Close();
   return 0;
 }
 
@@ -211,6 +296,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000000));
   serve->add_option("--max-body-bytes", max_body_bytes, "Largest request body")
       ->check(CLI::Range(int64_t{1024}, int64_t{1} << 32));
+
+  CLI::App* routes = cli.add_subcommand("routes", "List every route with the permission it requires (JSON)");
+  add_db(routes);
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
   add_db(migrate);
@@ -278,6 +366,9 @@ int main(int argc, char** argv) {
     }
     if (serve->parsed()) {
       return RunServe(config);
+    }
+    if (routes->parsed()) {
+      return RunRoutes(config);
     }
     if (migrate->parsed()) {
       return RunMigrate(config);

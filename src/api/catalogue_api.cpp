@@ -228,13 +228,17 @@ std::string ReadOpenApi(const std::string& path) {
 
 }  // namespace
 
-void AddCatalogueApi(http::Router& router, const web::Site& site, const std::string& openapi_path) {
-  router.Add("GET", "/api/v1/procedures", [&site](Request& r) { return ListProcedures(site, r); });
-  router.Add("GET", "/api/v1/procedures/{code}", [&site](Request& r) { return GetProcedure(site, r); });
-  router.Add("GET", "/api/v1/fields", [&site](Request&) { return ListFields(site); });
-  router.Add("GET", "/api/v1/agencies", [&site](Request& r) { return ListAgencies(site, r); });
-  router.Add("GET", "/api/v1/admin-units", [&site](Request& r) { return ListAdminUnits(site, r); });
-  router.Add("GET", "/api/openapi.json", [doc = ReadOpenApi(openapi_path)](Request&) {
+void AddCatalogueApi(web::RouteTable& routes, const web::Site& site, const std::string& openapi_path) {
+  routes.Add("GET", "/api/v1/procedures", domain::Permission::kPublic,
+             [&site](Request& r) { return ListProcedures(site, r); });
+  routes.Add("GET", "/api/v1/procedures/{code}", domain::Permission::kPublic,
+             [&site](Request& r) { return GetProcedure(site, r); });
+  routes.Add("GET", "/api/v1/fields", domain::Permission::kPublic, [&site](Request&) { return ListFields(site); });
+  routes.Add("GET", "/api/v1/agencies", domain::Permission::kPublic,
+             [&site](Request& r) { return ListAgencies(site, r); });
+  routes.Add("GET", "/api/v1/admin-units", domain::Permission::kPublic,
+             [&site](Request& r) { return ListAdminUnits(site, r); });
+  routes.Add("GET", "/api/openapi.json", domain::Permission::kPublic, [doc = ReadOpenApi(openapi_path)](Request&) {
     return Response::Json(doc).Set("Cache-Control", "public, max-age=300");
   });
 }

@@ -7,6 +7,6 @@
 namespace motcua::api {
 
 //! Registers the catalogue API routes and /api/openapi.json (read from `openapi_path`).
-void AddCatalogueApi(http::Router& router, const web::Site& site, const std::string& openapi_path);
+void AddCatalogueApi(web::RouteTable& routes, const web::Site& site, const std::string& openapi_path);
 
 }  // namespace motcua::api

@@ -117,14 +117,26 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   constexpr int64_t kMaxBody = int64_t{1} << 32;
   constexpr int64_t kMaxHeader = 1 << 20;
   constexpr int64_t kMaxConnections = 1000000;
+  constexpr int64_t kMinArgonKib = 8192;              // below 8 MiB argon2id is too cheap to matter
+  constexpr int64_t kMaxArgonKib = int64_t{4} << 20;  // 4 GiB
+  constexpr int64_t kMaxArgonPasses = 64;
+  constexpr int64_t kMaxSessionMinutes = int64_t{24} * 60;
+  constexpr int64_t kMaxSessionHours = int64_t{24} * 30;
+  constexpr int64_t kMaxFailures = 10000;
+  constexpr int64_t kMaxSeconds = int64_t{24} * 3600;
   int64_t header_ms = draft.server.header_timeout.count();
   int64_t body_ms = draft.server.body_timeout.count();
   int64_t idle_ms = draft.server.idle_timeout.count();
   std::string listen;
   for (auto err :
-       {str("db", draft.db), str("data_dir", draft.data_dir), str("share_dir", draft.share_dir), str("listen", listen),
-        str("log.level", draft.log_level), boolean("log.access", draft.access_log),
-        boolean("http.behind_tls", draft.behind_tls), integer("http.threads", 0, kMaxThreads, draft.server.threads),
+       {str("db", draft.db),
+        str("data_dir", draft.data_dir),
+        str("share_dir", draft.share_dir),
+        str("listen", listen),
+        str("log.level", draft.log_level),
+        boolean("log.access", draft.access_log),
+        boolean("http.behind_tls", draft.behind_tls),
+        integer("http.threads", 0, kMaxThreads, draft.server.threads),
         integer("http.pool_threads", 1, kMaxThreads, draft.server.pool_threads),
         integer("http.max_header_bytes", 1024, kMaxHeader, draft.server.max_header_bytes),
         integer("http.max_body_bytes", 1024, kMaxBody, draft.server.max_body_bytes),
@@ -134,7 +146,18 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
         integer("http.hsts_max_age", 0, kMaxHstsSeconds, draft.hsts_max_age),
         integer("cache.page_entries", 0, kMaxConnections, draft.page_cache_entries),
-        integer("cache.catalogue_poll_ms", 100, kMaxMillis, draft.catalogue_poll_ms)}) {
+        integer("cache.catalogue_poll_ms", 100, kMaxMillis, draft.catalogue_poll_ms),
+        integer("security.argon2_memory_kib", kMinArgonKib, kMaxArgonKib, draft.security.argon2_memory_kib),
+        integer("security.argon2_iterations", 1, kMaxArgonPasses, draft.security.argon2_iterations),
+        integer("security.hash_threads", 0, kMaxThreads, draft.security.hash_threads),
+        integer("security.hash_queue", 1, kMaxConnections, draft.security.hash_queue),
+        integer("security.session_idle_minutes", 1, kMaxSessionMinutes, draft.security.session_idle_minutes),
+        integer("security.session_absolute_hours", 1, kMaxSessionHours, draft.security.session_absolute_hours),
+        integer("security.login_free_failures", 1, kMaxFailures, draft.security.login_free_failures),
+        integer("security.login_ip_free_failures", 1, kMaxFailures, draft.security.login_ip_free_failures),
+        integer("security.login_window_seconds", 1, kMaxSeconds, draft.security.login_window_seconds),
+        integer("security.login_block_seconds", 1, kMaxSeconds, draft.security.login_block_seconds),
+        integer("security.login_max_block_seconds", 1, kMaxSeconds, draft.security.login_max_block_seconds)}) {
     if (err) {
       return err;
     }

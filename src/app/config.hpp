@@ -9,6 +9,21 @@
 
 namespace motcua::app {
 
+//! Passwords, sessions and sign-in throttling.
+struct SecurityConfig {
+  int64_t argon2_memory_kib = 19456;      //!< argon2id memory per hash (OWASP minimum 19 MiB).
+  int64_t argon2_iterations = 2;          //!< argon2id passes (OWASP minimum 2).
+  int32_t hash_threads = 0;               //!< Threads that hash passwords; 0 = half the cores (at least 1).
+  int32_t hash_queue = 64;                //!< Sign-ins waiting for a hash thread; more are told to retry.
+  int64_t session_idle_minutes = 30;      //!< A session unused this long ends.
+  int64_t session_absolute_hours = 12;    //!< A session ends this long after sign-in whatever happens.
+  int32_t login_free_failures = 5;        //!< Wrong passwords per account in a window before attempts are blocked.
+  int32_t login_ip_free_failures = 30;    //!< Wrong passwords per client address in a window before blocking.
+  int64_t login_window_seconds = 900;     //!< Failures older than this are forgotten.
+  int64_t login_block_seconds = 30;       //!< First block; doubles with each further failure.
+  int64_t login_max_block_seconds = 900;  //!< Longest block.
+};
+
 //! Everything an operator can set.
 struct Config {
   std::string db = "var/motcua.db";       //!< SQLite path or postgresql:// URL.
@@ -23,6 +38,7 @@ struct Config {
   bool access_log = true;                 //!< One JSON line per request on stdout.
   int32_t catalogue_poll_ms = 2000;       //!< How often a node checks for catalogue changes made elsewhere.
   int32_t page_cache_entries = 5000;      //!< Rendered public pages kept in memory.
+  SecurityConfig security;                //!< Passwords, sessions, throttling.
 };
 
 //! A configuration problem, with a message for the operator.

@@ -1,6 +1,7 @@
 #pragma once
 //! HTTP request and response as plain values, so handlers never see the network library.
 
+#include <any>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -20,11 +21,15 @@ enum Status : int32_t {
   kSeeOther = 303,
   kMovedPermanently = 301,
   kBadRequest = 400,
+  kUnauthorized = 401,
   kForbidden = 403,
   kNotFound = 404,
   kMethodNotAllowed = 405,
+  kConflict = 409,
   kPayloadTooLarge = 413,
   kUriTooLong = 414,
+  kUnprocessable = 422,
+  kTooManyRequests = 429,
   kHeadersTooLarge = 431,
   kInternalError = 500,
   kServiceUnavailable = 503,
@@ -50,6 +55,7 @@ struct Request {
   std::string route;                          //!< The matched route pattern, for metrics ("" when none).
   const Route* matched = nullptr;             //!< The matched route once resolved (null: not resolved or no match).
   bool resolved = false;                      //!< Routing already ran for this request.
+  std::any context;                           //!< Set by the application (who is calling); the server never reads it.
 
   //! First header named `name` (lower case), or "".
   std::string_view Header(std::string_view name) const;

@@ -395,13 +395,15 @@ Response AgenciesPage(const Site& site, const Request& req) {
 
 }  // namespace
 
-void AddCataloguePages(http::Router& router, const Site& site) {
-  router.Add("GET", "/", [&site](Request& r) { return Home(site, r); });
-  router.Add("GET", "/thu-tuc", [&site](Request& r) { return SearchPage(site, r); });
-  router.Add("GET", "/thu-tuc/{code}", [&site](Request& r) { return ProcedurePage(site, r); });
-  router.Add("GET", "/thu-tuc/{code}/mau/{form}", [&site](Request& r) { return FormPage(site, r); });
-  router.Add("GET", "/linh-vuc", [&site](Request& r) { return FieldsPage(site, r); });
-  router.Add("GET", "/co-quan", [&site](Request& r) { return AgenciesPage(site, r); });
+void AddCataloguePages(RouteTable& routes, const Site& site) {
+  routes.Add("GET", "/", domain::Permission::kPublic, [&site](Request& r) { return Home(site, r); });
+  routes.Add("GET", "/thu-tuc", domain::Permission::kPublic, [&site](Request& r) { return SearchPage(site, r); });
+  routes.Add("GET", "/thu-tuc/{code}", domain::Permission::kPublic,
+             [&site](Request& r) { return ProcedurePage(site, r); });
+  routes.Add("GET", "/thu-tuc/{code}/mau/{form}", domain::Permission::kPublic,
+             [&site](Request& r) { return FormPage(site, r); });
+  routes.Add("GET", "/linh-vuc", domain::Permission::kPublic, [&site](Request& r) { return FieldsPage(site, r); });
+  routes.Add("GET", "/co-quan", domain::Permission::kPublic, [&site](Request& r) { return AgenciesPage(site, r); });
 }
 
 }  // namespace motcua::web

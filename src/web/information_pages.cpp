@@ -21,10 +21,6 @@ struct UpcomingService {
 };
 
 constexpr UpcomingService kUpcoming[] = {
-    {"/dang-nhap", "Đăng nhập", "Đăng nhập để nộp và theo dõi hồ sơ của bạn."},
-    {"/dang-ky", "Đăng ký tài khoản", "Tạo tài khoản bằng số định danh cá nhân và số điện thoại."},
-    {"/ho-so-cua-toi", "Hồ sơ của tôi", "Xem các hồ sơ bạn đã nộp, bản nháp và kết quả."},
-    {"/can-bo", "Dành cho cán bộ", "Tiếp nhận, xử lý và trả kết quả hồ sơ tại bộ phận một cửa."},
     {"/thong-ke", "Thống kê", "Số liệu tiếp nhận và giải quyết hồ sơ theo Quyết định 766/QĐ-TTg."},
 };
 
@@ -100,13 +96,15 @@ Response Accessibility(const Site& site, const Request& req) {
 
 }  // namespace
 
-void AddInformationPages(http::Router& router, const Site& site) {
+void AddInformationPages(RouteTable& routes, const Site& site) {
   for (const UpcomingService& s : kUpcoming) {
-    router.Add("GET", s.path, [&site, &s](Request& r) { return Upcoming(site, r, s); });
+    routes.Add("GET", s.path, domain::Permission::kPublic, [&site, &s](Request& r) { return Upcoming(site, r, s); });
   }
-  router.Add("GET", "/nop-ho-so/{code}", [&site](Request& r) { return SubmitPage(site, r); });
-  router.Add("GET", "/tra-cuu", [&site](Request& r) { return LookupPage(site, r); });
-  router.Add("GET", "/tro-giup/kha-nang-tiep-can", [&site](Request& r) { return Accessibility(site, r); });
+  routes.Add("GET", "/nop-ho-so/{code}", domain::Permission::kPublic,
+             [&site](Request& r) { return SubmitPage(site, r); });
+  routes.Add("GET", "/tra-cuu", domain::Permission::kPublic, [&site](Request& r) { return LookupPage(site, r); });
+  routes.Add("GET", "/tro-giup/kha-nang-tiep-can", domain::Permission::kPublic,
+             [&site](Request& r) { return Accessibility(site, r); });
 }
 
 }  // namespace motcua::web

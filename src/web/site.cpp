@@ -4,6 +4,7 @@
 
 #include "http/url.hpp"
 #include "store/catalogue_store.hpp"
+#include "web/auth.hpp"
 
 namespace motcua::web {
 
@@ -97,6 +98,17 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
   root.SetValue("OTHER_LANG", other);
   root.SetValue("OTHER_LANG_NAME", other == "en" ? "English" : "Tiếng Việt");
   root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
+  const Caller& caller = CallerOf(req);
+  if (caller.principal.signed_in()) {
+    root.ShowSection("SIGNED_IN");
+    root.SetValue("USER_NAME", caller.principal.name);
+    root.SetValue("CSRF", caller.csrf_token);
+    if (caller.principal.IsOfficer()) {
+      root.ShowSection("IS_OFFICER");
+    }
+  } else {
+    root.ShowSection("SIGNED_OUT");
+  }
   ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
   content->SetFilename(Templates::Key(lang, name));
 

@@ -18,6 +18,7 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "store/database.hpp"
+#include "web/auth.hpp"
 #include "web/i18n.hpp"
 #include "web/templates.hpp"
 
@@ -96,8 +97,8 @@ std::string OnlineLevelName(const Site& site, std::string_view lang, domain::Onl
 std::string ChannelName(const Site& site, std::string_view lang, domain::Channel channel);
 
 //! Registers the citizen-facing catalogue pages.
-void AddCataloguePages(http::Router& router, const Site& site);
+void AddCataloguePages(RouteTable& routes, const Site& site);
 //! Registers the pages of services that open in later releases, and the static information pages.
-void AddInformationPages(http::Router& router, const Site& site);
+void AddInformationPages(RouteTable& routes, const Site& site);
 
 }  // namespace motcua::web

@@ -6,8 +6,12 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
+#include "api/account_api.hpp"
 #include "api/catalogue_api.hpp"
+#include "http/url.hpp"
 #include "store/catalogue_store.hpp"
+#include "web/account_pages.hpp"
+#include "web/forms.hpp"
 
 namespace motcua::web {
 
@@ -78,16 +82,21 @@ void PageCache::Put(const std::string& key, int64_t version, const Response& res
 }
 
 WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
-               const Templates& templates, const http::StaticFiles& assets)
+               const Templates& templates, const http::StaticFiles& assets, Accounts& accounts)
     : config_(config),
       db_(db),
       assets_(assets),
       site_(config, db, catalogue, translator, templates, assets),
+      accounts_(accounts),
       cache_(static_cast<size_t>(config.page_cache_entries)),
       access_log_(spdlog::get("access")) {
-  AddCataloguePages(router_, site_);
-  AddInformationPages(router_, site_);
-  api::AddCatalogueApi(router_, site_, config.share_dir + "/src/api/openapi.json");
+  AddCataloguePages(routes_, site_);
+  AddInformationPages(routes_, site_);
+  AddAccountPages(routes_, site_, accounts_);
+  AddOfficerPages(routes_, site_, accounts_);
+  AddAdminPages(routes_, site_, accounts_);
+  api::AddCatalogueApi(routes_, site_, config.share_dir + "/src/api/openapi.json");
+  api::AddAccountApi(routes_);
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.
   cacheable_ = {"/",
                 "/thu-tuc",
@@ -99,7 +108,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
                 "/api/v1/procedures/{code}",
                 "/api/v1/fields",
                 "/api/v1/agencies"};
-  router_.Add("GET", "/healthz", [this](Request&) {
+  routes_.Add("GET", "/healthz", domain::Permission::kPublic, [this](Request&) {
     try {
       store::CheckHealth(db_);
     } catch (const std::exception& e) {
@@ -109,7 +118,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
     return Response::Json(
         fmt::format(R"({{"status":"ok","store":"ok","catalogue_version":{}}})", site_.catalogue()->version()));
   });
-  router_.Add("GET", "/metrics", [this](Request&) {
+  routes_.Add("GET", "/metrics", domain::Permission::kPublic, [this](Request&) {
     std::map<std::string, int64_t> gauges = {{"motcua_store_queue_depth", db_.QueueDepth()},
                                              {"motcua_catalogue_version", site_.catalogue()->version()}};
     if (server_ != nullptr) {
@@ -119,9 +128,15 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
     }
     return Response::Text(metrics_.Render(gauges)).Set("Content-Type", "text/plain; version=0.0.4");
   });
-  router_.Add("GET", "/favicon.ico", [this](Request&) {
+  routes_.Add("GET", "/favicon.ico", domain::Permission::kPublic, [this](Request&) {
     return Response::Redirect(assets_.AssetUrl("favicon.ico"), http::kMovedPermanently);
   });
+  // A route that needs the caller reads the store, so it must never run on an I/O thread.
+  for (const http::Route& r : routes_.router().routes()) {
+    if (routes_.PermissionOf(&r) != domain::Permission::kPublic && r.exec != http::Exec::kPool) {
+      throw std::logic_error(fmt::format("route {} {} needs a signed-in caller but runs inline", r.method, r.pattern));
+    }
+  }
 }
 
 bool WebApp::NeedsPool(Request& req) {
@@ -130,7 +145,7 @@ bool WebApp::NeedsPool(Request& req) {
 }
 
 http::Match WebApp::Resolve(Request& req) const {
-  http::Match m = router_.Find(req.method, req.path, req.params);
+  http::Match m = routes_.router().Find(req.method, req.path, req.params);
   req.matched = m.route;
   req.resolved = true;
   if (m.route != nullptr) {
@@ -171,6 +186,9 @@ Response WebApp::Route(Request& req) {
                            site_.T(lang, "Địa chỉ bạn nhập không có trên cổng. Hãy kiểm tra lại hoặc tìm thủ tục."));
   }
   req.route = m.route->pattern;
+  if (auto stop = Guard(req, *m.route)) {
+    return std::move(*stop);
+  }
   const bool cacheable = (req.method == "GET" || req.method == "HEAD") && cacheable_.count(m.route->pattern) > 0;
   std::string key;
   int64_t version = 0;
@@ -188,6 +206,54 @@ Response WebApp::Route(Request& req) {
     cache_.Put(key, version, res);
   }
   return res;
+}
+
+std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
+  const std::optional<domain::Permission> permission = routes_.PermissionOf(&route);
+  const bool api = req.path.starts_with("/api/");
+  const bool changes_state = req.method != "GET" && req.method != "HEAD";
+  if (!permission) {
+    return site_.ErrorPage(req, http::kForbidden, site_.T(site_.Lang(req), "Bạn không có quyền dùng trang này."));
+  }
+  if (route.exec == http::Exec::kPool) {
+    // API clients authenticate with bearer tokens only: a cookie never authorises an API call, so the API needs
+    // no CSRF token.
+    const int64_t now = UnixNow();
+    SetCaller(req, api ? accounts_.auth().ResolveBearer(req, now) : accounts_.auth().ResolveSession(req, now));
+  } else if (changes_state && !api) {
+    SetCaller(req, accounts_.auth().Anonymous(req));
+  }
+  const Caller& caller = CallerOf(req);
+  const std::string lang = site_.Lang(req);
+  switch (domain::Authorize(caller.principal, *permission)) {
+    case domain::Decision::kAllow:
+      break;
+    case domain::Decision::kSignIn:
+      if (api) {
+        return Response::Json(R"json({"error":"a valid API token is required (Authorization: Bearer …)"})json",
+                              http::kUnauthorized)
+            .Set("WWW-Authenticate", R"(Bearer realm="motcua")");
+      }
+      return Response::Redirect(changes_state ? std::string("/dang-nhap")
+                                              : "/dang-nhap?tiep=" + http::PercentEncode(req.target));
+    case domain::Decision::kForbidden:
+      if (api) {
+        return Response::Json(R"({"error":"this token's account may not use this endpoint"})", http::kForbidden);
+      }
+      return site_.ErrorPage(req, http::kForbidden,
+                             site_.T(lang,
+                                     "Tài khoản của bạn không có quyền dùng trang này. Nếu bạn cần quyền này, "
+                                     "hãy liên hệ quản trị viên của đơn vị."));
+  }
+  if (changes_state && !api) {
+    if (!accounts_.auth().SameOrigin(req) || !accounts_.auth().CsrfValid(caller, Form(req).Get("csrf"))) {
+      return site_.ErrorPage(req, http::kForbidden,
+                             site_.T(lang,
+                                     "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của cổng. Hãy quay lại, tải "
+                                     "lại trang rồi gửi lại."));
+    }
+  }
+  return std::nullopt;
 }
 
 Response WebApp::Handle(Request& req) {
@@ -227,6 +293,14 @@ void WebApp::Finish(const Request& req, Response& res) {
   if (Translator::IsSupported(lang) && req.Cookie("lang") != lang) {
     res.headers.emplace_back("Set-Cookie", fmt::format("lang={}; Path=/; Max-Age={}; SameSite=Lax{}", lang,
                                                        kLangCookieSeconds, config_.behind_tls ? "; Secure" : ""));
+  }
+  const Caller& caller = CallerOf(req);
+  if (caller.new_pre_session && !req.path.starts_with("/api/")) {
+    res.headers.emplace_back("Set-Cookie", CookieHeader(PreSessionCookieName(config_.behind_tls), caller.pre_session, 0,
+                                                        config_.behind_tls));
+  }
+  if (caller.principal.signed_in() || !caller.csrf_token.empty()) {
+    res.Set("Cache-Control", "no-store");  // personal pages and forms with tokens stay out of every cache
   }
   res.Set("X-Request-Id", req.request_id);
   AddSecurityHeaders(res, config_.behind_tls, config_.hsts_max_age);

@@ -11,6 +11,8 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "web/accounts.hpp"
+#include "web/auth.hpp"
 #include "web/site.hpp"
 
 namespace motcua::web {
@@ -40,7 +42,7 @@ class WebApp final : public http::Application {
  public:
   //! Builds the routing table over the given services.
   WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
-         const Templates& templates, const http::StaticFiles& assets);
+         const Templates& templates, const http::StaticFiles& assets, Accounts& accounts);
   bool NeedsPool(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
@@ -48,10 +50,15 @@ class WebApp final : public http::Application {
   //! Lets /metrics report the server's live counters.
   void AttachServer(const http::Server* server) { server_ = server; }
   //! The routing table (enumerated by tests).
-  const http::Router& router() const { return router_; }
+  const http::Router& router() const { return routes_.router(); }
+  //! The routing table with each route's permission.
+  const RouteTable& routes() const { return routes_; }
 
  private:
   http::Response Route(http::Request& req);
+  //! Resolves the caller and applies the route's permission, the Origin check and the CSRF token; a response
+  //! when the request must stop here.
+  std::optional<http::Response> Guard(http::Request& req, const http::Route& route);
   http::Match Resolve(http::Request& req) const;
   void Finish(const http::Request& req, http::Response& res);
 
@@ -59,7 +66,8 @@ class WebApp final : public http::Application {
   store::Database& db_;
   const http::StaticFiles& assets_;
   Site site_;
-  http::Router router_;
+  Accounts& accounts_;
+  RouteTable routes_;
   http::Metrics metrics_;
   PageCache cache_;
   std::set<std::string> cacheable_;

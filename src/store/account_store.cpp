@@ -1,0 +1,449 @@
+#include "store/account_store.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/text.hpp"
+#include "security/crypto.hpp"
+
+namespace motcua::store {
+
+using domain::Account;
+using domain::Grant;
+
+namespace {
+
+constexpr std::string_view kAccountColumns =
+    "id, personal_id, phone, login_name, email, full_name, date_of_birth, password_hash, status, created_at, "
+    "created_by, last_login_at";
+constexpr int64_t kTouchEverySeconds = 60;
+constexpr size_t kSecretBytes = 32;
+
+Value OptText(const std::string& s) { return s.empty() ? Value(std::monostate{}) : Value(s); }
+Value OptInt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+
+Account ReadAccount(const Row& r) {
+  Account a;
+  a.id = r.Int(0);
+  a.personal_id = r.Text(1);
+  a.phone = r.Text(2);
+  a.login_name = r.Text(3);
+  a.email = r.Text(4);
+  a.full_name = r.Text(5);
+  a.date_of_birth = r.Text(6);
+  a.password_hash = r.Text(7);
+  a.status = domain::ParseStatus(r.Text(8));
+  a.created_at = r.Int(9);
+  a.created_by = r.OptInt(10);
+  a.last_login_at = r.OptInt(11);
+  return a;
+}
+
+std::vector<Grant> LoadGrants(Session& s, int64_t user_id) {
+  std::vector<Grant> grants;
+  const Rows rows = s.Query(
+      "SELECT role, agency_code, fields FROM officer_roles WHERE user_id = ? ORDER BY agency_code, role", {user_id});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto role = domain::ParseRole(rows[i].Text(0));
+    if (!role) {
+      continue;  // a role this version does not know grants nothing
+    }
+    grants.push_back(Grant{*role, rows[i].Text(1), domain::SplitList(rows[i].Text(2), "|")});
+  }
+  return grants;
+}
+
+std::optional<Account> QueryOne(Session& s, std::string_view where, const Params& params) {
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM users WHERE {}", kAccountColumns, where), params);
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  Account a = ReadAccount(rows[0]);
+  a.grants = LoadGrants(s, a.id);
+  return a;
+}
+
+std::string_view PurposeCode(CodePurpose p) { return p == CodePurpose::kReset ? "reset" : "setup"; }
+
+domain::SessionInfo ReadSession(const Row& r) {
+  domain::SessionInfo info;
+  info.public_id = r.Text(0);
+  info.user_id = r.Int(1);
+  info.created_at = r.Int(2);
+  info.last_seen_at = r.Int(3);
+  info.expires_at = r.Int(4);
+  info.ip = r.Text(5);
+  info.user_agent = r.Text(6);
+  return info;
+}
+
+constexpr std::string_view kSessionColumns = "public_id, user_id, created_at, last_seen_at, expires_at, ip, user_agent";
+
+domain::ApiToken ReadToken(const Row& r) {
+  domain::ApiToken t;
+  t.id = r.Int(0);
+  t.user_id = r.Int(1);
+  t.name = r.Text(2);
+  t.prefix = r.Text(3);
+  t.created_at = r.Int(4);
+  t.revoked_at = r.OptInt(5);
+  t.last_used_at = r.OptInt(6);
+  return t;
+}
+
+constexpr std::string_view kTokenColumns = "id, user_id, name, prefix, created_at, revoked_at, last_used_at";
+
+domain::Organisation ReadOrganisation(const Row& r) {
+  return domain::Organisation{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)};
+}
+
+constexpr std::string_view kOrganisationColumns = "id, tax_code, name, address, representative_id, created_at";
+
+std::string Meta(Session& s, std::string_view key) {
+  const Rows rows = s.Query("SELECT value FROM meta WHERE key = ?", {std::string(key)});
+  return rows.empty() ? std::string() : rows[0].Text(0);
+}
+
+}  // namespace
+
+Conflict FindConflict(Session& s, const NewAccount& a, int64_t except_id) {
+  auto taken = [&](std::string_view column, const std::string& value) {
+    return !value.empty() &&
+           !s.Query(fmt::format("SELECT 1 FROM users WHERE {} = ? AND id <> ?", column), {value, except_id}).empty();
+  };
+  if (taken("personal_id", a.personal_id)) {
+    return Conflict::kPersonalId;
+  }
+  if (taken("phone", a.phone)) {
+    return Conflict::kPhone;
+  }
+  if (taken("login_name", a.login_name)) {
+    return Conflict::kLoginName;
+  }
+  return Conflict::kNone;
+}
+
+int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now) {
+  s.Exec(
+      "INSERT INTO users (personal_id, phone, login_name, email, full_name, date_of_birth, password_hash, status, "
+      "created_at, created_by, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {OptText(a.personal_id), OptText(a.phone), OptText(a.login_name), a.email, a.full_name, a.date_of_birth,
+       a.password_hash, std::string(domain::StatusCode(a.status)), now, OptInt(a.created_by),
+       a.password_hash.empty() ? Value(std::monostate{}) : Value(now)});
+  // Unique columns identify the row just written on both engines without RETURNING.
+  const Rows rows =
+      s.Query("SELECT id FROM users WHERE (personal_id = ? OR login_name = ? OR phone = ?) ORDER BY id DESC LIMIT 1",
+              {OptText(a.personal_id), OptText(a.login_name), OptText(a.phone)});
+  if (rows.empty()) {
+    throw DatabaseError("account inserted without a personal ID, phone or login name");
+  }
+  return rows[0].Int(0);
+}
+
+std::optional<Account> FindAccount(Session& s, int64_t id) { return QueryOne(s, "id = ?", {id}); }
+
+std::optional<Account> FindAccountByLogin(Session& s, std::string_view personal_id, std::string_view phone,
+                                          std::string_view login_name) {
+  if (!personal_id.empty()) {
+    return QueryOne(s, "personal_id = ?", {std::string(personal_id)});
+  }
+  if (!phone.empty()) {
+    return QueryOne(s, "phone = ?", {std::string(phone)});
+  }
+  if (!login_name.empty()) {
+    return QueryOne(s, "login_name = ?", {std::string(login_name)});
+  }
+  return std::nullopt;
+}
+
+void SetPassword(Session& s, int64_t user_id, const std::string& hash, int64_t now) {
+  s.Exec(
+      "UPDATE users SET password_hash = ?, password_changed_at = ?, "
+      "status = CASE WHEN status = 'pending' THEN 'active' ELSE status END WHERE id = ?",
+      {hash, now, user_id});
+}
+
+void ReplacePasswordHash(Session& s, int64_t user_id, const std::string& hash) {
+  s.Exec("UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
+}
+
+void SetStatus(Session& s, int64_t user_id, domain::AccountStatus status) {
+  s.Exec("UPDATE users SET status = ? WHERE id = ?", {std::string(domain::StatusCode(status)), user_id});
+}
+
+void RecordLogin(Session& s, int64_t user_id, int64_t now) {
+  s.Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user_id});
+}
+
+std::vector<Account> ListOfficers(Session& s) {
+  std::vector<Account> out;
+  const Rows rows = s.Query(fmt::format(
+      "SELECT {} FROM users WHERE id IN (SELECT user_id FROM officer_roles) ORDER BY full_name, id", kAccountColumns));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(ReadAccount(rows[i]));
+    out.back().grants = LoadGrants(s, out.back().id);
+  }
+  return out;
+}
+
+std::vector<Account> FindPeople(Session& s, std::string_view key) {
+  std::vector<Account> out;
+  const Rows rows =
+      s.Query(fmt::format("SELECT {} FROM users WHERE personal_id = ? OR phone = ? ORDER BY id", kAccountColumns),
+              {std::string(key), std::string(key)});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(ReadAccount(rows[i]));
+  }
+  return out;
+}
+
+bool AddGrant(Session& s, int64_t user_id, const Grant& grant, std::optional<int64_t> granted_by, int64_t now) {
+  const std::string role(domain::RoleCode(grant.role));
+  if (!s.Query("SELECT 1 FROM officer_roles WHERE user_id = ? AND agency_code = ? AND role = ?",
+               {user_id, grant.agency_code, role})
+           .empty()) {
+    return false;
+  }
+  std::string fields;
+  for (const std::string& f : grant.fields) {
+    fields += (fields.empty() ? "" : "|") + f;
+  }
+  s.Exec(
+      "INSERT INTO officer_roles (user_id, agency_code, role, fields, granted_at, granted_by) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {user_id, grant.agency_code, role, fields, now, OptInt(granted_by)});
+  return true;
+}
+
+bool RemoveGrant(Session& s, int64_t user_id, domain::Role role, std::string_view agency_code) {
+  return s.Exec("DELETE FROM officer_roles WHERE user_id = ? AND agency_code = ? AND role = ?",
+                {user_id, std::string(agency_code), std::string(domain::RoleCode(role))}) > 0;
+}
+
+void InsertSession(Session& s, const NewSession& n, int64_t now) {
+  s.Exec(
+      "INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, ip, user_agent) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {n.id_hash, n.public_id, n.user_id, now, now, n.expires_at, n.ip, n.user_agent});
+}
+
+std::optional<domain::SessionInfo> FindSession(Session& s, std::string_view id_hash, int64_t now) {
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions WHERE id_hash = ? AND revoked_at IS NULL AND "
+                                        "expires_at > ?",
+                                        kSessionColumns),
+                            {std::string(id_hash), now});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return ReadSession(rows[0]);
+}
+
+void TouchSession(Session& s, std::string_view id_hash, int64_t now) {
+  s.Exec("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now, std::string(id_hash)});
+}
+
+bool RevokeSession(Session& s, std::string_view public_id, int64_t user_id, int64_t now) {
+  return s.Exec("UPDATE sessions SET revoked_at = ? WHERE public_id = ? AND user_id = ? AND revoked_at IS NULL",
+                {now, std::string(public_id), user_id}) > 0;
+}
+
+void RevokeSessionByHash(Session& s, std::string_view id_hash, int64_t now) {
+  s.Exec("UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL", {now, std::string(id_hash)});
+}
+
+int64_t RevokeSessions(Session& s, int64_t user_id, int64_t now, std::string_view keep_public_id) {
+  return s.Exec("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND public_id <> ?",
+                {now, user_id, std::string(keep_public_id)});
+}
+
+std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now) {
+  const std::string where = user_id == 0 ? "" : " AND user_id = ?";
+  Params params = {now};
+  if (user_id != 0) {
+    params.emplace_back(user_id);
+  }
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions WHERE revoked_at IS NULL AND expires_at > ?{} "
+                                        "ORDER BY last_seen_at DESC, created_at DESC",
+                                        kSessionColumns, where),
+                            params);
+  std::vector<domain::SessionInfo> out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(ReadSession(rows[i]));
+  }
+  return out;
+}
+
+void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::string& code_hash, int64_t now,
+                int64_t expires_at, std::optional<int64_t> created_by) {
+  s.Exec("UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL",
+         {now, user_id, std::string(PurposeCode(purpose))});
+  s.Exec(
+      "INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at, created_by) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {user_id, std::string(PurposeCode(purpose)), code_hash, now, expires_at, OptInt(created_by)});
+}
+
+CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, int64_t now, int32_t max_attempts) {
+  const Rows rows = s.Query(
+      "SELECT id, code_hash, expires_at, attempts FROM one_time_codes WHERE user_id = ? AND used_at IS NULL "
+      "ORDER BY id DESC",
+      {user_id});
+  if (rows.empty()) {
+    return CodeCheck::kNone;
+  }
+  // Any unused code of the account may match (a reset code and a counter code can both be live).
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].Int(2) > now && rows[i].Int(3) < max_attempts &&
+        security::ConstantTimeEqual(rows[i].Text(1), code_hash)) {
+      s.Exec("UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL", {now, user_id});
+      return CodeCheck::kOk;
+    }
+  }
+  bool any_live = false;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const bool live = rows[i].Int(2) > now && rows[i].Int(3) < max_attempts;
+    any_live = any_live || live;
+    if (live) {
+      s.Exec("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ?", {rows[i].Int(0)});
+    }
+  }
+  return any_live ? CodeCheck::kWrong : CodeCheck::kExpired;
+}
+
+int64_t InsertApiToken(Session& s, int64_t user_id, const std::string& name, const std::string& token_hash,
+                       const std::string& prefix, std::optional<int64_t> created_by, int64_t now) {
+  s.Exec("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+         {user_id, name, token_hash, prefix, now, OptInt(created_by)});
+  return s.Query("SELECT id FROM api_tokens WHERE token_hash = ?", {token_hash})[0].Int(0);
+}
+
+std::optional<int64_t> FindApiTokenUser(Session& s, std::string_view token_hash) {
+  const Rows rows = s.Query(
+      "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND "
+      "t.revoked_at IS NULL AND u.status = 'active'",
+      {std::string(token_hash)});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return rows[0].Int(0);
+}
+
+void TouchApiToken(Session& s, std::string_view token_hash, int64_t now) {
+  s.Exec("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+         {now, std::string(token_hash), now - kTouchEverySeconds});
+}
+
+std::optional<domain::ApiToken> FindApiToken(Session& s, int64_t id) {
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM api_tokens WHERE id = ?", kTokenColumns), {id});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return ReadToken(rows[0]);
+}
+
+bool RevokeApiToken(Session& s, int64_t id, int64_t now) {
+  return s.Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, id}) > 0;
+}
+
+std::vector<domain::ApiToken> ListApiTokens(Session& s, int64_t user_id) {
+  const Rows rows =
+      s.Query(fmt::format("SELECT {} FROM api_tokens WHERE user_id = ? ORDER BY id DESC", kTokenColumns), {user_id});
+  std::vector<domain::ApiToken> out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(ReadToken(rows[i]));
+  }
+  return out;
+}
+
+domain::ThrottleState LoadThrottle(Session& s, std::string_view key) {
+  const Rows rows =
+      s.Query("SELECT failures, window_start, blocked_until FROM login_throttle WHERE key = ?", {std::string(key)});
+  if (rows.empty()) {
+    return {};
+  }
+  return domain::ThrottleState{static_cast<int32_t>(rows[0].Int(0)), rows[0].Int(1), rows[0].Int(2)};
+}
+
+void SaveThrottle(Session& s, std::string_view key, const domain::ThrottleState& state) {
+  s.Exec(
+      "INSERT INTO login_throttle (key, failures, window_start, blocked_until) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, "
+      "blocked_until = excluded.blocked_until",
+      {std::string(key), int64_t{state.failures}, state.window_start, state.blocked_until});
+}
+
+void ClearThrottle(Session& s, std::string_view key) {
+  s.Exec("DELETE FROM login_throttle WHERE key = ?", {std::string(key)});
+}
+
+int64_t InsertOrganisation(Session& s, const domain::Organisation& org) {
+  s.Exec("INSERT INTO organisations (tax_code, name, address, representative_id, created_at) VALUES (?, ?, ?, ?, ?)",
+         {org.tax_code, org.name, org.address, org.representative_id, org.created_at});
+  return s.Query("SELECT id FROM organisations WHERE tax_code = ?", {org.tax_code})[0].Int(0);
+}
+
+bool TaxCodeTaken(Session& s, std::string_view tax_code) {
+  return !s.Query("SELECT 1 FROM organisations WHERE tax_code = ?", {std::string(tax_code)}).empty();
+}
+
+std::optional<domain::Organisation> FindOrganisation(Session& s, int64_t id) {
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM organisations WHERE id = ?", kOrganisationColumns), {id});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return ReadOrganisation(rows[0]);
+}
+
+std::vector<domain::Organisation> ListOrganisations(Session& s, int64_t representative_id) {
+  const Rows rows = s.Query(
+      fmt::format("SELECT {} FROM organisations WHERE representative_id = ? ORDER BY name", kOrganisationColumns),
+      {representative_id});
+  std::vector<domain::Organisation> out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(ReadOrganisation(rows[i]));
+  }
+  return out;
+}
+
+void AppendMailbox(Session& s, const MailboxMessage& m) {
+  s.Exec("INSERT INTO dev_mailbox (created_at, channel, recipient, subject, body) VALUES (?, ?, ?, ?, ?)",
+         {m.created_at, m.channel, m.recipient, m.subject, m.body});
+}
+
+std::vector<MailboxMessage> ListMailbox(Session& s, int32_t limit) {
+  const Rows rows =
+      s.Query("SELECT id, created_at, channel, recipient, subject, body FROM dev_mailbox ORDER BY id DESC LIMIT ?",
+              {int64_t{limit}});
+  std::vector<MailboxMessage> out;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(MailboxMessage{rows[i].Int(0), rows[i].Int(1), rows[i].Text(2), rows[i].Text(3), rows[i].Text(4),
+                                 rows[i].Text(5)});
+  }
+  return out;
+}
+
+std::string SecretKey(Database& db) {
+  std::string secret;
+  db.Read([&](Session& s) { secret = Meta(s, "secret_key"); });
+  if (!secret.empty()) {
+    return secret;
+  }
+  // Two nodes may race here: the first insert wins and both read the winner.
+  const std::string fresh = security::RandomToken(kSecretBytes);
+  db.Write([&](Session& s) {
+    s.Exec("INSERT INTO meta (key, value) VALUES ('secret_key', ?) ON CONFLICT (key) DO NOTHING", {fresh});
+    secret = Meta(s, "secret_key");
+  });
+  return secret;
+}
+
+void SetDemoMode(Session& s) {
+  s.Exec("INSERT INTO meta (key, value) VALUES ('demo_mode', '1') ON CONFLICT (key) DO UPDATE SET value = '1'");
+}
+
+bool IsDemoMode(Database& db) {
+  bool demo = false;
+  db.Read([&](Session& s) { demo = Meta(s, "demo_mode") == "1"; });
+  return demo;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,112 @@
+#pragma once
+//! The account flows behind the pages: registration, sign-in with throttling, one-time codes, password changes,
+//! accounts created at the counter. Each flow validates, hashes on the hash pool, and commits its change together
+//! with its audit entry.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/config.hpp"
+#include "domain/account.hpp"
+#include "domain/password_policy.hpp"
+#include "notify/notifier.hpp"
+#include "security/hash_pool.hpp"
+#include "security/identity_provider.hpp"
+#include "security/password.hpp"
+#include "store/account_store.hpp"
+#include "web/auth.hpp"
+#include "web/forms.hpp"
+
+namespace motcua::web {
+
+class Site;
+
+//! How a sign-in attempt ended.
+enum class SignInResult {
+  kOk,        //!< Signed in; the cookie is set.
+  kWrong,     //!< Unknown account or wrong password (one answer for both).
+  kBlocked,   //!< Too many failures: wait `retry_after` seconds.
+  kDisabled,  //!< Right password, but the account is switched off.
+  kBusy,      //!< Every hash thread is busy: try again in a moment.
+};
+
+//! The outcome of a sign-in.
+struct SignIn {
+  SignInResult result = SignInResult::kWrong;  //!< What happened.
+  int64_t retry_after = 0;                     //!< Seconds to wait when blocked.
+  std::string set_cookie;                      //!< Session cookie when signed in.
+};
+
+//! The login identifier a person typed, recognised.
+struct LoginName {
+  std::string personal_id;  //!< 12 digits.
+  std::string phone;        //!< 0xxxxxxxxx.
+  std::string login_name;   //!< Officer login.
+  //! The throttle key of this identifier.
+  std::string Key() const;
+};
+
+//! Reads "036099001234", "0912 345 678", "+84912345678" or "admin".
+LoginName ParseLoginName(std::string_view typed);
+
+//! What the account flows need; one per server.
+class Accounts {
+ public:
+  //! Wires the services; all must outlive this object.
+  Accounts(const app::Config& config, store::Database& db, Authenticator& auth, security::HashPool& hashes,
+           const domain::PasswordPolicy& passwords, notify::Notifier& notifier, bool demo,
+           std::vector<security::VerifiedIdentity> demo_people);
+
+  //! Signs in with an identifier and password; on success `caller` is the new session.
+  SignIn SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
+                            Caller& caller);
+  //! Hashes `password` on the hash pool (nothing when the pool is full).
+  std::optional<std::string> Hash(std::string_view password);
+  //! Checks `password` against `encoded` on the hash pool (nothing when the pool is full).
+  std::optional<bool> Verify(const std::string& encoded, std::string_view password);
+  //! Issues a one-time code for `user_id` (reset: 6 digits, 15 minutes; setup: 8 digits, 7 days) inside `s`.
+  std::string IssueCode(store::Session& s, int64_t user_id, store::CodePurpose purpose,
+                        std::optional<int64_t> created_by);
+  //! Hash of a one-time code as stored.
+  static std::string CodeHash(int64_t user_id, std::string_view code);
+  //! Sends `text` to the account's phone (and email when it has one).
+  void Notify(const domain::Account& account, const std::string& subject, const std::string& text);
+  //! Checks a new password and its confirmation against the policy; adds errors under `field`/`confirm_field`.
+  void CheckNewPassword(const Site& site, std::string_view lang, const std::string& password,
+                        const std::string& confirm, const domain::PasswordContext& context, FieldErrors& errors,
+                        const char* field, const char* confirm_field) const;
+
+  //! The configuration.
+  const app::Config& config() const { return config_; }
+  //! The store.
+  store::Database& db() const { return db_; }
+  //! Sessions and CSRF.
+  Authenticator& auth() const { return auth_; }
+  //! True in a demo installation (dev mailbox, simulated VNeID, demo accounts).
+  bool demo() const { return demo_; }
+  //! The national identity sign-in, or null when none is configured.
+  security::IdentityProvider* identity() const { return identity_.get(); }
+  //! The simulated identity service (demo mode only), or null.
+  security::SimulatedIdentityProvider* simulated_identity() const { return simulated_; }
+
+  //! Most wrong tries of one one-time code.
+  static constexpr int32_t kMaxCodeAttempts = 5;
+
+ private:
+  const app::Config& config_;
+  store::Database& db_;
+  Authenticator& auth_;
+  security::HashPool& hashes_;
+  const domain::PasswordPolicy& passwords_;
+  notify::Notifier& notifier_;
+  bool demo_;
+  security::Argon2Params argon2_;
+  domain::ThrottleRules account_rules_;
+  domain::ThrottleRules ip_rules_;
+  std::string dummy_hash_;  // verified for unknown accounts so that they take as long as known ones
+  std::unique_ptr<security::IdentityProvider> identity_;
+  security::SimulatedIdentityProvider* simulated_ = nullptr;
+};
+
+}  // namespace motcua::web

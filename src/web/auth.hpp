@@ -1,0 +1,98 @@
+#pragma once
+//! Who is calling: sessions (cookie), API bearer tokens, CSRF tokens and the Origin check. The route table pairs
+//! every route with the permission it requires.
+
+#include <any>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/config.hpp"
+#include "domain/policy.hpp"
+#include "http/router.hpp"
+#include "store/database.hpp"
+
+namespace motcua::web {
+
+//! The caller of one request, resolved before its handler runs.
+struct Caller {
+  domain::Principal principal;    //!< Anonymous unless a session or token was valid.
+  std::string session_hash;       //!< SHA-256 of the session cookie ("" when none).
+  std::string session_public_id;  //!< The session's public id ("" when none).
+  std::string csrf_token;         //!< Token every form of this caller must send back.
+  std::string pre_session;        //!< Anonymous form binding (cookie value), "" when signed in.
+  bool new_pre_session = false;   //!< The binding cookie must be set on the response.
+  bool via_token = false;         //!< Authenticated by an API bearer token.
+};
+
+//! The caller stored on `req` by the application (anonymous when none was resolved).
+const Caller& CallerOf(const http::Request& req);
+//! Stores the caller on `req`.
+void SetCaller(http::Request& req, Caller caller);
+
+//! Routes with the permission each requires. Registering through this table is the only way to add a route,
+//! and a route always names its permission (the policy in domain/ decides; nothing is allowed by default).
+class RouteTable {
+ public:
+  //! Adds a route requiring `permission`.
+  void Add(std::string method, std::string pattern, domain::Permission permission, http::Handler handler,
+           http::Exec exec = http::Exec::kInline);
+  //! The permission of a route of this table; nothing for a route it does not know (which is then refused).
+  std::optional<domain::Permission> PermissionOf(const http::Route* route) const;
+  //! The router.
+  const http::Router& router() const { return router_; }
+
+ private:
+  http::Router router_;
+  std::vector<domain::Permission> permissions_;  // parallel to router_.routes()
+};
+
+//! Session cookie name: `__Host-motcua` over HTTPS; browsers refuse `__Host-` cookies without Secure, so plain
+//! HTTP (development on 127.0.0.1) uses `motcua`.
+std::string SessionCookieName(bool behind_tls);
+//! Cookie binding anonymous forms (sign-in, registration) to their CSRF token.
+std::string PreSessionCookieName(bool behind_tls);
+//! A Set-Cookie value: HttpOnly, SameSite=Lax, Path=/, Secure behind TLS; `max_age` < 0 deletes it, 0 makes a
+//! browser-session cookie.
+std::string CookieHeader(const std::string& name, const std::string& value, int64_t max_age, bool behind_tls);
+
+//! Sessions, tokens and CSRF for every request.
+class Authenticator {
+ public:
+  //! Reads the installation secret from `db`.
+  Authenticator(const app::Config& config, store::Database& db);
+  //! Resolves a page request's caller from its session cookie (reads the store; call on the worker pool).
+  Caller ResolveSession(const http::Request& req, int64_t now) const;
+  //! Resolves an API request's caller from `Authorization: Bearer` (cookies are ignored on the API).
+  Caller ResolveBearer(const http::Request& req, int64_t now) const;
+  //! The anonymous caller, with a form binding from the request's cookie or a new one.
+  Caller Anonymous(const http::Request& req) const;
+  //! True when `submitted` is the CSRF token of `caller`.
+  bool CsrfValid(const Caller& caller, std::string_view submitted) const;
+  //! True when a state-changing request comes from our own pages: Sec-Fetch-Site is same-origin (or none, typed
+  //! by the user) when sent, and Origin, when sent, names this site.
+  bool SameOrigin(const http::Request& req) const;
+  //! Starts a session for `user_id`; returns the Set-Cookie value and fills `caller` (new id every time: a
+  //! session id is never carried over a sign-in or a privilege change).
+  std::string StartSession(store::Session& s, const http::Request& req, int64_t user_id, int64_t now,
+                           Caller& caller) const;
+  //! The Set-Cookie value that deletes the session cookie.
+  std::string ClearSessionCookie() const;
+  //! The CSRF token bound to `binding`.
+  std::string CsrfFor(std::string_view binding) const;
+  //! Seconds a session may stay unused.
+  int64_t idle_seconds() const { return idle_seconds_; }
+
+ private:
+  const app::Config& config_;
+  store::Database& db_;
+  std::string secret_;
+  int64_t idle_seconds_;
+  int64_t absolute_seconds_;
+};
+
+//! Current time in Unix seconds.
+int64_t UnixNow();
+
+}  // namespace motcua::web

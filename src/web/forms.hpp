@@ -1,0 +1,106 @@
+#pragma once
+//! HTML forms: reading a submitted form, field-level errors, and GOV.UK inputs that show what was typed.
+
+#include <ctemplate/template.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace motcua::web {
+
+class Site;
+
+//! The fields of a submitted `application/x-www-form-urlencoded` body.
+class Form {
+ public:
+  //! Parses the body of `req`; a malformed body reads as empty (the page then asks again, nothing is stored).
+  explicit Form(const http::Request& req);
+  //! The value of field `name` ("" when absent).
+  std::string Get(std::string_view name) const;
+  //! The value of text field `name`, cut to kMaxFieldBytes (no single field of ours is longer).
+  std::string Text(std::string_view name) const;
+  //! Longest text kept from one field.
+  static constexpr size_t kMaxFieldBytes = 1000;
+  //! Every value of field `name` (checkboxes).
+  std::vector<std::string> All(std::string_view name) const;
+  //! True when the body could be read.
+  bool ok() const { return ok_; }
+
+ private:
+  http::Pairs fields_;
+  bool ok_ = false;
+};
+
+//! Field-level errors, in the order of the fields on the page.
+class FieldErrors {
+ public:
+  //! Records `message` (already translated) for `field`; the first error of a field wins.
+  void Add(std::string field, std::string message);
+  //! True when there is no error.
+  bool empty() const { return items_.empty(); }
+  //! The error of `field`, or "".
+  std::string Of(std::string_view field) const;
+  //! Every error in order.
+  const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+//! A text input as the page shows it.
+struct InputSpec {
+  const char* name;                  //!< Field name and element id.
+  const char* label;                 //!< Vietnamese label (message id).
+  const char* hint = nullptr;        //!< Vietnamese hint (message id), optional.
+  const char* type = "text";         //!< Input type.
+  const char* autocomplete = "off";  //!< Autocomplete token.
+  const char* width = "";            //!< GOV.UK width class suffix, e.g. "20" or "one-half".
+  const char* inputmode = "";        //!< Input mode, e.g. "numeric".
+};
+
+//! Adds include `marker` showing input `spec` with `value` and its error from `errors`.
+void AddInput(const Site& site, std::string_view lang, ctemplate::TemplateDictionary& page, std::string_view marker,
+              const InputSpec& spec, const std::string& value, const FieldErrors& errors);
+
+//! Adds include `marker` showing a GOV.UK date input named `name` (fields name-ngay, name-thang, name-nam);
+//! `own` marks the person's own birthday for autofill.
+void AddDateInput(const Site& site, std::string_view lang, ctemplate::TemplateDictionary& page, std::string_view marker,
+                  const char* name, const char* label, const char* hint, const std::string& day,
+                  const std::string& month, const std::string& year, bool own, const FieldErrors& errors);
+
+//! Adds the GOV.UK error summary (include ERROR_SUMMARY) listing `errors`, linking each to its field.
+void AddErrorSummary(std::string_view lang, ctemplate::TemplateDictionary& page, const FieldErrors& errors);
+
+//! Sets CSRF on `page` to the caller's token of `req`.
+void AddCsrf(const http::Request& req, ctemplate::TemplateDictionary& page);
+
+//! Adds a success banner (include NOTICE) showing `text`; nothing when `text` is empty.
+void AddNotice(std::string_view lang, ctemplate::TemplateDictionary& page, const std::string& text);
+
+//! `res` with a Set-Cookie header added (none when `cookie` is empty).
+http::Response WithCookie(http::Response res, const std::string& cookie);
+
+//! A page with a heading, a paragraph and an optional link.
+http::Response MessagePage(const Site& site, const http::Request& req, int32_t status, const std::string& heading,
+                           const std::string& message, const std::string& link, const std::string& link_text);
+
+//! "dd/mm/yyyy hh:mm" in Vietnam time (UTC+7, no daylight saving).
+std::string LocalTime(int64_t unix_seconds);
+
+//! A calendar day.
+struct CivilDate {
+  int32_t year;   //!< e.g. 2026.
+  int32_t month;  //!< 1–12.
+  int32_t day;    //!< 1–31.
+};
+//! Today in Vietnam.
+CivilDate VietnamToday();
+
+//! The number in path parameter `name`, or 0.
+int64_t IdParam(const http::Request& req, std::string_view name);
+
+}  // namespace motcua::web

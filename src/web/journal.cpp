@@ -1,0 +1,63 @@
+#include "web/journal.hpp"
+
+#include <set>
+
+#include "domain/audit.hpp"
+#include "store/audit_store.hpp"
+
+namespace motcua::web {
+
+namespace {
+
+constexpr size_t kMaxUserAgent = 300;
+
+domain::AuditEntry Base(const http::Request& req, const JournalEntry& entry) {
+  domain::AuditEntry e;
+  e.action = entry.action;
+  e.object_type = entry.object_type;
+  e.object_id = entry.object_id;
+  e.summary = entry.summary;
+  e.ip = req.remote_addr;
+  e.user_agent = std::string(req.Header("user-agent").substr(0, kMaxUserAgent));
+  e.request_id = req.request_id;
+  return e;
+}
+
+}  // namespace
+
+void Journal(store::Session& s, const http::Request& req, const Caller& caller, const JournalEntry& entry) {
+  domain::AuditEntry e = Base(req, entry);
+  const domain::Principal& p = caller.principal;
+  if (p.signed_in()) {
+    e.actor_id = p.user_id;
+    e.actor_name = p.name;
+    std::set<std::string> roles;
+    std::set<std::string> agencies;
+    for (const domain::Grant& g : p.grants) {
+      roles.emplace(domain::RoleCode(g.role));
+      agencies.insert(g.agency_code);
+    }
+    for (const std::string& r : roles) {
+      e.actor_role += (e.actor_role.empty() ? "" : ",") + r;
+    }
+    for (const std::string& a : agencies) {
+      e.actor_agency += (e.actor_agency.empty() ? "" : ",") + a;
+    }
+    if (e.actor_role.empty()) {
+      e.actor_role = p.has_personal_id ? "citizen" : "account";
+    }
+  }
+  store::AppendAudit(s, std::move(e));
+}
+
+void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
+               const JournalEntry& entry) {
+  domain::AuditEntry e = Base(req, entry);
+  if (actor_id != 0) {
+    e.actor_id = actor_id;
+    e.actor_name = actor_name;
+  }
+  store::AppendAudit(s, std::move(e));
+}
+
+}  // namespace motcua::web

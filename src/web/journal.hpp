@@ -1,0 +1,28 @@
+#pragma once
+//! Writing the audit journal from a request: who (account, roles, agencies), from where, which request.
+
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+#include "store/database.hpp"
+#include "web/auth.hpp"
+
+namespace motcua::web {
+
+//! What was done to which object, with a JSON before/after summary.
+struct JournalEntry {
+  std::string action;       //!< e.g. "login.success", "account.create", "citizen.view".
+  std::string object_type;  //!< e.g. "user", "session", "organisation", "api_token".
+  std::string object_id;    //!< The object's id.
+  std::string summary;      //!< JSON, e.g. {"before":{…},"after":{…}}; never a password or code.
+};
+
+//! Appends `entry` for `req` made by `caller` inside the write transaction `s`.
+void Journal(store::Session& s, const http::Request& req, const Caller& caller, const JournalEntry& entry);
+
+//! Same, acting as account `actor_id` named `actor_name` (sign-in: the caller is still anonymous).
+void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
+               const JournalEntry& entry);
+
+}  // namespace motcua::web

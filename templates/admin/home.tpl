@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}<div class="govuk-grid-row">
+  <div class="govuk-grid-column-two-thirds">
+    <h1 class="govuk-heading-xl">_("Quản trị")</h1>
+    <p class="govuk-body">{{SCOPE}}</p>
+    <ul class="govuk-list">
+      <li><a class="govuk-link" href="/quan-tri/can-bo">_("Cán bộ và vai trò")</a></li>
+      <li><a class="govuk-link" href="/quan-tri/can-bo/moi">_("Thêm cán bộ")</a></li>
+      {{#AUDIT}}<li><a class="govuk-link" href="/quan-tri/phien">_("Các phiên đăng nhập đang mở")</a></li>
+      <li><a class="govuk-link" href="/quan-tri/nhat-ky">_("Nhật ký hệ thống")</a></li>{{/AUDIT}}
+    </ul>
+  </div>
+</div>

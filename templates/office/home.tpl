@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}<div class="govuk-grid-row">
+  <div class="govuk-grid-column-two-thirds">
+    <h1 class="govuk-heading-xl">_("Dành cho cán bộ")</h1>
+    <h2 class="govuk-heading-m">_("Vai trò của bạn")</h2>
+    <ul class="govuk-list govuk-list--bullet">{{#GRANTS}}<li>{{ROLE}}: {{AGENCY}}{{#HAS_FIELDS}} ({{FIELDS}}){{/HAS_FIELDS}}</li>{{/GRANTS}}</ul>
+    <h2 class="govuk-heading-m">_("Việc bạn có thể làm")</h2>
+    <ul class="govuk-list">
+      {{#ASSIST}}<li><a class="govuk-link" href="/can-bo/cong-dan/moi">_("Tạo tài khoản cho người dân tại quầy")</a></li>
+      <li><a class="govuk-link" href="/can-bo/cong-dan">_("Tìm tài khoản người dân")</a></li>{{/ASSIST}}
+      {{#ADMIN}}<li><a class="govuk-link" href="/quan-tri">_("Quản trị cán bộ, vai trò và mã truy cập API")</a></li>{{/ADMIN}}
+      {{#AUDIT}}<li><a class="govuk-link" href="/quan-tri/nhat-ky">_("Nhật ký hệ thống")</a></li>{{/AUDIT}}
+      <li><a class="govuk-link" href="/thong-ke">_("Thống kê")</a></li>
+    </ul>
+    <div class="govuk-inset-text">_("Tiếp nhận và xử lý hồ sơ sẽ mở trong đợt cập nhật tới.")</div>
+  </div>
+</div>
