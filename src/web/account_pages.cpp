@@ -25,38 +25,45 @@ using http::Exec;
 using http::Request;
 using http::Response;
 
-constexpr InputSpec kAccountField{
-    "tai_khoan", "Số định danh cá nhân hoặc số điện thoại", "Cán bộ đăng nhập bằng tên đăng nhập", "text", "username",
-    "20"};
-constexpr InputSpec kPasswordField{"mat_khau", "Mật khẩu", nullptr, "password", "current-password", "20"};
+constexpr InputSpec kAccountField{"tai_khoan",
+                                  N_("Số định danh cá nhân hoặc số điện thoại"),
+                                  N_("Cán bộ đăng nhập bằng tên đăng nhập"),
+                                  "text",
+                                  "username",
+                                  "20"};
+constexpr InputSpec kPasswordField{"mat_khau", N_("Mật khẩu"), nullptr, "password", "current-password", "20"};
 constexpr InputSpec kNewPasswordField{
     "mat_khau",
-    "Mật khẩu mới",
-    "Ít nhất 8 ký tự. Nên dùng một cụm từ dễ nhớ với bạn nhưng khó đoán, có thể có dấu cách",
+    N_("Mật khẩu mới"),
+    N_("Ít nhất 8 ký tự. Nên dùng một cụm từ dễ nhớ với bạn nhưng khó đoán, có thể có dấu cách"),
     "password",
     "new-password",
     "20"};
-constexpr InputSpec kConfirmField{"mat_khau_2", "Nhập lại mật khẩu mới", nullptr, "password", "new-password", "20"};
-constexpr InputSpec kCurrentField{"mat_khau_cu", "Mật khẩu hiện tại", nullptr, "password", "current-password", "20"};
-constexpr InputSpec kNameField{"ho_ten", "Họ và tên", "Như trên thẻ căn cước", "text", "name", ""};
+constexpr InputSpec kConfirmField{"mat_khau_2", N_("Nhập lại mật khẩu mới"), nullptr, "password", "new-password", "20"};
+constexpr InputSpec kCurrentField{"mat_khau_cu", N_("Mật khẩu hiện tại"), nullptr,
+                                  "password",    "current-password",      "20"};
+constexpr InputSpec kNameField{"ho_ten", N_("Họ và tên"), N_("Như trên thẻ căn cước"), "text", "name", ""};
 constexpr InputSpec kIdField{"so_dinh_danh",
-                             "Số định danh cá nhân",
-                             "12 chữ số, in trên thẻ căn cước hoặc căn cước công dân",
+                             N_("Số định danh cá nhân"),
+                             N_("12 chữ số, in trên thẻ căn cước hoặc căn cước công dân"),
                              "text",
                              "off",
                              "20",
                              "numeric"};
-constexpr InputSpec kPhoneField{
-    "dien_thoai", "Số điện thoại di động", "Để nhận mã xác nhận và thông báo về hồ sơ, ví dụ 0912345678", "tel", "tel",
-    "20"};
-constexpr InputSpec kEmailField{"email", "Email (không bắt buộc)", nullptr, "email", "email", ""};
-constexpr InputSpec kCodeField{"ma",     "Mã xác nhận",   "Mã trong tin nhắn, hoặc mã do bộ phận một cửa trao cho bạn",
-                               "text",   "one-time-code", "10",
-                               "numeric"};
-constexpr InputSpec kTaxField{"ma_so_thue", "Mã số thuế", "10 chữ số, hoặc 13 chữ số với chi nhánh", "text", "off",
-                              "20",         "numeric"};
-constexpr InputSpec kOrgNameField{"ten_to_chuc", "Tên doanh nghiệp, tổ chức", nullptr, "text", "organization", ""};
-constexpr InputSpec kAddressField{"dia_chi", "Địa chỉ trụ sở", nullptr, "text", "street-address", ""};
+constexpr InputSpec kPhoneField{"dien_thoai",
+                                N_("Số điện thoại di động"),
+                                N_("Để nhận mã xác nhận và thông báo về hồ sơ, ví dụ 0912345678"),
+                                "tel",
+                                "tel",
+                                "20"};
+constexpr InputSpec kEmailField{"email", N_("Email (không bắt buộc)"), nullptr, "email", "email", ""};
+constexpr InputSpec kCodeField{
+    "ma", N_("Mã xác nhận"), N_("Mã trong tin nhắn, hoặc mã do bộ phận một cửa trao cho bạn"), "text", "one-time-code",
+    "10", "numeric"};
+constexpr InputSpec kTaxField{
+    "ma_so_thue", N_("Mã số thuế"), N_("10 chữ số, hoặc 13 chữ số với chi nhánh"), "text", "off", "20", "numeric"};
+constexpr InputSpec kOrgNameField{"ten_to_chuc", N_("Tên doanh nghiệp, tổ chức"), nullptr, "text", "organization", ""};
+constexpr InputSpec kAddressField{"dia_chi", N_("Địa chỉ trụ sở"), nullptr, "text", "street-address", ""};
 
 constexpr size_t kMaxAddressCodePoints = 300;
 constexpr int32_t kMailboxShown = 50;
