@@ -26,16 +26,15 @@ $(BUILD)/build.ninja:
 build: setup static $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-$(DB): | build
+# init is idempotent: it applies migrations, loads the demo province into an empty database and adds any missing
+# demo account; the system administrator's generated password is printed the first time only.
+run: build
 	@mkdir -p $(dir $(DB))
 	$(BUILD)/motcua init --db $(DB) --demo
-
-run: build $(DB)
 	@echo ""
 	@echo "  motcua: http://$(LISTEN)"
 	@echo "  Demo province: Nam Định (before 1 July 2025), 1,601 procedures, database $(DB)"
-	@echo "  Demo logins: none yet. The public catalogue needs no account; accounts and roles arrive with"
-	@echo "  the accounts issue, and this line will then list one login per role."
+	@bash scripts/demo-logins.sh
 	@echo ""
 	$(BUILD)/motcua serve --db $(DB) --listen $(LISTEN)
 
