@@ -67,7 +67,7 @@ std::string PercentEncode(std::string_view s) {
   return out;
 }
 
-std::optional<Pairs> ParseQuery(std::string_view query) {
+std::optional<Pairs> ParseQuery(std::string_view query, size_t max_params) {
   Pairs out;
   while (!query.empty()) {
     const size_t amp = query.find('&');
@@ -76,7 +76,7 @@ std::optional<Pairs> ParseQuery(std::string_view query) {
     if (part.empty()) {
       continue;
     }
-    if (out.size() >= kMaxQueryParams) {
+    if (out.size() >= max_params) {
       return std::nullopt;
     }
     const size_t eq = part.find('=');

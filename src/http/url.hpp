@@ -32,8 +32,12 @@ std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space)
 //! Encodes a query-string component (unreserved characters kept, the rest %XX).
 std::string PercentEncode(std::string_view s);
 
-//! Splits "a=1&b=x%20y" into decoded pairs; nothing when any escape or UTF-8 is invalid or there are too many.
-std::optional<Pairs> ParseQuery(std::string_view query);
+//! Most fields accepted in one form body (a role form lists every field of administration as a checkbox).
+constexpr size_t kMaxFormFields = 1024;
+
+//! Splits "a=1&b=x%20y" into decoded pairs; nothing when any escape or UTF-8 is invalid or there are more than
+//! `max_params`.
+std::optional<Pairs> ParseQuery(std::string_view query, size_t max_params = kMaxQueryParams);
 
 //! Parses an origin-form target ("/path?query"); refuses anything else with a reason.
 std::optional<ParsedTarget> ParseTarget(std::string_view target, TargetError& error);

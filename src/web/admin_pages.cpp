@@ -361,12 +361,23 @@ Response RenderOfficer(const Site& site, Accounts& accounts, const Request& req,
           row->SetValue("AGENCY", g.agency_code);
           const domain::Agency* ag = catalogue->FindAgency(g.agency_code);
           row->SetValue("AGENCY_NAME", ag != nullptr ? ag->name : g.agency_code);
+          std::string fields;
+          for (const std::string& code : g.fields) {
+            const domain::Field* f = catalogue->FindField(code);
+            fields += (fields.empty() ? "" : ", ") + (f != nullptr ? f->name : code);
+          }
+          row->SetValue("GRANT_FIELDS", fields.empty() ? site.T(lang, "Mọi lĩnh vực") : fields);
           if (domain::CanGrant(p, *catalogue, g.role, g.agency_code)) {
             row->ShowSection("CAN_REMOVE");
           }
         }
         AddRoleSelect(site, lang, d, p, role, errors);
         AddAgencySelect(site, lang, d, *catalogue, p, agency, errors);
+        for (const domain::Field& f : catalogue->fields()) {
+          TemplateDictionary* row = d.AddSectionDictionary("FIELDS");
+          row->SetValue("FIELD_CODE", f.code);
+          row->SetValue("FIELD_NAME", f.name);
+        }
         if (a.id != p.user_id) {
           d.ShowSection("CAN_TOGGLE");
           const bool disabled = a.status == domain::AccountStatus::kDisabled;
@@ -391,6 +402,10 @@ Response OfficerPage(const Site& site, Accounts& accounts, const Request& req) {
   if (!a) {
     return NotManaged(site, req);
   }
+  // The page shows the officer's contact details: viewing them is recorded like any personal data.
+  accounts.db().Write([&](store::Session& s) {
+    Journal(s, req, CallerOf(req), {"officer.view", "user", std::to_string(a->id), ""});
+  });
   return RenderOfficer(site, accounts, req, *a, "", "", {}, http::kOk);
 }
 
@@ -411,12 +426,19 @@ Response GrantRole(const Site& site, Accounts& accounts, Request& req) {
   const std::string role_code = form.Text("vai_tro");
   const std::string agency = form.Text("co_quan");
   const auto role = CheckGrant(site, lang, *site.catalogue(), caller.principal, role_code, agency, errors);
-  if (!role) {
+  // Fields of responsibility: none ticked means every field.
+  std::vector<std::string> fields = form.All("linh_vuc");
+  for (const std::string& f : fields) {
+    if (site.catalogue()->FindField(f) == nullptr) {
+      errors.Add("linh_vuc", site.T(lang, "Chọn lĩnh vực trong danh sách"));
+    }
+  }
+  if (!role || !errors.empty()) {
     return RenderOfficer(site, accounts, req, *a, role_code, agency, errors, http::kUnprocessable);
   }
   accounts.db().Write([&](store::Session& s) {
     const int64_t now = UnixNow();
-    if (!store::AddGrant(s, a->id, domain::Grant{*role, agency, {}}, caller.principal.user_id, now)) {
+    if (!store::AddGrant(s, a->id, domain::Grant{*role, agency, fields}, caller.principal.user_id, now)) {
       return;
     }
     // A privilege change ends the officer's sessions: the next sign-in gets a new session id.
@@ -565,7 +587,8 @@ Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   std::vector<domain::SessionInfo> sessions;
   std::map<int64_t, std::string> names;
-  accounts.db().Read([&](store::Session& s) {
+  accounts.db().Write([&](store::Session& s) {
+    Journal(s, req, CallerOf(req), {"sessions.view", "", "", ""});
     sessions = store::ListSessions(s, 0, UnixNow());
     for (const domain::SessionInfo& si : sessions) {
       if (names.count(si.user_id) == 0) {

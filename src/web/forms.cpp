@@ -13,7 +13,7 @@
 namespace motcua::web {
 
 Form::Form(const http::Request& req) {
-  auto parsed = http::ParseQuery(req.body);
+  auto parsed = http::ParseQuery(req.body, http::kMaxFormFields);
   if (!parsed) {
     return;
   }

@@ -24,7 +24,7 @@ class Form {
   //! The value of text field `name`, cut to kMaxFieldBytes (no single field of ours is longer).
   std::string Text(std::string_view name) const;
   //! Longest text kept from one field.
-  static constexpr size_t kMaxFieldBytes = 1000;
+  static constexpr size_t kMaxFieldBytes = size_t{16} * 1024;
   //! Every value of field `name` (checkboxes).
   std::vector<std::string> All(std::string_view name) const;
   //! True when the body could be read.

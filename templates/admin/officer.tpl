@@ -13,9 +13,9 @@
     <h2 class="govuk-heading-l">_("Vai trò")</h2>
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-visually-hidden">_("Vai trò")</caption>
-      <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Vai trò")</th><th scope="col" class="govuk-table__header">_("Cơ quan")</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">_("Thao tác")</span></th></tr></thead>
+      <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Vai trò")</th><th scope="col" class="govuk-table__header">_("Cơ quan")</th><th scope="col" class="govuk-table__header">_("Lĩnh vực phụ trách")</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">_("Thao tác")</span></th></tr></thead>
       <tbody class="govuk-table__body">
-      {{#GRANTS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ROLE_NAME}}</td><td class="govuk-table__cell">{{AGENCY_NAME}}</td><td class="govuk-table__cell">{{#CAN_REMOVE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/vai-tro/xoa"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="vai_tro" value="{{ROLE}}"><input type="hidden" name="co_quan" value="{{AGENCY}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">_("Bỏ vai trò")</button></form>{{/CAN_REMOVE}}</td></tr>{{/GRANTS}}
+      {{#GRANTS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ROLE_NAME}}</td><td class="govuk-table__cell">{{AGENCY_NAME}}</td><td class="govuk-table__cell">{{GRANT_FIELDS}}</td><td class="govuk-table__cell">{{#CAN_REMOVE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/vai-tro/xoa"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="vai_tro" value="{{ROLE}}"><input type="hidden" name="co_quan" value="{{AGENCY}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">_("Bỏ vai trò")</button></form>{{/CAN_REMOVE}}</td></tr>{{/GRANTS}}
       </tbody>
     </table>
     <h3 class="govuk-heading-m">_("Giao thêm vai trò")</h3>
@@ -23,6 +23,19 @@
       <input type="hidden" name="csrf" value="{{CSRF}}">
       {{>F_ROLE}}
       {{>F_AGENCY}}
+      <details class="govuk-details" id="linh_vuc">
+        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">_("Chỉ phụ trách một số lĩnh vực (không chọn: mọi lĩnh vực)")</span></summary>
+        <div class="govuk-details__text">
+          <div class="govuk-form-group">
+            <fieldset class="govuk-fieldset">
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">_("Lĩnh vực phụ trách")</legend>
+              <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                {{#FIELDS}}<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="linh_vuc-{{FIELD_CODE}}" name="linh_vuc" type="checkbox" value="{{FIELD_CODE}}"><label class="govuk-label govuk-checkboxes__label" for="linh_vuc-{{FIELD_CODE}}">{{FIELD_NAME}}</label></div>{{/FIELDS}}
+              </div>
+            </fieldset>
+          </div>
+        </div>
+      </details>
       <button type="submit" class="govuk-button" data-module="govuk-button">_("Giao vai trò")</button>
     </form>
     <h2 class="govuk-heading-l">_("Tài khoản")</h2>
