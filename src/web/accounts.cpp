@@ -18,8 +18,8 @@ namespace {
 
 constexpr size_t kResetDigits = 6;
 constexpr size_t kSetupDigits = 8;
-constexpr int64_t kResetSeconds = 15 * 60;
-constexpr int64_t kSetupSeconds = 7 * 24 * 3600;
+constexpr int64_t kResetSeconds = int64_t{15} * 60;
+constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
 constexpr size_t kPersonalIdDigits = 12;
 //! Longest password read at all: argon2id would hash anything, but a megabyte "password" is an attack.
 constexpr size_t kMaxPasswordBytes = domain::PasswordPolicy::kMaxBytes;
@@ -110,7 +110,7 @@ std::string Accounts::CodeHash(int64_t user_id, std::string_view code) {
 std::string Accounts::IssueCode(store::Session& s, int64_t user_id, store::CodePurpose purpose,
                                 std::optional<int64_t> created_by) {
   const bool reset = purpose == store::CodePurpose::kReset;
-  const std::string code = security::RandomDigits(reset ? kResetDigits : kSetupDigits);
+  std::string code = security::RandomDigits(reset ? kResetDigits : kSetupDigits);
   const int64_t now = UnixNow();
   store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), now, now + (reset ? kResetSeconds : kSetupSeconds),
                     created_by);
