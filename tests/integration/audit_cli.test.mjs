@@ -82,11 +82,18 @@ describe('audit verify', () => {
   let tmp;
   let count = 0;
 
-  //! A fresh SQLite database with the schema and no journal rows.
-  async function freshDb() {
+  //! A fresh SQLite database as `init` leaves it (its journal records the system administrator's creation).
+  async function initDb() {
     const db = path.join(tmp, `audit-${++count}.db`);
     const r = await runMotcua(['init', '--db', db]);
     assert.equal(r.code, 0, r.stderr);
+    return db;
+  }
+
+  //! A fresh SQLite database with the schema and no journal rows.
+  async function freshDb() {
+    const db = await initDb();
+    sqlite(db, "DELETE FROM audit_log; DELETE FROM meta WHERE key = 'audit_head';");
     return db;
   }
 
@@ -100,6 +107,14 @@ describe('audit verify', () => {
   });
   after(async () => {
     await rm(tmp, { recursive: true, force: true });
+  });
+
+  test('the journal init writes (the system administrator created) is intact', async () => {
+    const db = await initDb();
+    const r = await verify(db);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.stdout, /audit journal intact: 1 rows/);
+    assert.equal(sqlite(db, 'SELECT action FROM audit_log WHERE seq = 1;').trim(), 'account.admin_created');
   });
 
   test('an empty journal is intact with 0 rows', async () => {

@@ -22,9 +22,9 @@ const kPages = [
   ['/tra-cuu', 'lookup'],
   ['/dang-nhap', 'sign in'],
   ['/dang-ky', 'register'],
-  ['/ho-so-cua-toi', 'my dossiers'],
+  ['/quen-mat-khau', 'forgotten password'],
+  ['/dat-lai-mat-khau', 'set a new password with a code'],
   [`/nop-ho-so/${kBirthRegistration}`, 'submit (coming soon)'],
-  ['/can-bo', 'back office placeholder'],
   ['/thong-ke', 'statistics placeholder'],
   ['/tro-giup/kha-nang-tiep-can', 'accessibility statement'],
 ];
