@@ -33,6 +33,7 @@ struct Config {
   std::string locale_dir;                 //!< Compiled message catalogues (default: the build tree).
   http::ServerOptions server;             //!< Threads, limits and timeouts.
   bool behind_tls = false;                //!< Served over HTTPS (directly or by a proxy): HSTS, Secure cookies.
+  bool trust_forwarded_for = false;       //!< Behind our own proxy: the client is the last X-Forwarded-For entry.
   int64_t hsts_max_age = 31536000;        //!< HSTS max-age in seconds when behind TLS.
   std::string log_level = "info";         //!< trace, debug, info, warn, error.
   bool access_log = true;                 //!< One JSON line per request on stdout.

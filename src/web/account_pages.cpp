@@ -436,7 +436,7 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
     }
     store::SetPassword(s, account->id, *hash, now);
     store::RevokeSessions(s, account->id, now);
-    store::ClearThrottle(s, ParseLoginName(typed).Key());
+    store::ClearThrottle(s, ThrottleKey(account->id, ParseLoginName(typed)));
     if (!caller.session_hash.empty()) {
       store::RevokeSessionByHash(s, caller.session_hash, now);
     }

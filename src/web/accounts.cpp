@@ -56,6 +56,11 @@ std::string LoginName::Key() const {
   return "acct:login:" + login_name;
 }
 
+std::string ThrottleKey(int64_t account_id, const LoginName& typed) {
+  // Keyed by the account, not by what was typed, so ID number and phone share one count.
+  return account_id != 0 ? fmt::format("acct:{}", account_id) : typed.Key();
+}
+
 LoginName ParseLoginName(std::string_view typed) {
   LoginName out;
   const std::string digits = DigitsOnly(typed);
@@ -148,15 +153,16 @@ SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view i
   SignIn out;
   const int64_t now = UnixNow();
   const LoginName name = ParseLoginName(identifier);
-  const std::string account_key = name.Key();
   const std::string ip_key = "ip:" + req.remote_addr;
   std::optional<domain::Account> account;
+  std::string account_key;
   domain::ThrottleState by_account;
   domain::ThrottleState by_ip;
   db_.Read([&](store::Session& s) {
+    account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
+    account_key = ThrottleKey(account ? account->id : 0, name);
     by_account = store::LoadThrottle(s, account_key);
     by_ip = store::LoadThrottle(s, ip_key);
-    account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
   });
   out.retry_after = std::max(domain::SecondsBlocked(by_account, now), domain::SecondsBlocked(by_ip, now));
   if (out.retry_after > 0) {

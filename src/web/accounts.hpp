@@ -47,6 +47,9 @@ struct LoginName {
   std::string Key() const;
 };
 
+//! The sign-in throttle key of an attempt: the account when it exists, else what was typed.
+std::string ThrottleKey(int64_t account_id, const LoginName& typed);
+
 //! Reads "036099001234", "0912 345 678", "+84912345678" or "admin".
 LoginName ParseLoginName(std::string_view typed);
 

@@ -226,9 +226,11 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
   created.full_name = account.full_name;
   created.phone = account.phone;
   created.email = account.email;
-  accounts.Notify(created, site.T(lang, "Tài khoản Cổng dịch vụ công"),
-                  fmt::format("{} {}. {}", site.T(lang, "Tài khoản của bạn đã được tạo. Mã đặt mật khẩu:"), code,
-                              site.T(lang, "Vào trang Đặt mật khẩu mới của cổng, dùng được trong 7 ngày.")));
+  // The message goes to the citizen, in Vietnamese whatever language the officer's screen is in.
+  const std::string vi = "vi";
+  accounts.Notify(created, site.T(vi, "Tài khoản Cổng dịch vụ công"),
+                  fmt::format("{} {}. {}", site.T(vi, "Tài khoản của bạn đã được tạo. Mã đặt mật khẩu:"), code,
+                              site.T(vi, "Vào trang Đặt mật khẩu mới của cổng, dùng được trong 7 ngày.")));
   return CodeSlip(site, req, site.T(lang, "Đã tạo tài khoản"), account.full_name, account.personal_id, code,
                   now + kSetupSeconds, "/can-bo/cong-dan/moi", site.T(lang, "Tạo tài khoản khác"));
 }

@@ -256,7 +256,23 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   return std::nullopt;
 }
 
+namespace {
+
+//! The right-most X-Forwarded-For entry (the one our own proxy appended), or "" when there is none.
+std::string ForwardedClient(const Request& req) {
+  const std::string_view header = req.Header("x-forwarded-for");
+  const size_t comma = header.rfind(',');
+  return std::string(http::TrimOws(comma == std::string_view::npos ? header : header.substr(comma + 1)));
+}
+
+}  // namespace
+
 Response WebApp::Handle(Request& req) {
+  if (config_.trust_forwarded_for) {
+    if (std::string client = ForwardedClient(req); !client.empty()) {
+      req.remote_addr = std::move(client);
+    }
+  }
   Response res;
   try {
     res = Route(req);
