@@ -99,7 +99,7 @@ export class Browser {
     return b;
   }
 
-  //! Sends a request: {status, headers, text, location, cookies (Set-Cookie parsed)}. The jar is updated and the
+  //! Sends a request: {status, headers, body (bytes), text, location, cookies (Set-Cookie parsed)}. The jar is updated and the
   //! CSRF token of an HTML answer remembered.
   async request(method, path, { body = null, headers = {}, keepCookies = true } = {}) {
     const h = { 'user-agent': this.userAgent, ...headers };
@@ -126,7 +126,8 @@ export class Browser {
     if (token) {
       this.csrf = token;
     }
-    return { status: res.status, headers: res.headers, text, location: res.headers.location ?? null, cookies };
+    return { status: res.status, headers: res.headers, body: res.body, text, location: res.headers.location ?? null,
+      cookies };
   }
 
   //! GET `path`.
