@@ -413,6 +413,8 @@ describe('administration', () => {
     assert.match(code ?? '', /^\d{8}$/);
     officerId = /href="\/quan-tri\/can-bo\/(\d+)"/.exec(created.text)?.[1];
     assert.ok(officerId);
+    const found = await admin.get(`/quan-tri/can-bo?q=${login}`);
+    assert.ok(found.text.includes(`href="/quan-tri/can-bo/${officerId}"`), 'searching by login name does not find it');
     const again = await admin.submit('/quan-tri/can-bo/moi', { ...base, co_quan: '000.05.31.H40' });
     assert.ok([409, 422].includes(again.status), 'the same login name was accepted twice');
 
