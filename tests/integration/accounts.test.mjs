@@ -42,11 +42,6 @@ function slipCode(html) {
   return /<span class="app-code">(\d{6,8})<\/span>/.exec(html)?.[1] ?? null;
 }
 
-//! The text of an HTML page's <h1> and summary list values, for looking for a person's data.
-function decoded(html) {
-  return decodeEntities(html);
-}
-
 async function apiMe(token) {
   const res = await httpRequest(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: res.body.toString('utf8') };
@@ -60,7 +55,7 @@ describe('registration', () => {
     assert.ok(b.cookies.get('motcua'), 'no session cookie after registering');
     const page = await b.get('/tai-khoan');
     assert.equal(page.status, 200);
-    assert.match(decoded(page.text), /Lê Thị Hoa/);
+    assert.match(decodeEntities(page.text), /Lê Thị Hoa/);
     assert.match(page.text, /036190004567/);
     const again = await new Browser(server.url).signIn('036190004567', 'mây trắng bay qua đồi chè');
     assert.equal(again.status, 303, 'the new password does not sign in');
@@ -76,7 +71,7 @@ describe('registration', () => {
     assert.ok(error, 'no error on the ID field');
     assert.match(error, /đã có tài khoản/);
     // Nothing of the existing account: not its phone, e-mail or when it was made.
-    const text = decoded(res.text);
+    const text = decodeEntities(res.text);
     for (const secret of ['0912000001', 'mai.tran@example.vn', '0912 000 001']) {
       assert.ok(!text.includes(secret), `the refusal shows ${secret}`);
     }
@@ -84,7 +79,7 @@ describe('registration', () => {
       dien_thoai: '0912000001' }));
     assert.ok([409, 422].includes(phoneTaken.status), `phone taken: status ${phoneTaken.status}`);
     assert.ok(fieldError(phoneTaken.text, 'dien_thoai'), 'no error on the phone field');
-    assert.ok(!decoded(phoneTaken.text).includes('Trần Thị Mai'), 'the refusal names the phone\'s owner');
+    assert.ok(!decodeEntities(phoneTaken.text).includes('Trần Thị Mai'), 'the refusal names the phone\'s owner');
   });
 
   // [what, overrides, field with the error]
@@ -157,7 +152,7 @@ describe('registration', () => {
     const { b, res } = await register(person({ ho_ten: nfd, so_dinh_danh: '036192004568', 'ngay_sinh-nam': '1992',
       dien_thoai: '0987000002', email: '' }));
     assert.equal(res.status, 303, res.text.slice(0, 2000));
-    const page = decoded((await b.get('/tai-khoan')).text);
+    const page = decodeEntities((await b.get('/tai-khoan')).text);
     assert.ok(page.includes('Nguyễn Thị Hà'.normalize('NFC')), 'the account page does not show the NFC name');
     assert.ok(!page.includes(nfd), 'the account page shows the name still decomposed');
   });
@@ -325,7 +320,7 @@ describe('organisations', () => {
     assert.match(ok.location, /^\/tai-khoan\/to-chuc\/\d+\?tb=to-chuc$/);
     const page = await mai.get(ok.location);
     assert.equal(page.status, 200);
-    assert.match(decoded(page.text), /Hợp tác xã Dệt Nam Hà/);
+    assert.match(decodeEntities(page.text), /Hợp tác xã Dệt Nam Hà/);
     assert.match(page.text, /0100109106/);
 
     const duc = await signedIn(server, kDemoLogins.representative);
@@ -333,7 +328,7 @@ describe('organisations', () => {
       dia_chi: '2 Hàng Tiện, Nam Định' });
     assert.ok([409, 422].includes(taken.status), `status ${taken.status}`);
     assert.ok(fieldError(taken.text, 'ma_so_thue'), 'no error on the tax code');
-    assert.ok(!decoded(taken.text).includes('Trần Thị Mai'), 'the refusal names the other representative');
+    assert.ok(!decodeEntities(taken.text).includes('Trần Thị Mai'), 'the refusal names the other representative');
   });
 });
 
@@ -380,7 +375,7 @@ describe('the counter: accounts made by a desk officer', () => {
     const rows = journal.text.split('<tr class="govuk-table__row">').slice(2);  // after the header row
     assert.ok(rows.length >= 1, 'no citizen.view entry');
     assert.match(rows[0], /<code>citizen\.view<\/code>/);
-    assert.match(decoded(rows[0]), /Đỗ Minh Tuấn/, 'the entry does not name the desk officer');
+    assert.match(decodeEntities(rows[0]), /Đỗ Minh Tuấn/, 'the entry does not name the desk officer');
     assert.match(rows[0], /desk_officer/);
     assert.match(rows[0], new RegExp(`user:${citizenId}`));
   });
@@ -476,7 +471,7 @@ describe('administration', () => {
     assert.equal(await officer.signedIn(), false, 'the disabled officer\'s session still works');
     const refused = await new Browser(server.url).signIn(login, password);
     assert.equal(refused.status, 403, `signing in to a disabled account: ${refused.status}`);
-    assert.match(decoded(refused.text), /tạm khóa/);
+    assert.match(decodeEntities(refused.text), /tạm khóa/);
     const wrong = await new Browser(server.url).signIn(login, 'không phải mật khẩu này');
     assert.equal(wrong.status, 422, 'a wrong password on a disabled account says something else than "wrong"');
   });

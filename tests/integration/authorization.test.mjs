@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Browser, kDemoLogins, listRoutes, signedIn } from '../lib/client.mjs';
+import { Browser, kDemoLogins, kDemoPassword, listRoutes, signedIn } from '../lib/client.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const kProcedure = '1.001193';
@@ -238,7 +238,8 @@ describe('role × route matrix', () => {
         const res = method === 'GET' ? await browser.get(path) : await browser.post(path, options.body ?? {});
         const got = outcomeOf(path, res);
         if (got !== expected[i]) {
-          wrong.push(`${name}: expected ${expected[i]}, got ${got} (${res.status}${res.location ? ` → ${res.location}` : ''})`);
+          const where = res.location ? ` → ${res.location}` : '';
+          wrong.push(`${name}: expected ${expected[i]}, got ${got} (${res.status}${where})`);
         }
       }
       assert.deepEqual(wrong, [], `${method} ${path}:\n  ${wrong.join('\n  ')}`);
@@ -264,7 +265,7 @@ describe('signing in from a protected page', () => {
     assert.equal(res.status, 303);
     assert.equal(res.location, `/dang-nhap?tiep=${encodeURIComponent(target)}`);
     await b.get(res.location);
-    const signedInRes = await b.post('/dang-nhap', { tai_khoan: kDemoLogins.deskDistrict, mat_khau: 'NamDinh-thu-nghiem',
+    const signedInRes = await b.post('/dang-nhap', { tai_khoan: kDemoLogins.deskDistrict, mat_khau: kDemoPassword,
       tiep: target });
     assert.equal(signedInRes.status, 303);
     assert.equal(signedInRes.location, target);
@@ -274,7 +275,7 @@ describe('signing in from a protected page', () => {
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
       const b = new Browser(server.url);
       await b.get('/dang-nhap');
-      const res = await b.post('/dang-nhap', { tai_khoan: kDemoLogins.citizen, mat_khau: 'NamDinh-thu-nghiem', tiep: next });
+      const res = await b.post('/dang-nhap', { tai_khoan: kDemoLogins.citizen, mat_khau: kDemoPassword, tiep: next });
       assert.equal(res.status, 303, `tiep=${next}`);
       assert.equal(res.location, '/tai-khoan', `tiep=${next} sent the person to ${res.location}`);
     }

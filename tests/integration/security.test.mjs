@@ -206,7 +206,8 @@ describe('session fixation and forged cookies', () => {
 });
 
 describe('password guessing', () => {
-  test(`after 5 wrong passwords the account is blocked (429, Retry-After), right password included; it works after the block`, async () => {
+  test('after 5 wrong passwords the account is blocked (429, Retry-After), right password included; then it is not',
+    async () => {
     const login = kDemoLogins.clerk;
     const b = new Browser(server.url);
     for (let i = 1; i <= 5; i++) {

@@ -99,8 +99,8 @@ export class Browser {
     return b;
   }
 
-  //! Sends a request: {status, headers, body (bytes), text, location, cookies (Set-Cookie parsed)}. The jar is updated and the
-  //! CSRF token of an HTML answer remembered.
+  //! Sends a request: {status, headers, body (bytes), text, location, cookies (Set-Cookie parsed)}. The jar is
+  //! updated and the CSRF token of an HTML answer remembered.
   async request(method, path, { body = null, headers = {}, keepCookies = true } = {}) {
     const h = { 'user-agent': this.userAgent, ...headers };
     const cookie = this.cookieHeader();
