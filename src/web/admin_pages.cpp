@@ -161,7 +161,7 @@ Response OfficerList(const Site& site, Accounts& accounts, const Request& req) {
   std::erase_if(officers, [&](const domain::Account& a) {
     return !domain::CanManageOfficer(p, *catalogue, a.grants) ||
            (!q.empty() && domain::Fold(a.full_name).find(q) == std::string::npos &&
-            a.login_name.find(q) == std::string::npos);
+            domain::Fold(a.login_name).find(q) == std::string::npos);  // folded alike: "tiepnhan.tpnd" has a dot
   });
   return site.Page(req, "admin/officers", site.T(lang, "Cán bộ và vai trò"), [&](TemplateDictionary& d) {
     d.SetValue("Q", std::string(req.Query("q")));
@@ -457,7 +457,11 @@ Response RevokeRole(const Site& site, Accounts& accounts, Request& req) {
   const Caller& caller = CallerOf(req);
   const auto role = domain::ParseRole(form.Text("vai_tro"));
   const std::string agency = form.Text("co_quan");
-  if (!role || !domain::CanGrant(caller.principal, *site.catalogue(), *role, agency)) {
+  // A malformed form is a bad request; only a well-formed grant outside the caller's scope is forbidden.
+  if (!role || site.catalogue()->FindAgency(agency) == nullptr) {
+    return site.ErrorPage(req, http::kBadRequest, site.T(site.Lang(req), "Không có vai trò này để bỏ."));
+  }
+  if (!domain::CanGrant(caller.principal, *site.catalogue(), *role, agency)) {
     return site.ErrorPage(req, http::kForbidden, site.T(site.Lang(req), "Bạn không được bỏ vai trò này."));
   }
   accounts.db().Write([&](store::Session& s) {

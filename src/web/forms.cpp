@@ -30,7 +30,22 @@ std::string Form::Get(std::string_view name) const {
   return {};
 }
 
-std::string Form::Text(std::string_view name) const { return Get(name).substr(0, kMaxFieldBytes); }
+std::string Form::Text(std::string_view name) const {
+  std::string value = Get(name);
+  if (value.size() <= kMaxFieldBytes) {
+    return value;
+  }
+  // Cut before the character that crosses the limit, never inside it: the value is shown again in the form, and
+  // half a UTF-8 sequence would make the whole page invalid.
+  constexpr unsigned char kContinuationMask = 0xC0;
+  constexpr unsigned char kContinuation = 0x80;
+  size_t cut = kMaxFieldBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & kContinuationMask) == kContinuation) {
+    --cut;
+  }
+  value.resize(cut);
+  return value;
+}
 
 std::vector<std::string> Form::All(std::string_view name) const {
   std::vector<std::string> out;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { assertHtmlPage, assertSecurityHeaders, h1Text, header } from '../lib/checks.mjs';
+import { kDemoLogins, signedIn } from '../lib/client.mjs';
 import { decodeEntities, fetchText, fold, startServer } from '../lib/server.mjs';
 
 const kBirthRegistration = '1.001193';
@@ -38,6 +39,21 @@ describe('HTML pages', () => {
     test(`${path} (${what}) is a 200 page in Vietnamese with the layout and security headers`, async () => {
       const { res, text } = await fetchText(server.url + path);
       assertHtmlPage(res, text, path);
+      assertSecurityHeaders(res.headers, path);
+    });
+  }
+
+  // Pages behind sign-in (who may open which is the matrix of authorization.test.mjs): anonymous callers are sent
+  // to sign in; the right account gets the page.
+  for (const [path, login, what] of [['/ho-so-cua-toi', kDemoLogins.citizen, 'my dossiers'],
+    ['/can-bo', kDemoLogins.deskDistrict, 'back office home']]) {
+    test(`${path} (${what}) sends anonymous callers to sign in and is a 200 page for ${login}`, async () => {
+      const anonymous = await fetchText(server.url + path);
+      assert.equal(anonymous.res.status, 303);
+      assert.equal(header(anonymous.res.headers, 'location'), `/dang-nhap?tiep=${encodeURIComponent(path)}`);
+      const browser = await signedIn(server, login);
+      const res = await browser.get(path);
+      assertHtmlPage({ status: res.status, headers: res.headers }, res.text, path);
       assertSecurityHeaders(res.headers, path);
     });
   }

@@ -1,0 +1,283 @@
+// The role × route matrix: every route of the binary (`motcua routes`) is one line of kMatrix with the outcome
+// expected for each kind of caller, and is requested by each of them over HTTP. A route missing from the table, or
+// a line naming a route that no longer exists, fails the test, so a new route cannot ship without a decision.
+//
+// Outcomes: O = allowed (2xx, a redirect that is not to /dang-nhap, or a validation answer 400/404/409/422),
+// S = sign in first (303 to /dang-nhap, or 401 on /api), F = forbidden (403).
+// POSTs carry the caller's own valid CSRF token and an empty or harmless body: an allowed caller gets past the
+// guard to the handler's validation, a refused one is stopped before it.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Browser, kDemoLogins, kDemoPassword, listRoutes, signedIn } from '../lib/client.mjs';
+import { startServer } from '../lib/server.mjs';
+
+const kProcedure = '1.001193';
+
+// Columns, in the order of every outcome string below.
+const kPrincipals = [
+  ['anonymous', null],
+  ['citizen', kDemoLogins.citizen],
+  ['representative', kDemoLogins.representative],
+  ['desk officer, commune', kDemoLogins.deskCommune],
+  ['desk officer, district', kDemoLogins.deskDistrict],
+  ['specialist', kDemoLogins.specialist],
+  ['section head', kDemoLogins.sectionHead],
+  ['agency head', kDemoLogins.agencyHead],
+  ['clerk', kDemoLogins.clerk],
+  ['agency admin', kDemoLogins.agencyAdmin],
+  ['system admin', kDemoLogins.systemAdmin],
+  ['statistics viewer', kDemoLogins.statistics],
+];
+
+// [method, pattern, sample path ({name} = an id looked up in before()), outcomes, options]
+// options: body (form fields), endsSession (run last, each time on a fresh session).
+//                                                                                      anon
+//                                                                                      | citizen
+//                                                                                      | | representative
+//                                                                                      | | | desk commune
+//                                                                                      | | | | desk district
+//                                                                                      | | | | | specialist
+//                                                                                      | | | | | | section head
+//                                                                                      | | | | | | | agency head
+//                                                                                      | | | | | | | | clerk
+//                                                                                      | | | | | | | | | agency admin
+//                                                                                      | | | | | | | | | | system admin
+//                                                                                      | | | | | | | | | | | statistics
+const kMatrix = [
+  ['GET', '/', '/', '                                                                    O O O O O O O O O O O O'],
+  ['GET', '/thu-tuc', '/thu-tuc?q=khai+sinh', '                                          O O O O O O O O O O O O'],
+  ['GET', '/thu-tuc/{code}', `/thu-tuc/${kProcedure}`, '                                 O O O O O O O O O O O O'],
+  ['GET', '/thu-tuc/{code}/mau/{form}', '{formPath}', '                                  O O O O O O O O O O O O'],
+  ['GET', '/linh-vuc', '/linh-vuc', '                                                    O O O O O O O O O O O O'],
+  ['GET', '/co-quan', '/co-quan', '                                                      O O O O O O O O O O O O'],
+  ['GET', '/thong-ke', '/thong-ke', '                                                    O O O O O O O O O O O O'],
+  ['GET', '/nop-ho-so/{code}', `/nop-ho-so/${kProcedure}`, '                             O O O O O O O O O O O O'],
+  ['GET', '/tra-cuu', '/tra-cuu', '                                                      O O O O O O O O O O O O'],
+  ['GET', '/tro-giup/kha-nang-tiep-can', '/tro-giup/kha-nang-tiep-can', '                O O O O O O O O O O O O'],
+  ['GET', '/dang-nhap', '/dang-nhap', '                                                  O O O O O O O O O O O O'],
+  ['POST', '/dang-nhap', '/dang-nhap', '                                                 O O O O O O O O O O O O'],
+  ['POST', '/dang-xuat', '/dang-xuat', '                                                 S O O O O O O O O O O O',
+    { endsSession: true }],
+  ['GET', '/dang-ky', '/dang-ky', '                                                      O O O O O O O O O O O O'],
+  ['POST', '/dang-ky', '/dang-ky', '                                                     O O O O O O O O O O O O'],
+  ['GET', '/quen-mat-khau', '/quen-mat-khau', '                                          O O O O O O O O O O O O'],
+  ['POST', '/quen-mat-khau', '/quen-mat-khau', '                                         O O O O O O O O O O O O'],
+  ['GET', '/dat-lai-mat-khau', '/dat-lai-mat-khau', '                                    O O O O O O O O O O O O'],
+  ['POST', '/dat-lai-mat-khau', '/dat-lai-mat-khau', '                                   O O O O O O O O O O O O'],
+  ['GET', '/tai-khoan', '/tai-khoan', '                                                  S O O O O O O O O O O O'],
+  ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', '                                S O O O O O O O O O O O'],
+  ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', '                               S O O O O O O O O O O O'],
+  ['POST', '/tai-khoan/phien/thu-hoi', '/tai-khoan/phien/thu-hoi', '                     S O O O O O O O O O O O'],
+  ['POST', '/tai-khoan/dang-xuat-tat-ca', '/tai-khoan/dang-xuat-tat-ca', '               S O O O O O O O O O O O',
+    { endsSession: true }],
+  ['GET', '/tai-khoan/to-chuc/moi', '/tai-khoan/to-chuc/moi', '                          S O O F F F F F F F F F'],
+  ['POST', '/tai-khoan/to-chuc/moi', '/tai-khoan/to-chuc/moi', '                         S O O F F F F F F F F F'],
+  ['GET', '/tai-khoan/to-chuc/{id}', '/tai-khoan/to-chuc/{organisation}', '              S O O F F F F F F F F F'],
+  ['GET', '/ho-so-cua-toi', '/ho-so-cua-toi', '                                          S O O F F F F F F F F F'],
+  ['GET', '/dang-nhap/vneid', '/dang-nhap/vneid', '                                      O O O O O O O O O O O O'],
+  ['GET', '/dang-nhap/vneid/ket-qua', '/dang-nhap/vneid/ket-qua', '                      O O O O O O O O O O O O'],
+  ['GET', '/dang-nhap/vneid/mo-phong', '/dang-nhap/vneid/mo-phong?state=s&nonce=n', '    O O O O O O O O O O O O'],
+  ['POST', '/dang-nhap/vneid/mo-phong', '/dang-nhap/vneid/mo-phong', '                   O O O O O O O O O O O O'],
+  ['GET', '/hop-thu-thu-nghiem', '/hop-thu-thu-nghiem', '                                O O O O O O O O O O O O'],
+  ['GET', '/can-bo', '/can-bo', '                                                        S F F O O O O O O O O O'],
+  ['GET', '/can-bo/cong-dan', '/can-bo/cong-dan?q=036185001234', '                       S F F O O F F F F F O F'],
+  ['GET', '/can-bo/cong-dan/moi', '/can-bo/cong-dan/moi', '                              S F F O O F F F F F O F'],
+  ['POST', '/can-bo/cong-dan/moi', '/can-bo/cong-dan/moi', '                             S F F O O F F F F F O F'],
+  ['GET', '/can-bo/cong-dan/{id}', '/can-bo/cong-dan/{citizen}', '                       S F F O O F F F F F O F'],
+  ['POST', '/can-bo/cong-dan/{id}/ma', '/can-bo/cong-dan/{citizen}/ma', '                S F F O O F F F F F O F'],
+  ['GET', '/quan-tri', '/quan-tri', '                                                    S F F F F F F F F O O F'],
+  ['GET', '/quan-tri/can-bo', '/quan-tri/can-bo', '                                      S F F F F F F F F O O F'],
+  ['GET', '/quan-tri/can-bo/moi', '/quan-tri/can-bo/moi', '                              S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/moi', '/quan-tri/can-bo/moi', '                             S F F F F F F F F O O F'],
+  ['GET', '/quan-tri/can-bo/{id}', '/quan-tri/can-bo/{officer}', '                       S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/{id}/vai-tro', '/quan-tri/can-bo/{officer}/vai-tro', '      S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/{id}/vai-tro/xoa', '/quan-tri/can-bo/{officer}/vai-tro/xoa', 'S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/{id}/trang-thai', '/quan-tri/can-bo/{officer}/trang-thai', '  S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/{id}/mat-khau', '/quan-tri/can-bo/{officer}/mat-khau', '    S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/{id}/phien/thu-hoi', '/quan-tri/can-bo/{officer}/phien/thu-hoi', 'S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/can-bo/{id}/token', '/quan-tri/can-bo/{officer}/token', '          S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/token/{id}/thu-hoi', '/quan-tri/token/{token}/thu-hoi', '           S F F F F F F F F O O F'],
+  ['GET', '/quan-tri/phien', '/quan-tri/phien', '                                        S F F F F F F F F F O F'],
+  ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', '                                    S F F F F F F F F F O F'],
+  ['GET', '/api/v1/procedures', '/api/v1/procedures?q=khai+sinh', '                      O O O O O O O O O O O O'],
+  ['GET', '/api/v1/procedures/{code}', `/api/v1/procedures/${kProcedure}`, '             O O O O O O O O O O O O'],
+  ['GET', '/api/v1/fields', '/api/v1/fields', '                                          O O O O O O O O O O O O'],
+  ['GET', '/api/v1/agencies', '/api/v1/agencies', '                                      O O O O O O O O O O O O'],
+  ['GET', '/api/v1/admin-units', '/api/v1/admin-units', '                                O O O O O O O O O O O O'],
+  ['GET', '/api/openapi.json', '/api/openapi.json', '                                    O O O O O O O O O O O O'],
+  // The API takes bearer tokens only: a session cookie, whoever's, never authorises it.
+  ['GET', '/api/v1/me', '/api/v1/me', '                                                  S S S S S S S S S S S S'],
+  ['GET', '/healthz', '/healthz', '                                                      O O O O O O O O O O O O'],
+  ['GET', '/metrics', '/metrics', '                                                      O O O O O O O O O O O O'],
+  ['GET', '/favicon.ico', '/favicon.ico', '                                              O O O O O O O O O O O O'],
+];
+
+const kOutcomeNames = { O: 'ok', S: 'signin', F: 'forbidden' };
+
+//! What an answer means for the matrix.
+function outcomeOf(path, res) {
+  const api = path.startsWith('/api/');
+  if (res.status >= 200 && res.status < 300) {
+    return 'ok';
+  }
+  if (res.status >= 300 && res.status < 400) {
+    // The guard sends a GET to /dang-nhap?tiep=…, a POST to /dang-nhap (signing out also lands on /dang-nhap?tb=…).
+    if (/^\/dang-nhap(\?tiep=|$)/.test(res.location ?? '')) {
+      return api ? `redirect to ${res.location}` : 'signin';
+    }
+    return 'ok';
+  }
+  if (res.status === 401) {
+    return api ? 'signin' : 'status 401';
+  }
+  if (res.status === 403) {
+    return 'forbidden';
+  }
+  if ([400, 404, 409, 422].includes(res.status)) {
+    return 'ok';
+  }
+  return `status ${res.status}`;
+}
+
+function expectations(line) {
+  const cells = line.trim().split(/\s+/);
+  assert.equal(cells.length, kPrincipals.length, `outcome line "${line.trim()}" has ${cells.length} cells`);
+  return cells.map((c) => {
+    assert.ok(kOutcomeNames[c], `unknown outcome ${c}`);
+    return kOutcomeNames[c];
+  });
+}
+
+let server;
+const ids = {};
+const sessions = new Map();  // principal name → Browser of its main session
+
+function fill(sample) {
+  return sample.replace(/\{(\w+)\}/g, (_, name) => {
+    assert.ok(ids[name] !== undefined, `no sample id {${name}}`);
+    return String(ids[name]);
+  });
+}
+
+async function anonymous() {
+  const b = new Browser(server.url);
+  await b.get('/dang-nhap');  // the anonymous form binding and its token
+  assert.ok(b.csrf, 'no CSRF token on /dang-nhap');
+  return b;
+}
+
+async function browserFor(name, login, fresh) {
+  if (!fresh && sessions.has(name)) {
+    return sessions.get(name);
+  }
+  return login === null ? anonymous() : signedIn(server, login);
+}
+
+before(async () => {
+  server = await startServer();
+  for (const [name, login] of kPrincipals) {
+    sessions.set(name, await browserFor(name, login, true));
+  }
+  // Sample objects, found the way a person would find them.
+  const procedure = await new Browser(server.url).get(`/thu-tuc/${kProcedure}`);
+  ids.formPath = /href="(\/thu-tuc\/[0-9.]+\/mau\/[^"?#]+)"/.exec(procedure.text)?.[1];
+  assert.ok(ids.formPath, 'the procedure page links to no blank form');
+
+  const desk = sessions.get('desk officer, district');
+  const search = await desk.get(`/can-bo/cong-dan?q=${kDemoLogins.citizen}`);
+  ids.citizen = /href="\/can-bo\/cong-dan\/(\d+)"/.exec(search.text)?.[1];
+  assert.ok(ids.citizen, `citizen search found no account:\n${search.text.slice(0, 3000)}`);
+
+  const account = await sessions.get('representative').get('/tai-khoan');
+  ids.organisation = /href="\/tai-khoan\/to-chuc\/(\d+)"/.exec(account.text)?.[1];
+  assert.ok(ids.organisation, 'the representative has no organisation on /tai-khoan');
+
+  // An officer who is nobody's principal here, so acting on it breaks no later line; in both admins' scope.
+  const admin = await signedIn(server, kDemoLogins.systemAdmin);
+  const created = await admin.submit('/quan-tri/can-bo/moi', {
+    ho_ten: 'Nguyễn Văn Mẫu', ten_dang_nhap: 'matran.mau', dien_thoai: '', email: '', vai_tro: 'desk_officer',
+    co_quan: '000.00.31.H40',
+  });
+  assert.equal(created.status, 200, `creating the sample officer: ${created.status}\n${created.text.slice(0, 3000)}`);
+  ids.officer = /href="\/quan-tri\/can-bo\/(\d+)"/.exec(created.text)?.[1];
+  assert.ok(ids.officer, 'no link to the created officer');
+  const token = await admin.submit(`/quan-tri/can-bo/${ids.officer}`, { ten_token: 'Ma tran quyen' },
+    { action: `/quan-tri/can-bo/${ids.officer}/token` });
+  assert.equal(token.status, 200, `creating a token: ${token.status}`);
+  const officerPage = await admin.get(`/quan-tri/can-bo/${ids.officer}`);
+  ids.token = /action="\/quan-tri\/token\/(\d+)\/thu-hoi"/.exec(officerPage.text)?.[1];
+  assert.ok(ids.token, 'the officer page lists no live token');
+});
+
+after(async () => { await server?.stop(); });
+
+describe('role × route matrix', () => {
+  test('the table has exactly the routes of the binary', async () => {
+    const routes = await listRoutes(server.db);
+    const key = (method, pattern) => `${method} ${pattern}`;
+    const inBinary = new Set(routes.map((r) => key(r.method, r.pattern)));
+    const inTable = new Set(kMatrix.map(([method, pattern]) => key(method, pattern)));
+    assert.equal(inTable.size, kMatrix.length, 'the table names a route twice');
+    const missing = [...inBinary].filter((k) => !inTable.has(k));
+    const stale = [...inTable].filter((k) => !inBinary.has(k));
+    assert.deepEqual(missing, [], `routes without a line in kMatrix: ${missing.join(', ')}`);
+    assert.deepEqual(stale, [], `kMatrix lines for routes that no longer exist: ${stale.join(', ')}`);
+  });
+
+  // Lines that end sessions run after all the others, each on a fresh session.
+  const ordered = [...kMatrix.filter((l) => !l[4]?.endsSession), ...kMatrix.filter((l) => l[4]?.endsSession)];
+  for (const [method, pattern, sample, line, options = {}] of ordered) {
+    test(`${method} ${pattern}`, async () => {
+      const expected = expectations(line);
+      const path = fill(sample);
+      const wrong = [];
+      for (const [i, [name, login]] of kPrincipals.entries()) {
+        const browser = await browserFor(name, login, options.endsSession === true);
+        const res = method === 'GET' ? await browser.get(path) : await browser.post(path, options.body ?? {});
+        const got = outcomeOf(path, res);
+        if (got !== expected[i]) {
+          const where = res.location ? ` → ${res.location}` : '';
+          wrong.push(`${name}: expected ${expected[i]}, got ${got} (${res.status}${where})`);
+        }
+      }
+      assert.deepEqual(wrong, [], `${method} ${path}:\n  ${wrong.join('\n  ')}`);
+    });
+  }
+
+  test('after the matrix every principal that was not signed out is still signed in', async () => {
+    // The non-destructive lines changed no principal's session (the destructive ones used fresh sessions, except
+    // "log out everywhere", which also ended the main ones: that is what it is for).
+    for (const [name, login] of kPrincipals) {
+      if (login !== null) {
+        assert.equal(await sessions.get(name).signedIn(), false, `${name}: "log out everywhere" left a session`);
+      }
+    }
+  });
+});
+
+describe('signing in from a protected page', () => {
+  test('an anonymous GET is sent to sign in with the page to come back to, and comes back to it', async () => {
+    const b = new Browser(server.url);
+    const target = '/can-bo/cong-dan?q=036185001234';
+    const res = await b.get(target);
+    assert.equal(res.status, 303);
+    assert.equal(res.location, `/dang-nhap?tiep=${encodeURIComponent(target)}`);
+    await b.get(res.location);
+    const signedInRes = await b.post('/dang-nhap', { tai_khoan: kDemoLogins.deskDistrict, mat_khau: kDemoPassword,
+      tiep: target });
+    assert.equal(signedInRes.status, 303);
+    assert.equal(signedInRes.location, target);
+  });
+
+  test('the page to come back to must be on this site', async () => {
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const b = new Browser(server.url);
+      await b.get('/dang-nhap');
+      const res = await b.post('/dang-nhap', { tai_khoan: kDemoLogins.citizen, mat_khau: kDemoPassword, tiep: next });
+      assert.equal(res.status, 303, `tiep=${next}`);
+      assert.equal(res.location, '/tai-khoan', `tiep=${next} sent the person to ${res.location}`);
+    }
+  });
+});
