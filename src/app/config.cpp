@@ -136,6 +136,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         str("log.level", draft.log_level),
         boolean("log.access", draft.access_log),
         boolean("http.behind_tls", draft.behind_tls),
+        boolean("http.trust_forwarded_for", draft.trust_forwarded_for),
         integer("http.threads", 0, kMaxThreads, draft.server.threads),
         integer("http.pool_threads", 1, kMaxThreads, draft.server.pool_threads),
         integer("http.max_header_bytes", 1024, kMaxHeader, draft.server.max_header_bytes),
