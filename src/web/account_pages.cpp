@@ -350,13 +350,19 @@ Response ForgotSubmit(const Site& site, Accounts& accounts, Request& req) {
     account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
   });
   // The same answer whether or not the account exists, so the page cannot be used to find out.
+  std::string code;
   if (account && account->status != domain::AccountStatus::kDisabled &&
       (!account->phone.empty() || !account->email.empty())) {
-    std::string code;
     accounts.db().Write([&](store::Session& s) {
+      if (!accounts.AllowCodeRequest(s, account->id)) {
+        JournalAs(s, req, 0, "", {"password.reset_request_ignored", "user", std::to_string(account->id), ""});
+        return;
+      }
       code = accounts.IssueCode(s, account->id, store::CodePurpose::kReset, std::nullopt);
       JournalAs(s, req, 0, "", {"password.reset_requested", "user", std::to_string(account->id), ""});
     });
+  }
+  if (!code.empty()) {
     accounts.Notify(*account, site.T(lang, "Mã đặt lại mật khẩu"),
                     fmt::format("{} {}. {}", site.T(lang, "Mã đặt lại mật khẩu Cổng dịch vụ công của bạn là"), code,
                                 site.T(lang, "Mã dùng được một lần trong 15 phút. Không đưa mã này cho ai.")));
@@ -414,7 +420,15 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
     return RenderReset(site, req, typed, code, errors, http::kUnprocessable);
   }
   const std::string wrong = site.T(lang, "Mã không đúng hoặc đã hết hạn. Kiểm tra lại mã, hoặc xin mã mới.");
+  const std::string throttle_key = ThrottleKey(account ? account->id : 0, name);
+  if (const int64_t wait = accounts.SecondsBlocked(req, throttle_key); wait > 0) {
+    errors.Add("ma",
+               fmt::format("{} {}.", site.T(lang, "Bạn đã nhập sai nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau"),
+                           MinutesText(site, lang, wait)));
+    return RenderReset(site, req, typed, code, errors, http::kTooManyRequests).Set("Retry-After", std::to_string(wait));
+  }
   if (!account || account->status == domain::AccountStatus::kDisabled) {
+    accounts.db().Write([&](store::Session& s) { accounts.RecordFailure(s, req, "reset_code", throttle_key, 0, ""); });
     errors.Add("ma", wrong);
     return RenderReset(site, req, typed, code, errors, http::kUnprocessable);
   }
@@ -431,12 +445,12 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
   accounts.db().Write([&](store::Session& s) {
     check = store::ConsumeCode(s, account->id, Accounts::CodeHash(account->id, code), now, Accounts::kMaxCodeAttempts);
     if (check != store::CodeCheck::kOk) {
-      JournalAs(s, req, 0, "", {"password.reset_code_wrong", "user", std::to_string(account->id), ""});
+      accounts.RecordFailure(s, req, "reset_code", throttle_key, account->id, account->full_name);
       return;
     }
     store::SetPassword(s, account->id, *hash, now);
     store::RevokeSessions(s, account->id, now);
-    store::ClearThrottle(s, ThrottleKey(account->id, ParseLoginName(typed)));
+    store::ClearThrottle(s, throttle_key);
     if (!caller.session_hash.empty()) {
       store::RevokeSessionByHash(s, caller.session_hash, now);
     }
@@ -561,14 +575,26 @@ Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
   FieldErrors errors;
   const std::string current = form.Get("mat_khau_cu");
   const std::string password = form.Get("mat_khau");
+  const std::string throttle_key = ThrottleKey(account->id, LoginName{});
+  int32_t status = http::kUnprocessable;
   if (current.empty()) {
     errors.Add("mat_khau_cu", site.T(lang, "Nhập mật khẩu hiện tại"));
+  } else if (const int64_t wait = accounts.SecondsBlocked(req, throttle_key); wait > 0) {
+    // A stolen session must not become a way around the sign-in throttle.
+    errors.Add("mat_khau_cu",
+               fmt::format("{} {}.", site.T(lang, "Bạn đã nhập sai nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau"),
+                           MinutesText(site, lang, wait)));
+    status = http::kTooManyRequests;
   } else {
     const auto ok = accounts.Verify(account->password_hash, current);
     if (!ok) {
       errors.Add("mat_khau_cu", site.T(lang, "Hệ thống đang bận. Xin đợi vài giây rồi gửi lại."));
+      status = http::kServiceUnavailable;
     } else if (!*ok) {
       errors.Add("mat_khau_cu", site.T(lang, "Mật khẩu hiện tại không đúng"));
+      accounts.db().Write([&](store::Session& s) {
+        accounts.RecordFailure(s, req, "current_password", throttle_key, account->id, account->full_name);
+      });
     }
   }
   accounts.CheckNewPassword(
@@ -576,7 +602,7 @@ Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
       domain::PasswordContext{account->personal_id, account->phone, account->login_name, account->email}, errors,
       "mat_khau", "mat_khau_2");
   if (!errors.empty()) {
-    return RenderPassword(site, req, errors, http::kUnprocessable);
+    return RenderPassword(site, req, errors, status);
   }
   const auto hash = accounts.Hash(password);
   if (!hash) {

@@ -148,6 +148,55 @@ void Accounts::CheckNewPassword(const Site& site, std::string_view lang, const s
   }
 }
 
+int64_t Accounts::SecondsBlocked(const http::Request& req, const std::string& account_key) const {
+  const int64_t now = UnixNow();
+  int64_t seconds = 0;
+  db_.Read([&](store::Session& s) {
+    seconds = std::max(domain::SecondsBlocked(store::LoadThrottle(s, account_key), now),
+                       domain::SecondsBlocked(store::LoadThrottle(s, "ip:" + req.remote_addr), now));
+  });
+  return seconds;
+}
+
+void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::string_view what,
+                             const std::string& account_key, int64_t account_id, const std::string& account_name) {
+  const int64_t now = UnixNow();
+  const std::string ip_key = "ip:" + req.remote_addr;
+  const domain::ThrottleState next_account =
+      domain::AfterFailure(store::LoadThrottle(s, account_key), now, account_rules_);
+  const domain::ThrottleState next_ip = domain::AfterFailure(store::LoadThrottle(s, ip_key), now, ip_rules_);
+  store::SaveThrottle(s, account_key, next_account);
+  store::SaveThrottle(s, ip_key, next_ip);
+  const std::string object_type = account_id != 0 ? "user" : "";
+  const std::string object_id = account_id != 0 ? std::to_string(account_id) : "";
+  JournalAs(s, req, 0, "",
+            {fmt::format("{}.failure", what), object_type, object_id,
+             Summary({{"failures", std::to_string(next_account.failures)}})});
+  const int64_t blocked = std::max(domain::SecondsBlocked(next_account, now), domain::SecondsBlocked(next_ip, now));
+  if (blocked > 0) {
+    JournalAs(s, req, 0, "",
+              {fmt::format("{}.blocked", what), object_type, object_id,
+               Summary({{"key", domain::SecondsBlocked(next_account, now) > 0 ? "account" : "address"},
+                        {"seconds", std::to_string(blocked)},
+                        {"account_name", account_name}})});
+  }
+}
+
+bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id) {
+  // At most kFreeCodeRequests codes per window for one account; more are silently not sent (the page answers the
+  // same either way), so nobody can flood a phone or reset the five tries of a code at will.
+  const int64_t now = UnixNow();
+  const std::string key = fmt::format("code:{}", account_id);
+  const domain::ThrottleState state = store::LoadThrottle(s, key);
+  if (domain::SecondsBlocked(state, now) > 0) {
+    return false;
+  }
+  domain::ThrottleRules rules = account_rules_;
+  rules.free_failures = kFreeCodeRequests;
+  store::SaveThrottle(s, key, domain::AfterFailure(state, now, rules));
+  return true;
+}
+
 SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
                                     Caller& caller) {
   SignIn out;
@@ -209,24 +258,8 @@ SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view i
     out.result = SignInResult::kOk;
     return out;
   }
-  const domain::ThrottleState next_account = domain::AfterFailure(by_account, now, account_rules_);
-  const domain::ThrottleState next_ip = domain::AfterFailure(by_ip, now, ip_rules_);
   db_.Write([&](store::Session& s) {
-    store::SaveThrottle(s, account_key, next_account);
-    store::SaveThrottle(s, ip_key, next_ip);
-    const int64_t actor = account ? account->id : 0;
-    const std::string actor_name = account ? account->full_name : "";
-    JournalAs(s, req, 0, "",
-              {"login.failure", account ? "user" : "", account ? std::to_string(actor) : "",
-               Summary({{"failures", std::to_string(next_account.failures)}})});
-    if (domain::SecondsBlocked(next_account, now) > 0 || domain::SecondsBlocked(next_ip, now) > 0) {
-      JournalAs(s, req, 0, "",
-                {"login.blocked", account ? "user" : "", account ? std::to_string(actor) : "",
-                 Summary({{"key", domain::SecondsBlocked(next_account, now) > 0 ? "account" : "address"},
-                          {"seconds", std::to_string(std::max(domain::SecondsBlocked(next_account, now),
-                                                              domain::SecondsBlocked(next_ip, now)))},
-                          {"account_name", actor_name}})});
-    }
+    RecordFailure(s, req, "login", account_key, account ? account->id : 0, account ? account->full_name : "");
   });
   out.result = SignInResult::kWrong;
   return out;

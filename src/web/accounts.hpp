@@ -64,6 +64,14 @@ class Accounts {
   //! Signs in with an identifier and password; on success `caller` is the new session.
   SignIn SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
                             Caller& caller);
+  //! Seconds until attempts for `account_key` from this client are checked again (0: not blocked).
+  int64_t SecondsBlocked(const http::Request& req, const std::string& account_key) const;
+  //! Counts one failed attempt (`what`: "login", "reset_code", "current_password") against the account and the
+  //! client address inside `s`, and journals it, with a block entry when it starts one.
+  void RecordFailure(store::Session& s, const http::Request& req, std::string_view what, const std::string& account_key,
+                     int64_t account_id, const std::string& account_name);
+  //! True when another one-time code may be sent to `account_id` now (counts this request).
+  bool AllowCodeRequest(store::Session& s, int64_t account_id);
   //! Hashes `password` on the hash pool (nothing when the pool is full).
   std::optional<std::string> Hash(std::string_view password);
   //! Checks `password` against `encoded` on the hash pool (nothing when the pool is full).
@@ -95,6 +103,8 @@ class Accounts {
 
   //! Most wrong tries of one one-time code.
   static constexpr int32_t kMaxCodeAttempts = 5;
+  //! Reset codes one account may be sent in a throttle window before further requests are ignored.
+  static constexpr int32_t kFreeCodeRequests = 3;
 
  private:
   const app::Config& config_;

@@ -3,6 +3,9 @@
 // journal that records all of it (verified, then tampered with, at the end).
 
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
@@ -12,8 +15,19 @@ import {
 import { decodeEntities, httpRequest, startServer } from '../lib/server.mjs';
 
 let server;
-before(async () => { server = await startServer(); });
-after(async () => { await server?.stop(); });
+let configDir;
+// Guessing limits are tested in security.test.mjs; here they are raised so that the rules of one-time codes
+// (five wrong tries void a code) are seen on their own.
+before(async () => {
+  configDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-accounts-'));
+  const config = path.join(configDir, 'accounts.toml');
+  await writeFile(config, '[security]\nlogin_free_failures = 100\nlogin_ip_free_failures = 1000\n');
+  server = await startServer({ args: ['--config', config] });
+});
+after(async () => {
+  await server?.stop();
+  await rm(configDir, { recursive: true, force: true });
+});
 
 // A valid registration; tests change one field at a time. Each registered person needs their own ID and phone.
 function person(overrides = {}) {

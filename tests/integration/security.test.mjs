@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  Browser, fieldError, kDemoLogins, kDemoPassword, signedIn, withoutRequestIds,
+  Browser, mailboxCodes, fieldError, kDemoLogins, kDemoPassword, signedIn, withoutRequestIds,
 } from '../lib/client.mjs';
 import { decodeEntities, httpRequest, startServer } from '../lib/server.mjs';
 
@@ -230,6 +230,53 @@ describe('password guessing', () => {
     await new Promise((resolve) => { setTimeout(resolve, (kBlockSeconds + 1) * 1000); });
     const after = await new Browser(server.url).signIn(login, kDemoPassword);
     assert.equal(after.status, 303, `the right password after the block: ${after.status}`);
+  });
+
+  test('wrong one-time codes count like wrong passwords: the 6th try is blocked, the right code included', async () => {
+    const phone = '0912000013';  // chuyenvien.tuphap
+    const b = new Browser(server.url);
+    assert.equal((await b.submit('/quen-mat-khau', { tai_khoan: phone })).status, 303);
+    const [code] = await mailboxCodes(server, phone);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const password = 'mưa phùn tháng hai trên phố';
+    for (let i = 1; i <= 5; i++) {
+      const res = await b.submit('/dat-lai-mat-khau', { tai_khoan: phone, ma: wrong, mat_khau: password,
+        mat_khau_2: password });
+      assert.equal(res.status, 422, `wrong code ${i}: ${res.status}`);
+    }
+    const blocked = await b.submit('/dat-lai-mat-khau', { tai_khoan: phone, ma: code, mat_khau: password,
+      mat_khau_2: password });
+    assert.equal(blocked.status, 429, `the right code while blocked: ${blocked.status}`);
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+    await new Promise((resolve) => { setTimeout(resolve, (kBlockSeconds + 1) * 1000); });
+  });
+
+  test('reset codes are sent at most three times in a window; further requests look the same and send nothing',
+    async () => {
+    const phone = '0912000019';
+    const before = (await mailboxCodes(server, phone)).length;
+    for (let i = 1; i <= 5; i++) {
+      const res = await new Browser(server.url).submit('/quen-mat-khau', { tai_khoan: phone });
+      assert.equal(res.status, 303, `request ${i}`);
+      assert.match(res.location, /^\/dat-lai-mat-khau\?tb=da-gui/);
+    }
+    assert.equal((await mailboxCodes(server, phone)).length - before, 3);
+  });
+
+  test('the current password on the change-password page is throttled like sign-in', async () => {
+    const b = new Browser(server.url);
+    assert.equal((await b.signIn(kDemoLogins.sectionHead)).status, 303);
+    const fresh = 'một mật khẩu mới khá dài';
+    let last;
+    for (let i = 1; i <= 6; i++) {
+      last = await b.submit('/tai-khoan/mat-khau', { mat_khau_cu: `sai ${i} lần rồi`, mat_khau: fresh,
+        mat_khau_2: fresh });
+      if (i <= 5) {
+        assert.equal(last.status, 422, `wrong current password ${i}: ${last.status}`);
+      }
+    }
+    assert.equal(last.status, 429, `6th wrong current password: ${last.status}`);
+    await new Promise((resolve) => { setTimeout(resolve, (kBlockSeconds + 1) * 1000); });
   });
 
   test('failures from one address across several accounts block that address', async () => {
