@@ -30,7 +30,22 @@ std::string Form::Get(std::string_view name) const {
   return {};
 }
 
-std::string Form::Text(std::string_view name) const { return Get(name).substr(0, kMaxFieldBytes); }
+std::string Form::Text(std::string_view name) const {
+  std::string value = Get(name);
+  if (value.size() <= kMaxFieldBytes) {
+    return value;
+  }
+  // Cut before the character the limit falls in, never inside it: half a character is not UTF-8, and the page
+  // would then show a confusing "unreadable character" error instead of "too long".
+  constexpr unsigned char kContinuationMask = 0xC0;
+  constexpr unsigned char kContinuation = 0x80;
+  size_t end = kMaxFieldBytes;
+  while (end > 0 && (static_cast<unsigned char>(value[end]) & kContinuationMask) == kContinuation) {
+    --end;
+  }
+  value.resize(end);
+  return value;
+}
 
 std::vector<std::string> Form::All(std::string_view name) const {
   std::vector<std::string> out;

@@ -21,7 +21,7 @@ class Form {
   explicit Form(const http::Request& req);
   //! The value of field `name` ("" when absent).
   std::string Get(std::string_view name) const;
-  //! The value of text field `name`, cut to kMaxFieldBytes (no single field of ours is longer).
+  //! The value of text field `name`, cut to at most kMaxFieldBytes without splitting a UTF-8 character.
   std::string Text(std::string_view name) const;
   //! Longest text kept from one field.
   static constexpr size_t kMaxFieldBytes = 1000;
