@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <latch>
 #include <optional>
 #include <set>
@@ -555,6 +556,49 @@ TEST_F(CodeTest, WrongTriesCountAndTheLastAllowedOneVoidsTheCode) {
     ASSERT_EQ(rows.size(), 1U);
     EXPECT_EQ(rows[0].Int(0), kMaxAttempts);  // tries on a void code are not counted further
   });
+}
+
+//! Runs `fn(i)` on `n` threads released together; returns the results in thread order.
+template <typename Fn>
+auto RaceThreads(int32_t n, Fn fn) {
+  std::vector<decltype(fn(0))> results(static_cast<size_t>(n));
+  std::latch start(n);
+  std::vector<std::thread> threads;
+  for (int32_t i = 0; i < n; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      results[static_cast<size_t>(i)] = fn(i);
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  return results;
+}
+
+TEST_F(CodeTest, ConcurrentWrongTriesNeverExceedTheLimit) {
+  // Requests arrive in parallel (PostgreSQL runs write jobs side by side): no more than kMaxAttempts guesses may
+  // ever be compared with the code, however they interleave.
+  constexpr int32_t kGuessers = 16;
+  Insert(user_, CodePurpose::kReset, "right", kNow);
+  const std::vector<CodeCheck> checks =
+      RaceThreads(kGuessers, [&](int32_t i) { return Consume(user_, fmt::format("guess-{}", i), kNow + 1); });
+  const auto wrong = std::count(checks.begin(), checks.end(), CodeCheck::kWrong);
+  const auto expired = std::count(checks.begin(), checks.end(), CodeCheck::kExpired);
+  EXPECT_EQ(wrong, kMaxAttempts);
+  EXPECT_EQ(expired, kGuessers - kMaxAttempts);
+  db().Read([&](Session& s) {
+    EXPECT_EQ(s.Query("SELECT attempts FROM one_time_codes WHERE code_hash = 'right'")[0].Int(0), kMaxAttempts);
+  });
+  EXPECT_EQ(Consume(user_, "right", kNow + 2), CodeCheck::kExpired);
+}
+
+TEST_F(CodeTest, ConcurrentRightTriesUseTheCodeOnce) {
+  constexpr int32_t kTries = 8;
+  Insert(user_, CodePurpose::kReset, "right", kNow);
+  const std::vector<CodeCheck> checks = RaceThreads(kTries, [&](int32_t) { return Consume(user_, "right", kNow + 1); });
+  EXPECT_EQ(std::count(checks.begin(), checks.end(), CodeCheck::kOk), 1);
+  EXPECT_EQ(std::count(checks.begin(), checks.end(), CodeCheck::kNone), kTries - 1);
 }
 
 TEST_F(CodeTest, ACodeExpires) {
