@@ -125,6 +125,14 @@ TEST(HmacSha256Hex, Rfc4231TestCases) {
   }
 }
 
+TEST(HmacSha256Hex, EmptyKeyAndMessage) {
+  // An empty view has no data pointer; libsodium declares the key pointer non-null.
+  EXPECT_EQ(HmacSha256Hex(std::string_view(), std::string_view()),
+            "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+  EXPECT_EQ(HmacSha256Hex("", ""), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
+  EXPECT_EQ(Sha256Hex(std::string_view()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 TEST(HmacSha256Hex, KeyAndMessageBothMatter) {
   const std::string base = HmacSha256Hex("key", "csrf|session|abc");
   EXPECT_NE(HmacSha256Hex("kez", "csrf|session|abc"), base);
