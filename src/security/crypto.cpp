@@ -28,6 +28,9 @@ void InitCrypto() {
 
 std::string RandomToken(size_t bytes) {
   InitCrypto();
+  if (bytes == 0) {
+    return {};  // libsodium's buffers are declared non-null; an empty vector has no data pointer
+  }
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
   std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
@@ -57,8 +60,11 @@ std::string Sha256Hex(std::string_view data) {
 std::string HmacSha256Hex(std::string_view key, std::string_view message) {
   InitCrypto();
   // Keys of any length: libsodium's multi-part API hashes long keys as HMAC requires.
+  // An empty view may have no data pointer, and libsodium declares the key pointer non-null.
+  static constexpr unsigned char kNoKey[1] = {0};
+  const auto* key_bytes = key.empty() ? kNoKey : reinterpret_cast<const unsigned char*>(key.data());
   crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  crypto_auth_hmacsha256_init(&state, key_bytes, key.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
   std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
   crypto_auth_hmacsha256_final(&state, mac.data());

@@ -283,6 +283,10 @@ void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::str
 }
 
 CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, int64_t now, int32_t max_attempts) {
+  // Lock the account's unused codes first. On PostgreSQL write jobs run side by side: without the lock, parallel
+  // tries all read the same attempts count, so more than `max_attempts` guesses were compared and one right code
+  // could be used twice. Holding the row locks, each try sees what the previous one committed.
+  s.Exec("UPDATE one_time_codes SET attempts = attempts WHERE user_id = ? AND used_at IS NULL", {user_id});
   const Rows rows = s.Query(
       "SELECT id, code_hash, expires_at, attempts FROM one_time_codes WHERE user_id = ? AND used_at IS NULL "
       "ORDER BY id DESC",
