@@ -255,14 +255,14 @@ int64_t RevokeSessions(Session& s, int64_t user_id, int64_t now, std::string_vie
                 {now, user_id, std::string(keep_public_id)});
 }
 
-std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now) {
+std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now, int64_t idle_seconds) {
   const std::string where = user_id == 0 ? "" : " AND user_id = ?";
-  Params params = {now};
+  Params params = {now, now - idle_seconds};
   if (user_id != 0) {
     params.emplace_back(user_id);
   }
-  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions WHERE revoked_at IS NULL AND expires_at > ?{} "
-                                        "ORDER BY last_seen_at DESC, created_at DESC",
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions WHERE revoked_at IS NULL AND expires_at > ? AND "
+                                        "last_seen_at > ?{} ORDER BY last_seen_at DESC, created_at DESC",
                                         kSessionColumns, where),
                             params);
   std::vector<domain::SessionInfo> out;
@@ -373,6 +373,12 @@ void SaveThrottle(Session& s, std::string_view key, const domain::ThrottleState&
       "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, "
       "blocked_until = excluded.blocked_until",
       {std::string(key), int64_t{state.failures}, state.window_start, state.blocked_until});
+}
+
+void LockThrottle(Session& s, std::string_view key) {
+  if (s.engine() == Engine::kPostgres) {
+    s.Query("SELECT pg_advisory_xact_lock(hashtext(?))", {"throttle|" + std::string(key)});
+  }
 }
 
 void ClearThrottle(Session& s, std::string_view key) {

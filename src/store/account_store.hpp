@@ -78,8 +78,8 @@ bool RevokeSession(Session& s, std::string_view public_id, int64_t user_id, int6
 void RevokeSessionByHash(Session& s, std::string_view id_hash, int64_t now);
 //! Revokes every live session of `user_id` except `keep_public_id`; returns how many.
 int64_t RevokeSessions(Session& s, int64_t user_id, int64_t now, std::string_view keep_public_id = "");
-//! Live sessions of `user_id` (0: of everyone), newest first.
-std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now);
+//! Live sessions of `user_id` (0: of everyone), newest first; a session unused for `idle_seconds` is not live.
+std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now, int64_t idle_seconds);
 
 //! What a one-time code is for.
 enum class CodePurpose { kReset, kSetup };
@@ -110,6 +110,9 @@ std::vector<domain::ApiToken> ListApiTokens(Session& s, int64_t user_id);
 domain::ThrottleState LoadThrottle(Session& s, std::string_view key);
 //! Stores the failure count under `key`.
 void SaveThrottle(Session& s, std::string_view key, const domain::ThrottleState& state);
+//! Serialises failure counting under `key` until the transaction ends (PostgreSQL runs writes side by side;
+//! SQLite's single writer already does).
+void LockThrottle(Session& s, std::string_view key);
 //! Forgets the failures under `key` (after a successful sign-in).
 void ClearThrottle(Session& s, std::string_view key);
 

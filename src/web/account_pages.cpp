@@ -474,7 +474,7 @@ Response AccountPage(const Site& site, Accounts& accounts, const Request& req) {
   std::vector<domain::Organisation> orgs;
   accounts.db().Read([&](store::Session& s) {
     account = store::FindAccount(s, caller.principal.user_id);
-    sessions = store::ListSessions(s, caller.principal.user_id, UnixNow());
+    sessions = store::ListSessions(s, caller.principal.user_id, UnixNow(), accounts.auth().idle_seconds());
     orgs = store::ListOrganisations(s, caller.principal.user_id);
   });
   if (!account) {

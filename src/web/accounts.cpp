@@ -162,6 +162,10 @@ void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::s
                              const std::string& account_key, int64_t account_id, const std::string& account_name) {
   const int64_t now = UnixNow();
   const std::string ip_key = "ip:" + req.remote_addr;
+  // Parallel guesses must each count: the read-modify-write below is serialised per key (address first, always
+  // in this order, so two of them never wait on each other).
+  store::LockThrottle(s, ip_key);
+  store::LockThrottle(s, account_key);
   const domain::ThrottleState next_account =
       domain::AfterFailure(store::LoadThrottle(s, account_key), now, account_rules_);
   const domain::ThrottleState next_ip = domain::AfterFailure(store::LoadThrottle(s, ip_key), now, ip_rules_);

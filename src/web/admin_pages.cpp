@@ -338,7 +338,7 @@ Response RenderOfficer(const Site& site, Accounts& accounts, const Request& req,
   size_t sessions = 0;
   accounts.db().Read([&](store::Session& s) {
     tokens = store::ListApiTokens(s, a.id);
-    sessions = store::ListSessions(s, a.id, UnixNow()).size();
+    sessions = store::ListSessions(s, a.id, UnixNow(), accounts.auth().idle_seconds()).size();
   });
   return site.Page(
       req, "admin/officer", a.full_name,
@@ -593,7 +593,7 @@ Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
   std::map<int64_t, std::string> names;
   accounts.db().Write([&](store::Session& s) {
     Journal(s, req, CallerOf(req), {"sessions.view", "", "", ""});
-    sessions = store::ListSessions(s, 0, UnixNow());
+    sessions = store::ListSessions(s, 0, UnixNow(), accounts.auth().idle_seconds());
     for (const domain::SessionInfo& si : sessions) {
       if (names.count(si.user_id) == 0) {
         const auto a = store::FindAccount(s, si.user_id);

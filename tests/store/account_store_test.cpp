@@ -97,9 +97,11 @@ class AccountStoreTest : public testing::Test {
     n.user_agent = "Mozilla/5.0 (X11; Linux x86_64)";
     db().Write([&](Session& s) { InsertSession(s, n, now); });
   }
-  std::vector<std::string> SessionIds(int64_t user_id, int64_t now) {
+  //! Idle limit long enough not to matter, for tests about other rules.
+  static constexpr int64_t kNoIdleLimit = int64_t{1} << 40;
+  std::vector<std::string> SessionIds(int64_t user_id, int64_t now, int64_t idle = kNoIdleLimit) {
     std::vector<std::string> ids;
-    for (const domain::SessionInfo& info : Read([&](Session& s) { return ListSessions(s, user_id, now); })) {
+    for (const domain::SessionInfo& info : Read([&](Session& s) { return ListSessions(s, user_id, now, idle); })) {
       ids.push_back(info.public_id);
     }
     return ids;
@@ -476,12 +478,14 @@ TEST_F(AccountStoreTest, ListSessionsNewestActivityFirstLiveOnlyFilteredByAccoun
             (std::vector<std::string>{"a-touched", "b-tie", "b-1", "a-new", "a-old", "b-old"}));
   EXPECT_EQ(SessionIds(a, kNow + 25), (std::vector<std::string>{"a-touched", "a-expired", "a-new", "a-old"}));
   EXPECT_TRUE(SessionIds(a + b + 100, kNow).empty());
+  // A session unused for longer than the idle limit is no longer live, so it is not listed either.
+  EXPECT_EQ(SessionIds(a, kNow + 50, 15), (std::vector<std::string>{"a-touched"}));
 }
 
 TEST_F(AccountStoreTest, AListedSessionCarriesItsDetails) {
   const int64_t id = Add(Person("036099001234"));
   AddSession(id, "h1", "p1", kNow, kNow + 3600);
-  const auto sessions = Read([&](Session& s) { return ListSessions(s, id, kNow); });
+  const auto sessions = Read([&](Session& s) { return ListSessions(s, id, kNow, kNoIdleLimit); });
   ASSERT_EQ(sessions.size(), 1U);
   EXPECT_EQ(sessions[0].user_id, id);
   EXPECT_EQ(sessions[0].created_at, kNow);
