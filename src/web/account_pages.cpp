@@ -13,6 +13,7 @@
 #include "security/crypto.hpp"
 #include "web/account_pages.hpp"
 #include "web/journal.hpp"
+#include "web/person_form.hpp"
 
 namespace motcua::web {
 
@@ -42,21 +43,6 @@ constexpr InputSpec kNewPasswordField{
 constexpr InputSpec kConfirmField{"mat_khau_2", N_("Nhập lại mật khẩu mới"), nullptr, "password", "new-password", "20"};
 constexpr InputSpec kCurrentField{"mat_khau_cu", N_("Mật khẩu hiện tại"), nullptr,
                                   "password",    "current-password",      "20"};
-constexpr InputSpec kNameField{"ho_ten", N_("Họ và tên"), N_("Như trên thẻ căn cước"), "text", "name", ""};
-constexpr InputSpec kIdField{"so_dinh_danh",
-                             N_("Số định danh cá nhân"),
-                             N_("12 chữ số, in trên thẻ căn cước hoặc căn cước công dân"),
-                             "text",
-                             "off",
-                             "20",
-                             "numeric"};
-constexpr InputSpec kPhoneField{"dien_thoai",
-                                N_("Số điện thoại di động"),
-                                N_("Để nhận mã xác nhận và thông báo về hồ sơ, ví dụ 0912345678"),
-                                "tel",
-                                "tel",
-                                "20"};
-constexpr InputSpec kEmailField{"email", N_("Email (không bắt buộc)"), nullptr, "email", "email", ""};
 constexpr InputSpec kCodeField{
     "ma", N_("Mã xác nhận"), N_("Mã trong tin nhắn, hoặc mã do bộ phận một cửa trao cho bạn"), "text", "one-time-code",
     "10", "numeric"};
@@ -202,11 +188,7 @@ Response Logout(Accounts& accounts, Request& req) {
   return WithCookie(Response::Redirect("/dang-nhap?tb=dang-xuat"), accounts.auth().ClearSessionCookie());
 }
 
-struct RegisterInput {
-  std::string name, personal_id, day, month, year, phone, email;
-};
-
-Response RenderRegister(const Site& site, const Request& req, const RegisterInput& in, const FieldErrors& errors,
+Response RenderRegister(const Site& site, const Request& req, const PersonInput& in, const FieldErrors& errors,
                         int32_t status) {
   const std::string lang = site.Lang(req);
   return site.Page(
@@ -214,12 +196,7 @@ Response RenderRegister(const Site& site, const Request& req, const RegisterInpu
       [&](TemplateDictionary& d) {
         AddCsrf(req, d);
         AddErrorSummary(lang, d, errors);
-        AddInput(site, lang, d, "F_NAME", kNameField, in.name, errors);
-        AddInput(site, lang, d, "F_ID", kIdField, in.personal_id, errors);
-        AddDateInput(site, lang, d, "F_DOB", "ngay_sinh", N_("Ngày sinh"), N_("Như trên thẻ căn cước, ví dụ 27 3 1985"),
-                     in.day, in.month, in.year, true, errors);
-        AddInput(site, lang, d, "F_PHONE", kPhoneField, in.phone, errors);
-        AddInput(site, lang, d, "F_EMAIL", kEmailField, in.email, errors);
+        AddPersonFields(site, lang, d, in, PersonFormFor::kSelf, errors);
         AddInput(site, lang, d, "F_PASSWORD", kNewPasswordField, "", errors);
         AddInput(site, lang, d, "F_CONFIRM", kConfirmField, "", errors);
       },
@@ -229,58 +206,14 @@ Response RenderRegister(const Site& site, const Request& req, const RegisterInpu
 Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
-  RegisterInput in{Field(form, "ho_ten"),         Field(form, "so_dinh_danh"),
-                   Field(form, "ngay_sinh-ngay"), Field(form, "ngay_sinh-thang"),
-                   Field(form, "ngay_sinh-nam"),  Field(form, "dien_thoai"),
-                   Field(form, "email")};
-  const CivilDate today = VietnamToday();
+  const PersonInput in = PersonInput::From(form);
   FieldErrors errors;
-  const domain::Checked name = domain::CheckPersonName(in.name);
-  if (!name.ok()) {
-    errors.Add("ho_ten", site.T(lang, name.error));
-  }
-  const domain::Checked id = domain::CheckPersonalId(in.personal_id, today.year);
-  if (!id.ok()) {
-    errors.Add("so_dinh_danh", site.T(lang, id.error));
-  }
-  const domain::Checked dob = domain::CheckDateOfBirth(in.day, in.month, in.year, today.year, today.month, today.day);
-  if (!dob.ok()) {
-    errors.Add("ngay_sinh", site.T(lang, dob.error));
-  }
-  if (id.ok() && dob.ok()) {
-    if (const std::string e = domain::CheckIdMatchesBirthYear(id.value, dob.value); !e.empty()) {
-      errors.Add("so_dinh_danh", site.T(lang, e));
-    }
-  }
-  const domain::Checked phone = domain::CheckMobilePhone(in.phone);
-  if (!phone.ok()) {
-    errors.Add("dien_thoai", site.T(lang, phone.error));
-  }
-  const domain::Checked email = domain::CheckEmail(in.email);
-  if (!email.ok()) {
-    errors.Add("email", site.T(lang, email.error));
-  }
+  store::NewAccount account = CheckPerson(site, lang, in, PersonFormFor::kSelf, errors);
   const std::string password = form.Get("mat_khau");
   accounts.CheckNewPassword(site, lang, password, form.Get("mat_khau_2"),
-                            domain::PasswordContext{id.value, phone.value, "", email.value}, errors, "mat_khau",
-                            "mat_khau_2");
-  store::NewAccount account;
-  account.personal_id = id.value;
-  account.phone = phone.value;
-  account.email = email.value;
-  account.full_name = name.value;
-  account.date_of_birth = dob.value;
-  auto conflict_message = [&](store::Conflict c) {
-    if (c == store::Conflict::kPersonalId) {
-      errors.Add("so_dinh_danh", site.T(lang,
-                                        "Số định danh này đã có tài khoản. Hãy đăng nhập, hoặc chọn “Quên mật "
-                                        "khẩu” nếu bạn không nhớ mật khẩu."));
-    } else if (c == store::Conflict::kPhone) {
-      errors.Add("dien_thoai", site.T(lang,
-                                      "Số điện thoại này đã được dùng cho một tài khoản khác. Hãy dùng số khác, "
-                                      "hoặc liên hệ bộ phận một cửa."));
-    }
-  };
+                            domain::PasswordContext{account.personal_id, account.phone, "", account.email}, errors,
+                            "mat_khau", "mat_khau_2");
+  auto conflict_message = [&](store::Conflict c) { AddConflictError(site, lang, c, PersonFormFor::kSelf, errors); };
   if (errors.empty()) {
     // Cheap check first, so a duplicate costs no password hash.
     accounts.db().Read([&](store::Session& s) { conflict_message(store::FindConflict(s, account)); });
@@ -855,7 +788,7 @@ void AddAccountPages(RouteTable& routes, const Site& site, Accounts& accounts) {
       "POST", "/dang-xuat", Permission::kSignedIn, [a](Request& r) { return Logout(*a, r); }, Exec::kPool);
   routes.Add(
       "GET", "/dang-ky", Permission::kPublic,
-      [s](Request& r) { return RenderRegister(*s, r, RegisterInput{}, {}, http::kOk); }, Exec::kPool);
+      [s](Request& r) { return RenderRegister(*s, r, PersonInput{}, {}, http::kOk); }, Exec::kPool);
   routes.Add(
       "POST", "/dang-ky", Permission::kPublic, [s, a](Request& r) { return RegisterSubmit(*s, *a, r); }, Exec::kPool);
   routes.Add(

@@ -10,6 +10,7 @@
 #include "http/url.hpp"
 #include "web/account_pages.hpp"
 #include "web/journal.hpp"
+#include "web/person_form.hpp"
 
 namespace motcua::web {
 
@@ -24,16 +25,6 @@ using http::Response;
 
 constexpr InputSpec kQueryField{"q",      N_("Số định danh cá nhân hoặc số điện thoại"), nullptr, "text", "off", "20",
                                 "numeric"};
-constexpr InputSpec kNameField{"ho_ten", N_("Họ và tên"), N_("Như trên thẻ căn cước"), "text", "off", ""};
-constexpr InputSpec kIdField{
-    "so_dinh_danh", N_("Số định danh cá nhân"), N_("12 chữ số trên thẻ căn cước"), "text", "off", "20", "numeric"};
-constexpr InputSpec kPhoneField{"dien_thoai",
-                                N_("Số điện thoại di động (nếu có)"),
-                                N_("Người dân sẽ nhận mã và thông báo về hồ sơ qua số này"),
-                                "tel",
-                                "off",
-                                "20"};
-constexpr InputSpec kEmailField{"email", N_("Email (nếu có)"), nullptr, "email", "off", ""};
 
 std::string AgencyName(const domain::Catalogue& catalogue, const std::string& code) {
   const domain::Agency* a = catalogue.FindAgency(code);
@@ -105,11 +96,7 @@ Response CitizenSearch(const Site& site, Accounts& accounts, const Request& req)
   });
 }
 
-struct CitizenInput {
-  std::string name, personal_id, day, month, year, phone, email;
-};
-
-Response RenderCitizenNew(const Site& site, const Request& req, const CitizenInput& in, const FieldErrors& errors,
+Response RenderCitizenNew(const Site& site, const Request& req, const PersonInput& in, const FieldErrors& errors,
                           int32_t status) {
   const std::string lang = site.Lang(req);
   return site.Page(
@@ -117,12 +104,7 @@ Response RenderCitizenNew(const Site& site, const Request& req, const CitizenInp
       [&](TemplateDictionary& d) {
         AddCsrf(req, d);
         AddErrorSummary(lang, d, errors);
-        AddInput(site, lang, d, "F_NAME", kNameField, in.name, errors);
-        AddInput(site, lang, d, "F_ID", kIdField, in.personal_id, errors);
-        AddDateInput(site, lang, d, "F_DOB", "ngay_sinh", N_("Ngày sinh"), N_("Như trên thẻ căn cước, ví dụ 27 3 1985"),
-                     in.day, in.month, in.year, false, errors);
-        AddInput(site, lang, d, "F_PHONE", kPhoneField, in.phone, errors);
-        AddInput(site, lang, d, "F_EMAIL", kEmailField, in.email, errors);
+        AddPersonFields(site, lang, d, in, PersonFormFor::kCounter, errors);
       },
       status);
 }
@@ -147,50 +129,13 @@ namespace {
 
 Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
-  const Form form(req);
-  const CitizenInput in{
-      form.Text("ho_ten"),        form.Text("so_dinh_danh"), form.Text("ngay_sinh-ngay"), form.Text("ngay_sinh-thang"),
-      form.Text("ngay_sinh-nam"), form.Text("dien_thoai"),   form.Text("email")};
-  const CivilDate today = VietnamToday();
+  const PersonInput in = PersonInput::From(Form(req));
   FieldErrors errors;
-  const domain::Checked name = domain::CheckPersonName(in.name);
-  if (!name.ok()) {
-    errors.Add("ho_ten", site.T(lang, name.error));
-  }
-  const domain::Checked id = domain::CheckPersonalId(in.personal_id, today.year);
-  if (!id.ok()) {
-    errors.Add("so_dinh_danh", site.T(lang, id.error));
-  }
-  const domain::Checked dob = domain::CheckDateOfBirth(in.day, in.month, in.year, today.year, today.month, today.day);
-  if (!dob.ok()) {
-    errors.Add("ngay_sinh", site.T(lang, dob.error));
-  }
-  if (id.ok() && dob.ok()) {
-    if (const std::string e = domain::CheckIdMatchesBirthYear(id.value, dob.value); !e.empty()) {
-      errors.Add("so_dinh_danh", site.T(lang, e));
-    }
-  }
-  domain::Checked phone;
-  if (!domain::CollapseSpaces(in.phone).empty()) {
-    phone = domain::CheckMobilePhone(in.phone);
-    if (!phone.ok()) {
-      errors.Add("dien_thoai", site.T(lang, phone.error));
-    }
-  }
-  const domain::Checked email = domain::CheckEmail(in.email);
-  if (!email.ok()) {
-    errors.Add("email", site.T(lang, email.error));
-  }
+  store::NewAccount account = CheckPerson(site, lang, in, PersonFormFor::kCounter, errors);
   if (!errors.empty()) {
     return RenderCitizenNew(site, req, in, errors, http::kUnprocessable);
   }
   const Caller& caller = CallerOf(req);
-  store::NewAccount account;
-  account.personal_id = id.value;
-  account.phone = phone.value;
-  account.email = email.value;
-  account.full_name = name.value;
-  account.date_of_birth = dob.value;
   account.status = domain::AccountStatus::kPending;
   account.created_by = caller.principal.user_id;
   std::string code;
@@ -211,13 +156,7 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
                                                                                   {"personal_id", account.personal_id},
                                                                                   {"phone", account.phone}}}})});
   });
-  if (conflict == store::Conflict::kPersonalId) {
-    errors.Add("so_dinh_danh", site.T(lang,
-                                      "Số định danh này đã có tài khoản. Hãy tìm tài khoản đó và cấp mã đặt mật "
-                                      "khẩu mới nếu người dân quên mật khẩu."));
-  } else if (conflict == store::Conflict::kPhone) {
-    errors.Add("dien_thoai", site.T(lang, "Số điện thoại này đã được dùng cho một tài khoản khác."));
-  }
+  AddConflictError(site, lang, conflict, PersonFormFor::kCounter, errors);
   if (!errors.empty()) {
     return RenderCitizenNew(site, req, in, errors, http::kConflict);
   }
@@ -307,7 +246,7 @@ void AddOfficerPages(RouteTable& routes, const Site& site, Accounts& accounts) {
       Exec::kPool);
   routes.Add(
       "GET", "/can-bo/cong-dan/moi", Permission::kAssistCitizens,
-      [s](Request& r) { return RenderCitizenNew(*s, r, CitizenInput{}, {}, http::kOk); }, Exec::kPool);
+      [s](Request& r) { return RenderCitizenNew(*s, r, PersonInput{}, {}, http::kOk); }, Exec::kPool);
   routes.Add(
       "POST", "/can-bo/cong-dan/moi", Permission::kAssistCitizens,
       [s, a](Request& r) { return CitizenCreate(*s, *a, r); }, Exec::kPool);
