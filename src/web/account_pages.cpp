@@ -56,7 +56,7 @@ constexpr InputSpec kCodeField{"ma",     "Mã xác nhận",   "Mã trong tin nh�
 constexpr InputSpec kTaxField{"ma_so_thue", "Mã số thuế", "10 chữ số, hoặc 13 chữ số với chi nhánh", "text", "off",
                               "20",         "numeric"};
 constexpr InputSpec kOrgNameField{"ten_to_chuc", "Tên doanh nghiệp, tổ chức", nullptr, "text", "organization", ""};
-constexpr InputSpec kAddressField{"dia_chi", "Địa chỉ trụ sở", nullptr, "text", "street-address", ""};
+constexpr InputSpec kAddressField{"dia_chi", "Địa chỉ trụ sở", nullptr, "textarea", "street-address", ""};
 
 constexpr size_t kMaxAddressCodePoints = 300;
 constexpr int32_t kMailboxShown = 50;
