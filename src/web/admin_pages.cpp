@@ -161,7 +161,7 @@ Response OfficerList(const Site& site, Accounts& accounts, const Request& req) {
   std::erase_if(officers, [&](const domain::Account& a) {
     return !domain::CanManageOfficer(p, *catalogue, a.grants) ||
            (!q.empty() && domain::Fold(a.full_name).find(q) == std::string::npos &&
-            a.login_name.find(q) == std::string::npos);
+            domain::Fold(a.login_name).find(q) == std::string::npos);  // folded alike: "." becomes a space
   });
   return site.Page(req, "admin/officers", site.T(lang, "Cán bộ và vai trò"), [&](TemplateDictionary& d) {
     d.SetValue("Q", std::string(req.Query("q")));
