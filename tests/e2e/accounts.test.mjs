@@ -176,7 +176,8 @@ async function counterJourney(options, person) {
     const slip = await main(page).getByText(/Mã một lần/).innerText();
     const found = /\b(\d{8})\b/.exec(slip)?.[1];
     assert.ok(found, `no 8-digit code on the slip: ${slip}`);
-    assert.ok(await main(page).getByText(person.name, { exact: true }).isVisible(), 'the slip does not name the citizen');
+    assert.ok(await main(page).getByText(person.name, { exact: true }).isVisible(),
+      'the slip does not name the citizen');
     if (options.isMobile) {
       await assertNoHorizontalScroll(page, 'code slip');
       await page.screenshot({ path: path.join(await screenshotDir(), 'code-slip-360.png'), fullPage: true });
@@ -232,7 +233,8 @@ async function errorJourney(options) {
     await page.waitForLoadState();
 
     assert.equal(new URL(page.url()).pathname, '/dang-ky');
-    const summary = main(page).getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Có lỗi cần sửa' }) });
+    const summary = main(page).getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'Có lỗi cần sửa' }) });
     assert.ok(await summary.isVisible(), 'no error summary');
     if (options.javaScriptEnabled !== false) {
       // GOV.UK Frontend moves focus to the summary so a screen reader reads it first.

@@ -133,3 +133,78 @@ export async function signInOverHttp(serverUrl, login, password = kDemoPassword)
   assert.ok(client.jar.has('motcua'), `sign-in of ${login} set no session cookie`);
   return client;
 }
+
+// ------------------------------------------------------------------------------------------------ audited pages
+
+//! The account, officer and admin pages every audit (axe, vnu) covers, as {name, path, as, submit, errors}:
+//! `as` names the demo role whose session loads the page (kDemo key; none = signed out); `submit`, when present,
+//! sends the page's form with button `button` to `action` (empty fields unless `fill` gives {label, name, value}),
+//! and the page that answers is audited — an error state, or a page only a POST shows; `errors` says the audited
+//! page must show the error summary.
+//! Also resolves `clients`: one signed-in httpClient per role used, for fetching the same pages over HTTP.
+export async function auditedAccountPages(serverUrl) {
+  const clients = {};
+  for (const role of ['citizen', 'representative', 'deskOfficer', 'systemAdmin']) {
+    clients[role] = await signInOverHttp(serverUrl, kDemo[role]);
+  }
+  clients.agencyAdmin = await signInOverHttp(serverUrl, 'quantri.tpnd');
+  const idFrom = async (client, listPath, pattern, what) => {
+    const { text } = await client.get(listPath);
+    const id = pattern.exec(text)?.[1];
+    assert.ok(id, `no ${what} in ${listPath}`);
+    return id;
+  };
+  const citizenId = await idFrom(clients.deskOfficer, `/can-bo/cong-dan?q=${kDemo.citizen}`,
+    /href="\/can-bo\/cong-dan\/(\d+)"/, 'link to the demo citizen');
+  const officerId = await idFrom(clients.systemAdmin, '/quan-tri/can-bo?q=tiepnhan.tpnd',
+    /href="\/quan-tri\/can-bo\/(\d+)"/, 'link to the desk officer');
+  const organisationId = await idFrom(clients.representative, '/tai-khoan',
+    /href="\/tai-khoan\/to-chuc\/(\d+)"/, "link to the representative's company");
+  const form = (button, action, fill) => ({ button, action, ...(fill ? { fill } : {}) });
+  const pages = [
+    { name: 'sign in', path: '/dang-nhap' },
+    { name: 'sign in, errors', path: '/dang-nhap', errors: true, submit: form('Đăng nhập', '/dang-nhap') },
+    { name: 'register', path: '/dang-ky' },
+    { name: 'register, errors', path: '/dang-ky', errors: true, submit: form('Tạo tài khoản', '/dang-ky') },
+    { name: 'forgot password', path: '/quen-mat-khau' },
+    { name: 'forgot password, errors', path: '/quen-mat-khau', errors: true,
+      submit: form('Gửi mã', '/quen-mat-khau') },
+    { name: 'reset password', path: '/dat-lai-mat-khau?tb=da-gui&tai_khoan=036185001234' },
+    { name: 'reset password, errors', path: '/dat-lai-mat-khau',
+      errors: true, submit: form('Lưu mật khẩu và đăng nhập', '/dat-lai-mat-khau') },
+    { name: 'dev mailbox', path: '/hop-thu-thu-nghiem' },
+    { name: 'VNeID (simulated)', path: '/dang-nhap/vneid/mo-phong?state=kiem-thu&nonce=kiem-thu' },
+    { name: 'account (citizen)', path: '/tai-khoan?tb=dang-ky', as: 'citizen' },
+    { name: 'change password', path: '/tai-khoan/mat-khau', as: 'citizen' },
+    { name: 'change password, errors', path: '/tai-khoan/mat-khau', as: 'citizen',
+      errors: true, submit: form('Đổi mật khẩu', '/tai-khoan/mat-khau') },
+    { name: 'my dossiers', path: '/ho-so-cua-toi', as: 'citizen' },
+    { name: 'register organisation', path: '/tai-khoan/to-chuc/moi', as: 'citizen' },
+    { name: 'register organisation, errors', path: '/tai-khoan/to-chuc/moi', as: 'citizen',
+      errors: true, submit: form('Đăng ký', '/tai-khoan/to-chuc/moi') },
+    { name: 'organisation', path: `/tai-khoan/to-chuc/${organisationId}`, as: 'representative' },
+    { name: 'officer home', path: '/can-bo', as: 'deskOfficer' },
+    { name: 'account (officer)', path: '/tai-khoan', as: 'deskOfficer' },
+    { name: 'create citizen account', path: '/can-bo/cong-dan/moi', as: 'deskOfficer' },
+    { name: 'create citizen account, errors', path: '/can-bo/cong-dan/moi', as: 'deskOfficer',
+      errors: true, submit: form('Tạo tài khoản', '/can-bo/cong-dan/moi') },
+    { name: 'find citizen', path: `/can-bo/cong-dan?q=${kDemo.citizen}`, as: 'deskOfficer' },
+    { name: 'find citizen, errors', path: '/can-bo/cong-dan?q=12', as: 'deskOfficer', errors: true },
+    { name: 'citizen', path: `/can-bo/cong-dan/${citizenId}`, as: 'deskOfficer' },
+    { name: 'code slip', path: `/can-bo/cong-dan/${citizenId}`, as: 'deskOfficer',
+      submit: form('Cấp mã để người dân đặt mật khẩu mới', `/can-bo/cong-dan/${citizenId}/ma`) },
+    { name: 'admin home', path: '/quan-tri', as: 'systemAdmin' },
+    { name: 'admin home (agency admin)', path: '/quan-tri', as: 'agencyAdmin' },
+    { name: 'officers', path: '/quan-tri/can-bo', as: 'systemAdmin' },
+    { name: 'add officer', path: '/quan-tri/can-bo/moi', as: 'systemAdmin' },
+    { name: 'add officer, errors', path: '/quan-tri/can-bo/moi', as: 'systemAdmin',
+      errors: true, submit: form('Thêm cán bộ', '/quan-tri/can-bo/moi') },
+    { name: 'officer', path: `/quan-tri/can-bo/${officerId}?tb=vai-tro`, as: 'systemAdmin' },
+    { name: 'API token created', path: `/quan-tri/can-bo/${officerId}`, as: 'systemAdmin',
+      submit: form('Tạo mã truy cập API', `/quan-tri/can-bo/${officerId}/token`,
+        { label: 'Mã dùng cho việc gì', name: 'ten_token', value: 'Kiểm thử khả năng tiếp cận' }) },
+    { name: 'open sessions', path: '/quan-tri/phien', as: 'systemAdmin' },
+    { name: 'audit journal', path: '/quan-tri/nhat-ky', as: 'systemAdmin' },
+  ];
+  return { pages, clients };
+}
