@@ -70,6 +70,7 @@ bench: build
 	$(BUILD)/bench/search_bench --benchmark_min_time=0.5
 	bash bench/http.sh
 	bash bench/startup.sh
+	bash bench/login.sh
 
 messages:
 	bash scripts/extract-messages.sh

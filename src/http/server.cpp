@@ -241,9 +241,11 @@ struct Server::Impl {
         req.path = std::move(target->path);
         req.query = std::move(target->query);
         if (app.NeedsPool(req)) {
-          // Blocking work (password hashing, writes) runs on the bounded pool, never on this I/O thread.
+          // Blocking work (password hashing, writes) runs on the bounded pool, never on this I/O thread. The
+          // completion is bound to the pool: a plain post(pool, use_awaitable) resumes the coroutine on its own
+          // (I/O) executor, so the handler ran on the I/O thread and a hash stalled every connection of it.
           const auto io = co_await asio::this_coro::executor;
-          co_await asio::post(pool.get_executor(), asio::use_awaitable);
+          co_await asio::post(asio::bind_executor(pool.get_executor(), asio::use_awaitable));
           res = app.Handle(req);
           co_await asio::post(io, asio::use_awaitable);
         } else {

@@ -49,7 +49,7 @@ constexpr InputSpec kCodeField{
 constexpr InputSpec kTaxField{
     "ma_so_thue", N_("Mã số thuế"), N_("10 chữ số, hoặc 13 chữ số với chi nhánh"), "text", "off", "20", "numeric"};
 constexpr InputSpec kOrgNameField{"ten_to_chuc", N_("Tên doanh nghiệp, tổ chức"), nullptr, "text", "organization", ""};
-constexpr InputSpec kAddressField{"dia_chi", N_("Địa chỉ trụ sở"), nullptr, "text", "street-address", ""};
+constexpr InputSpec kAddressField{"dia_chi", N_("Địa chỉ trụ sở"), nullptr, "textarea", "street-address", ""};
 
 constexpr size_t kMaxAddressCodePoints = 300;
 constexpr int32_t kMailboxShown = 50;

@@ -75,7 +75,13 @@ void AddInput(const Site& site, std::string_view lang, ctemplate::TemplateDictio
   d->SetFilename(Templates::Key(lang, "partials/input"));
   d->SetValue("NAME", spec.name);
   d->SetValue("LABEL", site.T(lang, spec.label));
-  d->SetValue("TYPE", spec.type);
+  // A multi-line address is a textarea: "street-address" autofill is not allowed on a one-line input.
+  if (std::string_view(spec.type) == "textarea") {
+    d->ShowSection("TEXTAREA");
+  } else {
+    d->ShowSection("INPUT");
+    d->SetValue("TYPE", spec.type);
+  }
   d->SetValue("AUTOCOMPLETE", spec.autocomplete);
   d->SetValue("VALUE", value);
   if (spec.hint != nullptr) {

@@ -56,7 +56,7 @@ struct InputSpec {
   const char* name;                  //!< Field name and element id.
   const char* label;                 //!< Vietnamese label (message id).
   const char* hint = nullptr;        //!< Vietnamese hint (message id), optional.
-  const char* type = "text";         //!< Input type.
+  const char* type = "text";         //!< Input type, or "textarea" for a three-line text area.
   const char* autocomplete = "off";  //!< Autocomplete token.
   const char* width = "";            //!< GOV.UK width class suffix, e.g. "20" or "one-half".
   const char* inputmode = "";        //!< Input mode, e.g. "numeric".

@@ -16,6 +16,7 @@
     <ul class="govuk-list">{{#ORGS}}<li><a class="govuk-link" href="/tai-khoan/to-chuc/{{ID}}">{{NAME}}</a> ({{TAX_CODE}})</li>{{/ORGS}}</ul>
     <p class="govuk-body"><a class="govuk-link" href="/tai-khoan/to-chuc/moi">_("Đăng ký doanh nghiệp, tổ chức")</a></p>{{/CITIZEN}}
     <h2 class="govuk-heading-l">_("Các nơi đang đăng nhập")</h2>
+    <div class="app-table-scroll" role="region" aria-label="_("Các nơi đang đăng nhập")" tabindex="0">
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-visually-hidden">_("Các nơi đang đăng nhập")</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Thiết bị")</th><th scope="col" class="govuk-table__header">_("Đăng nhập lúc")</th><th scope="col" class="govuk-table__header">_("Hoạt động gần nhất")</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">_("Thao tác")</span></th></tr></thead>
@@ -24,6 +25,7 @@
         <td class="govuk-table__cell">{{#OTHER}}<form method="post" action="/tai-khoan/phien/thu-hoi"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="phien" value="{{PUBLIC_ID}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">_("Đăng xuất nơi này")</button></form>{{/OTHER}}</td></tr>{{/SESSIONS}}
       </tbody>
     </table>
+    </div>
     <form method="post" action="/tai-khoan/dang-xuat-tat-ca">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">_("Đăng xuất khỏi tất cả các nơi")</button>

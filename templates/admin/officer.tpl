@@ -11,6 +11,7 @@
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Đăng nhập gần nhất")</dt><dd class="govuk-summary-list__value">{{LAST_LOGIN}}</dd></div>
     </dl>
     <h2 class="govuk-heading-l">_("Vai trò")</h2>
+    <div class="app-table-scroll" role="region" aria-label="_("Vai trò")" tabindex="0">
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-visually-hidden">_("Vai trò")</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Vai trò")</th><th scope="col" class="govuk-table__header">_("Cơ quan")</th><th scope="col" class="govuk-table__header">_("Lĩnh vực phụ trách")</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">_("Thao tác")</span></th></tr></thead>
@@ -18,6 +19,7 @@
       {{#GRANTS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ROLE_NAME}}</td><td class="govuk-table__cell">{{AGENCY_NAME}}</td><td class="govuk-table__cell">{{GRANT_FIELDS}}</td><td class="govuk-table__cell">{{#CAN_REMOVE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/vai-tro/xoa"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="vai_tro" value="{{ROLE}}"><input type="hidden" name="co_quan" value="{{AGENCY}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">_("Bỏ vai trò")</button></form>{{/CAN_REMOVE}}</td></tr>{{/GRANTS}}
       </tbody>
     </table>
+    </div>
     <h3 class="govuk-heading-m">_("Giao thêm vai trò")</h3>
     <form method="post" action="/quan-tri/can-bo/{{ID}}/vai-tro" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -45,6 +47,7 @@
       {{#CAN_TOGGLE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/trang-thai"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="trang_thai" value="{{NEXT_STATUS}}"><button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{{TOGGLE_TEXT}}</button></form>{{/CAN_TOGGLE}}
     </div>
     <h2 class="govuk-heading-l">_("Mã truy cập API")</h2>
+    <div class="app-table-scroll" role="region" aria-label="_("Mã truy cập API")" tabindex="0">
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-visually-hidden">_("Mã truy cập API")</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Tên")</th><th scope="col" class="govuk-table__header">_("Bắt đầu bằng")</th><th scope="col" class="govuk-table__header">_("Tạo lúc")</th><th scope="col" class="govuk-table__header">_("Trạng thái")</th></tr></thead>
@@ -52,6 +55,7 @@
       {{#TOKENS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{TOKEN_NAME}}</td><td class="govuk-table__cell"><code>{{PREFIX}}…</code></td><td class="govuk-table__cell">{{CREATED}}</td><td class="govuk-table__cell">{{#LIVE}}<form method="post" action="/quan-tri/token/{{TOKEN_ID}}/thu-hoi"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0">_("Thu hồi")</button></form>{{/LIVE}}{{#REVOKED}}_("Đã thu hồi"){{/REVOKED}}</td></tr>{{/TOKENS}}
       </tbody>
     </table>
+    </div>
     <form method="post" action="/quan-tri/can-bo/{{ID}}/token" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF}}">
       {{>F_TOKEN_NAME}}

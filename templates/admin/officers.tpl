@@ -9,6 +9,7 @@
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Tìm")</button>
     </form>
     <p class="govuk-body"><a class="govuk-button" href="/quan-tri/can-bo/moi">_("Thêm cán bộ")</a></p>
+    <div class="app-table-scroll" role="region" aria-label="_("Cán bộ và vai trò")" tabindex="0">
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-table__caption--m">{{COUNT}}</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Họ và tên")</th><th scope="col" class="govuk-table__header">_("Tên đăng nhập")</th><th scope="col" class="govuk-table__header">_("Vai trò")</th><th scope="col" class="govuk-table__header">_("Trạng thái")</th></tr></thead>
@@ -16,5 +17,6 @@
       {{#OFFICERS}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/quan-tri/can-bo/{{ID}}">{{NAME}}</a></td><td class="govuk-table__cell">{{LOGIN}}</td><td class="govuk-table__cell">{{ROLES}}</td><td class="govuk-table__cell">{{STATUS}}</td></tr>{{/OFFICERS}}
       </tbody>
     </table>
+    </div>
   </div>
 </div>

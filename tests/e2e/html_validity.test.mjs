@@ -1,4 +1,5 @@
-// The Nu HTML Checker (vnu) finds no errors in the server's pages.
+// The Nu HTML Checker (vnu) finds no errors in the server's pages: the public ones, and the account, officer and
+// admin pages signed in as each demo role, also with their forms sent with errors.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { auditedAccountPages, httpClient } from '../lib/accounts.mjs';
 import { auditedPages } from '../lib/browser.mjs';
 import { sourceDir, startServer } from '../lib/server.mjs';
 
@@ -21,13 +23,29 @@ after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-test('vnu reports no errors on the audited pages', async () => {
+test('vnu reports no errors on the audited pages, public and signed in', async () => {
   const files = new Map();
   for (const [name, pagePath] of await auditedPages(server.url)) {
     const res = await fetch(server.url + pagePath);
     const file = path.join(tmp, `${name.replace(/[^a-z0-9]+/gi, '-')}.html`);
     await writeFile(file, await res.text());
     files.set(file, `${name} (${pagePath})`);
+  }
+  const { pages, clients } = await auditedAccountPages(server.url);
+  for (const { name, path: pagePath, as, submit, errors } of pages) {
+    const client = as ? clients[as] : httpClient(server.url);
+    let page = await client.get(pagePath);
+    assert.equal(page.res.status, 200, `${name}: GET ${pagePath} answered ${page.res.status}`);
+    if (submit) {
+      page = await client.post(submit.action, submit.fill ? { [submit.fill.name]: submit.fill.value } : {});
+      assert.equal(page.res.status, errors ? 422 : 200, `${name}: POST ${submit.action} answered ${page.res.status}`);
+    }
+    if (errors) {
+      assert.match(page.text, /class="govuk-error-summary"/, `${name}: no error summary`);
+    }
+    const file = path.join(tmp, `account-${name.replace(/[^a-z0-9]+/gi, '-')}.html`);
+    await writeFile(file, page.text);
+    files.set(file, `${name} (${submit ? `POST ${submit.action}` : pagePath}${as ? ` as ${as}` : ''})`);
   }
   const r = spawnSync('java', ['-jar', path.join(sourceDir, 'node_modules/vnu-jar/build/dist/vnu.jar'),
     '--errors-only', '--format', 'json', ...files.keys()], { encoding: 'utf8', timeout: 300_000 });
