@@ -69,7 +69,7 @@ int RunInit(Config& config, bool demo) {
   bool empty = true;
   db->Read([&](motcua::store::Session& s) { empty = s.Query("SELECT 1 FROM procedures LIMIT 1").empty(); });
   if (demo && !empty) {
-    std::cout << "Cơ sở dữ liệu " << db->Describe() << " đã có dữ liệu; không nạp lại dữ liệu mẫu.\n";
+    std::cout << "Cơ sở dữ liệu " << db->Describe() << " đã có danh mục thủ tục; không nạp lại tỉnh mẫu.\n";
   }
   if (demo && empty) {
     const auto r = motcua::app::LoadDemo(*db, config.share_dir);
@@ -83,8 +83,9 @@ int RunInit(Config& config, bool demo) {
     const auto accounts = motcua::app::ReadDemoAccounts(config.share_dir);
     const int64_t created = motcua::app::CreateDemoAccounts(*db, accounts, argon2);
     db->Write([](motcua::store::Session& s) { motcua::store::SetDemoMode(s); });
-    std::cout << fmt::format("Đã tạo {} tài khoản mẫu, mật khẩu chung \"{}\" (xem docs/demo.md).\n", created,
-                             motcua::app::kDemoPassword);
+    std::cout << (created > 0 ? fmt::format("Đã tạo {} tài khoản mẫu", created)
+                              : std::string("Các tài khoản mẫu đã có"))
+              << fmt::format(", mật khẩu chung \"{}\" (xem docs/demo.md).\n", motcua::app::kDemoPassword);
   }
   const std::string admin_password = motcua::app::CreateSystemAdmin(*db, argon2);
   if (!admin_password.empty()) {
