@@ -2,9 +2,12 @@
 // tested by moving a session's timestamps back in the database, so no test waits for a clock.
 
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { Browser, kDemoLogins, sql } from '../lib/client.mjs';
+import { Browser, inputValue, kDemoLogins, sql } from '../lib/client.mjs';
 import { startServer } from '../lib/server.mjs';
 
 let server;
@@ -112,5 +115,39 @@ describe('national identity sign-in (simulated provider, demo mode)', () => {
     const res = await attacker.get(chosen.location);
     assert.equal(res.status, 400);
     assert.equal(await attacker.signedIn(), false);
+  });
+});
+
+describe('a full password-hashing queue', () => {
+  test('sign-ins beyond the queue get 503 with Retry-After and their typed identifier back, never a hang', async () => {
+    // One hash thread, one waiting place, eight handlers at once, and a costly hash (256 MiB: the cost of the hash
+    // that unknown accounts are checked against), so most of eight simultaneous sign-ins find the queue full.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'motcua-busy-'));
+    const config = path.join(dir, 'busy.toml');
+    await writeFile(config, '[http]\npool_threads = 8\n[security]\nhash_threads = 1\nhash_queue = 1\n' +
+      'argon2_memory_kib = 262144\nlogin_free_failures = 1000\nlogin_ip_free_failures = 1000\n');
+    const busy = await startServer({ args: ['--config', config] });
+    try {
+      const browsers = await Promise.all(Array.from({ length: 8 }, async () => {
+        const b = new Browser(busy.url);
+        await b.get('/dang-nhap');
+        return b;
+      }));
+      const answers = await Promise.all(browsers.map((b, i) => b.post('/dang-nhap', {
+        tai_khoan: `09120009${String(i).padStart(2, '0')}`, mat_khau: 'một mật khẩu bất kỳ',
+      })));
+      const refused = answers.filter((r) => r.status === 503);
+      assert.ok(refused.length >= 1, `statuses: ${answers.map((r) => r.status).join(' ')}`);
+      for (const r of refused) {
+        assert.ok(Number(r.headers['retry-after']) > 0);
+        assert.match(inputValue(r.text, 'tai_khoan'), /^09120009\d\d$/);
+      }
+      // The others were checked and refused as wrong, not dropped.
+      assert.ok(answers.every((r) => r.status === 503 || r.status === 422),
+        `statuses: ${answers.map((r) => r.status).join(' ')}`);
+    } finally {
+      await busy.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
