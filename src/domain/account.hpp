@@ -62,6 +62,7 @@ struct SessionInfo {
   int64_t expires_at = 0;    //!< Absolute limit.
   std::string ip;            //!< Address at sign-in.
   std::string user_agent;    //!< Browser at sign-in.
+  std::string user_name;     //!< Full name of the account (read with the session, for lists).
 };
 
 //! An API bearer token as listed (the secret is shown once, at creation).

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "domain/text.hpp"
 #include "security/crypto.hpp"
 
@@ -17,9 +19,6 @@ constexpr std::string_view kAccountColumns =
     "created_by, last_login_at";
 constexpr int64_t kTouchEverySeconds = 60;
 constexpr size_t kSecretBytes = 32;
-
-Value OptText(const std::string& s) { return s.empty() ? Value(std::monostate{}) : Value(s); }
-Value OptInt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(std::monostate{}); }
 
 Account ReadAccount(const Row& r) {
   Account a;
@@ -38,16 +37,21 @@ Account ReadAccount(const Row& r) {
   return a;
 }
 
+//! Adds the grant in columns role, agency_code, fields (from `first`) of `r` to `grants`.
+void AppendGrant(const Row& r, size_t first, std::vector<Grant>& grants) {
+  const auto role = domain::ParseRole(r.Text(first));
+  if (!role) {
+    return;  // a role this version does not know grants nothing
+  }
+  grants.push_back(Grant{*role, r.Text(first + 1), domain::SplitList(r.Text(first + 2), "|")});
+}
+
 std::vector<Grant> LoadGrants(Session& s, int64_t user_id) {
   std::vector<Grant> grants;
   const Rows rows = s.Query(
       "SELECT role, agency_code, fields FROM officer_roles WHERE user_id = ? ORDER BY agency_code, role", {user_id});
   for (size_t i = 0; i < rows.size(); ++i) {
-    const auto role = domain::ParseRole(rows[i].Text(0));
-    if (!role) {
-      continue;  // a role this version does not know grants nothing
-    }
-    grants.push_back(Grant{*role, rows[i].Text(1), domain::SplitList(rows[i].Text(2), "|")});
+    AppendGrant(rows[i], 0, grants);
   }
   return grants;
 }
@@ -73,10 +77,13 @@ domain::SessionInfo ReadSession(const Row& r) {
   info.expires_at = r.Int(4);
   info.ip = r.Text(5);
   info.user_agent = r.Text(6);
+  info.user_name = r.Text(7);
   return info;
 }
 
-constexpr std::string_view kSessionColumns = "public_id, user_id, created_at, last_seen_at, expires_at, ip, user_agent";
+//! Columns of `sessions s JOIN users u` read by ReadSession.
+constexpr std::string_view kSessionColumns =
+    "s.public_id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent, u.full_name";
 
 domain::ApiToken ReadToken(const Row& r) {
   domain::ApiToken t;
@@ -97,11 +104,6 @@ domain::Organisation ReadOrganisation(const Row& r) {
 }
 
 constexpr std::string_view kOrganisationColumns = "id, tax_code, name, address, representative_id, created_at";
-
-std::string Meta(Session& s, std::string_view key) {
-  const Rows rows = s.Query("SELECT value FROM meta WHERE key = ?", {std::string(key)});
-  return rows.empty() ? std::string() : rows[0].Text(0);
-}
 
 }  // namespace
 
@@ -126,13 +128,13 @@ int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now) {
   s.Exec(
       "INSERT INTO users (personal_id, phone, login_name, email, full_name, date_of_birth, password_hash, status, "
       "created_at, created_by, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {OptText(a.personal_id), OptText(a.phone), OptText(a.login_name), a.email, a.full_name, a.date_of_birth,
-       a.password_hash, std::string(domain::StatusCode(a.status)), now, OptInt(a.created_by),
+      {TextOrNull(a.personal_id), TextOrNull(a.phone), TextOrNull(a.login_name), a.email, a.full_name, a.date_of_birth,
+       a.password_hash, std::string(domain::StatusCode(a.status)), now, OrNull(a.created_by),
        a.password_hash.empty() ? Value(std::monostate{}) : Value(now)});
   // Unique columns identify the row just written on both engines without RETURNING.
   const Rows rows =
       s.Query("SELECT id FROM users WHERE (personal_id = ? OR login_name = ? OR phone = ?) ORDER BY id DESC LIMIT 1",
-              {OptText(a.personal_id), OptText(a.login_name), OptText(a.phone)});
+              {TextOrNull(a.personal_id), TextOrNull(a.login_name), TextOrNull(a.phone)});
   if (rows.empty()) {
     throw DatabaseError("account inserted without a personal ID, phone or login name");
   }
@@ -178,9 +180,19 @@ std::vector<Account> ListOfficers(Session& s) {
   std::vector<Account> out;
   const Rows rows = s.Query(fmt::format(
       "SELECT {} FROM users WHERE id IN (SELECT user_id FROM officer_roles) ORDER BY full_name, id", kAccountColumns));
+  std::unordered_map<int64_t, size_t> index;
   for (size_t i = 0; i < rows.size(); ++i) {
     out.push_back(ReadAccount(rows[i]));
-    out.back().grants = LoadGrants(s, out.back().id);
+    index[out.back().id] = i;
+  }
+  // Every officer's grants in one query, not one query per officer.
+  const Rows grants =
+      s.Query("SELECT user_id, role, agency_code, fields FROM officer_roles ORDER BY user_id, agency_code, role");
+  for (size_t i = 0; i < grants.size(); ++i) {
+    const auto it = index.find(grants[i].Int(0));
+    if (it != index.end()) {
+      AppendGrant(grants[i], 1, out[it->second].grants);
+    }
   }
   return out;
 }
@@ -210,7 +222,7 @@ bool AddGrant(Session& s, int64_t user_id, const Grant& grant, std::optional<int
   s.Exec(
       "INSERT INTO officer_roles (user_id, agency_code, role, fields, granted_at, granted_by) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {user_id, grant.agency_code, role, fields, now, OptInt(granted_by)});
+      {user_id, grant.agency_code, role, fields, now, OrNull(granted_by)});
   return true;
 }
 
@@ -227,10 +239,11 @@ void InsertSession(Session& s, const NewSession& n, int64_t now) {
 }
 
 std::optional<domain::SessionInfo> FindSession(Session& s, std::string_view id_hash, int64_t now) {
-  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions WHERE id_hash = ? AND revoked_at IS NULL AND "
-                                        "expires_at > ?",
-                                        kSessionColumns),
-                            {std::string(id_hash), now});
+  const Rows rows =
+      s.Query(fmt::format("SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND "
+                          "s.revoked_at IS NULL AND s.expires_at > ?",
+                          kSessionColumns),
+              {std::string(id_hash), now});
   if (rows.empty()) {
     return std::nullopt;
   }
@@ -256,13 +269,14 @@ int64_t RevokeSessions(Session& s, int64_t user_id, int64_t now, std::string_vie
 }
 
 std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now, int64_t idle_seconds) {
-  const std::string where = user_id == 0 ? "" : " AND user_id = ?";
+  const std::string where = user_id == 0 ? "" : " AND s.user_id = ?";
   Params params = {now, now - idle_seconds};
   if (user_id != 0) {
     params.emplace_back(user_id);
   }
-  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions WHERE revoked_at IS NULL AND expires_at > ? AND "
-                                        "last_seen_at > ?{} ORDER BY last_seen_at DESC, created_at DESC",
+  const Rows rows = s.Query(fmt::format("SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+                                        "s.revoked_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ?{} "
+                                        "ORDER BY s.last_seen_at DESC, s.created_at DESC",
                                         kSessionColumns, where),
                             params);
   std::vector<domain::SessionInfo> out;
@@ -279,7 +293,7 @@ void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::str
   s.Exec(
       "INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at, created_by) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {user_id, std::string(PurposeCode(purpose)), code_hash, now, expires_at, OptInt(created_by)});
+      {user_id, std::string(PurposeCode(purpose)), code_hash, now, expires_at, OrNull(created_by)});
 }
 
 CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, int64_t now, int32_t max_attempts) {
@@ -316,7 +330,7 @@ CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, i
 int64_t InsertApiToken(Session& s, int64_t user_id, const std::string& name, const std::string& token_hash,
                        const std::string& prefix, std::optional<int64_t> created_by, int64_t now) {
   s.Exec("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-         {user_id, name, token_hash, prefix, now, OptInt(created_by)});
+         {user_id, name, token_hash, prefix, now, OrNull(created_by)});
   return s.Query("SELECT id FROM api_tokens WHERE token_hash = ?", {token_hash})[0].Int(0);
 }
 
@@ -433,7 +447,7 @@ std::vector<MailboxMessage> ListMailbox(Session& s, int32_t limit) {
 
 std::string SecretKey(Database& db) {
   std::string secret;
-  db.Read([&](Session& s) { secret = Meta(s, "secret_key"); });
+  db.Read([&](Session& s) { secret = ReadMeta(s, "secret_key").value_or(""); });
   if (!secret.empty()) {
     return secret;
   }
@@ -441,7 +455,7 @@ std::string SecretKey(Database& db) {
   const std::string fresh = security::RandomToken(kSecretBytes);
   db.Write([&](Session& s) {
     s.Exec("INSERT INTO meta (key, value) VALUES ('secret_key', ?) ON CONFLICT (key) DO NOTHING", {fresh});
-    secret = Meta(s, "secret_key");
+    secret = ReadMeta(s, "secret_key").value_or("");
   });
   return secret;
 }
@@ -452,7 +466,7 @@ void SetDemoMode(Session& s) {
 
 bool IsDemoMode(Database& db) {
   bool demo = false;
-  db.Read([&](Session& s) { demo = Meta(s, "demo_mode") == "1"; });
+  db.Read([&](Session& s) { demo = ReadMeta(s, "demo_mode") == "1"; });
   return demo;
 }
 

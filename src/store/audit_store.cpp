@@ -52,14 +52,6 @@ std::optional<Head> ParseHead(std::string_view text) {
 }
 
 //! The meta row of the head: nothing when absent; its text when present.
-std::optional<std::string> ReadHeadText(Session& s) {
-  const Rows rows = s.Query("SELECT value FROM meta WHERE key = ?", {std::string(kHeadKey)});
-  if (rows.empty()) {
-    return std::nullopt;
-  }
-  return rows[0].Text(0);
-}
-
 AuditEntry RowToEntry(const Row& r) {
   AuditEntry e;
   e.seq = r.Int(0);
@@ -200,7 +192,7 @@ int64_t AppendAudit(Session& s, domain::AuditEntry entry) {
   if (!last.empty()) {
     previous = Head{last[0].Int(0), last[0].Text(1)};
   }
-  if (const std::optional<std::string> text = ReadHeadText(s)) {
+  if (const std::optional<std::string> text = ReadMeta(s, kHeadKey)) {
     if (const std::optional<Head> head = ParseHead(*text); head && head->seq > previous.seq) {
       previous = *head;
     }
@@ -281,7 +273,7 @@ AuditVerification VerifyAudit(Database& db) {
   // running application are either wholly seen or not at all. Memory stays at one batch.
   db.Read([&](Session& s) {
     result = AuditVerification{};
-    const std::optional<std::string> head = ReadHeadText(s);
+    const std::optional<std::string> head = ReadMeta(s, kHeadKey);
     const std::string sql = fmt::format("SELECT {} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?", kColumns);
     ChainWalker walker;
     int64_t after = std::numeric_limits<int64_t>::min();

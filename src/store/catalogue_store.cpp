@@ -3,6 +3,7 @@
 #include "domain/text.hpp"
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <unordered_map>
 
 namespace motcua::store {
@@ -11,6 +12,17 @@ namespace json = boost::json;
 using domain::Procedure;
 
 namespace {
+
+//! The meta setting counting catalogue changes (nodes compare it to know when to reload).
+constexpr std::string_view kVersionKey = "catalogue_version";
+
+//! The stored catalogue version (0 when missing or unreadable).
+int64_t ReadVersion(Session& s) {
+  const std::string text = ReadMeta(s, kVersionKey).value_or("0");
+  int64_t version = 0;
+  std::from_chars(text.data(), text.data() + text.size(), version);
+  return version;
+}
 
 std::string LevelsText(const std::vector<domain::Level>& levels) {
   std::string out;
@@ -29,12 +41,6 @@ std::vector<domain::Level> ParseLevelsText(const std::string& text) {
   }
   return levels;
 }
-
-Value Opt(const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); }
-
-Value Opt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(std::monostate{}); }
-
-Value OptText(const std::string& s) { return s.empty() ? Value(std::monostate{}) : Value(s); }
 
 std::string StringsToJson(const std::vector<std::string>& items) {
   json::array a;
@@ -139,18 +145,14 @@ std::string NowIso(Session& s) { return s.Query("SELECT " + AdaptSchema("@NOW@",
 
 int64_t CatalogueVersion(Database& db) {
   int64_t version = 0;
-  db.Read([&](Session& s) {
-    const Rows rows = s.Query("SELECT value FROM meta WHERE key = 'catalogue_version'");
-    version = rows.empty() ? 0 : rows[0].Int(0);
-  });
+  db.Read([&](Session& s) { version = ReadVersion(s); });
   return version;
 }
 
 void BumpCatalogueVersion(Session& s) {
   // The value column is text (meta holds any setting); the version is read back as an integer.
-  const Rows rows = s.Query("SELECT value FROM meta WHERE key = 'catalogue_version'");
-  const int64_t next = (rows.empty() ? 0 : rows[0].Int(0)) + 1;
-  s.Exec("UPDATE meta SET value = ? WHERE key = 'catalogue_version'", {std::to_string(next)});
+  const int64_t next = ReadVersion(s) + 1;
+  s.Exec("UPDATE meta SET value = ? WHERE key = ?", {std::to_string(next), std::string(kVersionKey)});
 }
 
 domain::Catalogue LoadCatalogue(Database& db) {
@@ -159,8 +161,7 @@ domain::Catalogue LoadCatalogue(Database& db) {
   std::vector<domain::Agency> agencies;
   int64_t version = 0;
   db.Read([&](Session& s) {
-    const Rows v = s.Query("SELECT value FROM meta WHERE key = 'catalogue_version'");
-    version = v.empty() ? 0 : v[0].Int(0);
+    version = ReadVersion(s);
     const Rows f = s.Query("SELECT code, name FROM fields");
     for (size_t i = 0; i < f.size(); ++i) {
       fields.push_back(domain::Field{f[i].Text(0), f[i].Text(1), 0});
@@ -259,14 +260,14 @@ UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import,
     ++(exists ? counts.updated : counts.added);
     s.Exec(kUpsertProcedure,
            {p.code, p.name, p.field_code, LevelsText(p.levels), p.ministry, p.implementing_agency, p.procedure_type,
-            p.decision_no, std::string(domain::ToString(p.online_level)), p.processing_time, Opt(p.time_value),
-            std::string(domain::ToString(p.time_unit)), p.fee, Opt(p.fee_vnd), p.fee_note, p.source_url, now});
+            p.decision_no, std::string(domain::ToString(p.online_level)), p.processing_time, OrNull(p.time_value),
+            std::string(domain::ToString(p.time_unit)), p.fee, OrNull(p.fee_vnd), p.fee_note, p.source_url, now});
     s.Exec("DELETE FROM procedure_channels WHERE procedure_code = ?", {p.code});
     for (const domain::ChannelTerms& t : p.channels) {
       s.Exec(
           "INSERT INTO procedure_channels (procedure_code, channel, time_text, time_value, time_unit)"
           " VALUES (?, ?, ?, ?, ?)",
-          {p.code, static_cast<int64_t>(t.channel), t.time_text, Opt(t.time_value),
+          {p.code, static_cast<int64_t>(t.channel), t.time_text, OrNull(t.time_value),
            std::string(domain::ToString(t.time_unit))});
     }
     tick.Step();
@@ -280,8 +281,8 @@ void SaveProcedureDetails(Session& s, const Procedure& p) {
       "UPDATE procedures SET levels = ?, online_level = ?, purpose = ?, applicants = ?, result = ?,"
       " legal_basis = ?, steps = ?, forms = ?, agency_code = ?, popularity = ? WHERE code = ?",
       {LevelsText(p.levels), std::string(domain::ToString(p.online_level)), p.purpose, p.applicants, p.result,
-       StringsToJson(p.legal_basis), StringsToJson(p.steps), FormsToJson(p.forms), OptText(p.agency_code), p.popularity,
-       p.code});
+       StringsToJson(p.legal_basis), StringsToJson(p.steps), FormsToJson(p.forms), TextOrNull(p.agency_code),
+       p.popularity, p.code});
   s.Exec("DELETE FROM procedure_documents WHERE procedure_code = ?", {p.code});
   int64_t seq = 0;
   for (const domain::RequiredDocument& d : p.documents) {
@@ -307,7 +308,7 @@ UpsertCounts UpsertAdminUnits(Session& s, const std::vector<domain::AdminUnit>& 
         " parent_code = excluded.parent_code, province_code = excluded.province_code,"
         " valid_from = excluded.valid_from, valid_to = excluded.valid_to",
         {u.era, u.code, std::string(domain::ToString(u.level)), u.name, u.short_name, u.name_en, u.unit_type,
-         OptText(u.parent_code), u.province_code, OptText(u.valid_from), OptText(u.valid_to)});
+         TextOrNull(u.parent_code), u.province_code, TextOrNull(u.valid_from), TextOrNull(u.valid_to)});
     tick.Step();
   }
   return counts;
@@ -339,8 +340,8 @@ UpsertCounts UpsertAgencies(Session& s, const std::vector<domain::Agency>& agenc
         " short_name = excluded.short_name, parent_code = excluded.parent_code, level = excluded.level,"
         " admin_unit_era = excluded.admin_unit_era, admin_unit_code = excluded.admin_unit_code,"
         " has_one_stop = excluded.has_one_stop",
-        {a.code, a.name, a.short_name, OptText(a.parent_code), std::string(domain::ToString(a.level)),
-         OptText(a.admin_unit_era), OptText(a.admin_unit_code), static_cast<int64_t>(a.has_one_stop ? 1 : 0)});
+        {a.code, a.name, a.short_name, TextOrNull(a.parent_code), std::string(domain::ToString(a.level)),
+         TextOrNull(a.admin_unit_era), TextOrNull(a.admin_unit_code), static_cast<int64_t>(a.has_one_stop ? 1 : 0)});
   }
   BumpCatalogueVersion(s);
   return counts;

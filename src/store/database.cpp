@@ -146,4 +146,18 @@ std::string AdaptSchema(std::string_view sql, Engine engine) {
   return out;
 }
 
+Value TextOrNull(const std::string& s) { return s.empty() ? Value(std::monostate{}) : Value(s); }
+
+Value OrNull(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+
+Value OrNull(const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+
+std::optional<std::string> ReadMeta(Session& s, std::string_view key) {
+  const Rows rows = s.Query("SELECT value FROM meta WHERE key = ?", {std::string(key)});
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return rows[0].Text(0);
+}
+
 }  // namespace motcua::store

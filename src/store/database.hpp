@@ -103,6 +103,16 @@ class Database {
   virtual std::string Describe() const = 0;
 };
 
+//! NULL for an empty string, else the string (optional text columns).
+Value TextOrNull(const std::string& s);
+//! NULL when absent, else the number.
+Value OrNull(const std::optional<int64_t>& v);
+//! NULL when absent, else the number.
+Value OrNull(const std::optional<double>& v);
+
+//! The value of setting `key` in the `meta` table, if it is there.
+std::optional<std::string> ReadMeta(Session& s, std::string_view key);
+
 //! Opens a SQLite file path or a `postgresql://` URL.
 std::unique_ptr<Database> OpenDatabase(const std::string& url, const DatabaseOptions& options = {});
 

@@ -590,23 +590,16 @@ Response RevokeToken(const Site& site, Accounts& accounts, Request& req) {
 Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   std::vector<domain::SessionInfo> sessions;
-  std::map<int64_t, std::string> names;
   accounts.db().Write([&](store::Session& s) {
     Journal(s, req, CallerOf(req), {"sessions.view", "", "", ""});
     sessions = store::ListSessions(s, 0, UnixNow(), accounts.auth().idle_seconds());
-    for (const domain::SessionInfo& si : sessions) {
-      if (names.count(si.user_id) == 0) {
-        const auto a = store::FindAccount(s, si.user_id);
-        names[si.user_id] = a ? a->full_name : std::to_string(si.user_id);
-      }
-    }
   });
   return site.Page(req, "admin/sessions", site.T(lang, "Các phiên đăng nhập đang mở"), [&](TemplateDictionary& d) {
     d.SetValue("COUNT", fmt::format("{} {}", sessions.size(),
                                     site.TN(lang, "phiên", "phiên", static_cast<int64_t>(sessions.size()))));
     for (const domain::SessionInfo& si : sessions) {
       TemplateDictionary* row = d.AddSectionDictionary("SESSIONS");
-      row->SetValue("USER", names[si.user_id]);
+      row->SetValue("USER", si.user_name);
       row->SetValue("IP", si.ip);
       row->SetValue("AGENT", si.user_agent);
       row->SetValue("CREATED", LocalTime(si.created_at));

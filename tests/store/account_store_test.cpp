@@ -491,6 +491,7 @@ TEST_F(AccountStoreTest, AListedSessionCarriesItsDetails) {
   EXPECT_EQ(sessions[0].created_at, kNow);
   EXPECT_EQ(sessions[0].expires_at, kNow + 3600);
   EXPECT_EQ(sessions[0].ip, "192.0.2.7");
+  EXPECT_EQ(sessions[0].user_name, "Nguyễn Văn An");  // read with the session: lists need no query per account
 }
 
 // --- One-time codes -------------------------------------------------------------------------------------------------
