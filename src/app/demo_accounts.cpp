@@ -5,6 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "app/clock.hpp"
 #include "app/files.hpp"
 #include "domain/audit.hpp"
 #include "domain/csv.hpp"
@@ -18,10 +19,6 @@ namespace motcua::app {
 namespace {
 
 constexpr size_t kAdminPasswordBytes = 15;  // 20 base64url characters, about 120 bits
-
-int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 void Seeded(store::Session& s, const std::string& action, int64_t user_id, const std::string& summary) {
   domain::AuditEntry e;
@@ -78,7 +75,7 @@ std::vector<DemoAccount> ReadDemoAccounts(const std::string& share_dir) {
 int64_t CreateDemoAccounts(store::Database& db, const std::vector<DemoAccount>& accounts,
                            const security::Argon2Params& params) {
   const std::string hash = security::HashPassword(kDemoPassword, params);
-  const int64_t now = Now();
+  const int64_t now = UnixNow();
   int64_t created = 0;
   db.Write([&](store::Session& s) {
     for (const DemoAccount& a : accounts) {
@@ -129,7 +126,7 @@ std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params&
     if (store::FindConflict(s, n) != store::Conflict::kNone) {
       return;
     }
-    const int64_t now = Now();
+    const int64_t now = UnixNow();
     const int64_t id = store::InsertAccount(s, n, now);
     if (!root.empty()) {
       store::AddGrant(s, id, domain::Grant{domain::Role::kSystemAdmin, root, {}}, std::nullopt, now);

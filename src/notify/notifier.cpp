@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "app/clock.hpp"
 #include "store/account_store.hpp"
 
 namespace motcua::notify {
@@ -35,8 +36,7 @@ void DevNotifier::Send(const Message& message) {
   }
   spdlog::info("notify (demo): {} to {}: {}: {}", message.channel, message.recipient, message.subject, message.body);
   try {
-    const int64_t now =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const int64_t now = app::UnixNow();
     db_.Write([&](store::Session& s) {
       store::AppendMailbox(
           s, store::MailboxMessage{0, now, message.channel, message.recipient, message.subject, message.body});

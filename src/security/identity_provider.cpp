@@ -1,7 +1,6 @@
 #include "security/identity_provider.hpp"
 
-#include <chrono>
-
+#include "app/clock.hpp"
 #include "http/url.hpp"
 #include "security/crypto.hpp"
 
@@ -11,10 +10,6 @@ namespace {
 
 constexpr int64_t kCodeSeconds = 300;
 constexpr size_t kCodeBytes = 24;
-
-int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 }  // namespace
 
@@ -41,7 +36,7 @@ std::optional<VerifiedIdentity> SimulatedIdentityProvider::Exchange(const std::s
   }
   const Pending pending = it->second;
   codes_.erase(it);  // one use, right or wrong
-  if (pending.expires_at <= Now() || !ConstantTimeEqual(pending.nonce, nonce)) {
+  if (pending.expires_at <= app::UnixNow() || !ConstantTimeEqual(pending.nonce, nonce)) {
     return std::nullopt;
   }
   return people_[pending.index];

@@ -50,6 +50,7 @@ constexpr size_t kTokenPrefixChars = 8;
 constexpr std::string_view kTokenScheme = "mct_";
 constexpr size_t kMaxTokenName = 100;
 constexpr int32_t kAuditPage = 50;
+constexpr int64_t kMicrosPerSecond = 1000000;
 
 std::string StatusName(const Site& site, std::string_view lang, domain::AccountStatus status) {
   switch (status) {
@@ -608,32 +609,6 @@ Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
   });
 }
 
-//! Microseconds at the start of the Vietnamese day "YYYY-MM-DD" (+ `days`), or nothing.
-std::optional<int64_t> DayStartUs(std::string_view text, int32_t days) {
-  int32_t y = 0;
-  uint32_t m = 0;
-  uint32_t d = 0;
-  constexpr size_t kIsoDateLength = 10;
-  if (text.size() != kIsoDateLength || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  const auto num = [&](size_t pos, size_t len, auto& out) {
-    return std::from_chars(text.data() + pos, text.data() + pos + len, out).ec == std::errc();
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) {
-    return std::nullopt;
-  }
-  constexpr int64_t kVietnamOffsetSeconds = int64_t{7} * 3600;
-  constexpr int64_t kMicro = 1000000;
-  const int64_t seconds =
-      std::chrono::sys_days(ymd).time_since_epoch().count() * 86400 + int64_t{days} * 86400 - kVietnamOffsetSeconds;
-  return seconds * kMicro;
-}
-
 Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   store::AuditFilter filter;
@@ -645,15 +620,15 @@ Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
   const std::string from(req.Query("tu_ngay"));
   const std::string to(req.Query("den_ngay"));
   if (!from.empty()) {
-    if (const auto us = DayStartUs(from, 0)) {
-      filter.from_us = *us;
+    if (const auto start = VietnamDayStart(from, 0)) {
+      filter.from_us = *start * kMicrosPerSecond;
     } else {
       errors.Add("tu_ngay", site.T(lang, "Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-11-26"));
     }
   }
   if (!to.empty()) {
-    if (const auto us = DayStartUs(to, 1)) {
-      filter.to_us = *us;
+    if (const auto start = VietnamDayStart(to, 1)) {
+      filter.to_us = *start * kMicrosPerSecond;
     } else {
       errors.Add("den_ngay", site.T(lang, "Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-11-26"));
     }

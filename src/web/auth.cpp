@@ -76,10 +76,6 @@ std::string CookieHeader(const std::string& name, const std::string& value, int6
   return out;
 }
 
-int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 Authenticator::Authenticator(const app::Config& config, store::Database& db)
     : config_(config),
       db_(db),

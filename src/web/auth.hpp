@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/clock.hpp"
 #include "app/config.hpp"
 #include "domain/policy.hpp"
 #include "http/router.hpp"
@@ -92,7 +93,6 @@ class Authenticator {
   int64_t absolute_seconds_;
 };
 
-//! Current time in Unix seconds.
-int64_t UnixNow();
+using app::UnixNow;
 
 }  // namespace motcua::web

@@ -200,6 +200,30 @@ CivilDate VietnamToday() {
                    static_cast<int32_t>(static_cast<unsigned>(ymd.day()))};
 }
 
+std::optional<int64_t> VietnamDayStart(std::string_view iso_date, int32_t days_after) {
+  constexpr size_t kIsoDateLength = 10;
+  if (iso_date.size() != kIsoDateLength || iso_date[4] != '-' || iso_date[7] != '-') {
+    return std::nullopt;
+  }
+  const auto number = [&](size_t pos, size_t len, auto& out) {
+    const char* end = iso_date.data() + pos + len;
+    const auto [ptr, ec] = std::from_chars(iso_date.data() + pos, end, out);
+    return ec == std::errc() && ptr == end;
+  };
+  int32_t y = 0;
+  uint32_t m = 0;
+  uint32_t d = 0;
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+  if (!ymd.ok()) {
+    return std::nullopt;
+  }
+  const std::chrono::sys_days day = std::chrono::sys_days(ymd) + std::chrono::days(days_after);
+  return std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count() - kVietnamOffsetSeconds;
+}
+
 int64_t IdParam(const http::Request& req, std::string_view name) {
   const std::string_view text = req.Param(name);
   int64_t id = 0;

@@ -3,6 +3,7 @@
 
 #include <ctemplate/template.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -99,6 +100,10 @@ struct CivilDate {
 };
 //! Today in Vietnam.
 CivilDate VietnamToday();
+
+//! Unix seconds at the start of the Vietnamese day `iso_date` ("YYYY-MM-DD") plus `days_after` days; nothing when
+//! the text is not such a real date.
+std::optional<int64_t> VietnamDayStart(std::string_view iso_date, int32_t days_after);
 
 //! The number in path parameter `name`, or 0.
 int64_t IdParam(const http::Request& req, std::string_view name);

@@ -240,3 +240,25 @@ TEST(IdParam, OnlyPlainNonNegativeNumbers) {
 
 }  // namespace
 }  // namespace motcua::web
+
+namespace motcua::web {
+namespace {
+
+TEST(VietnamDayStart, MidnightInVietnamIsSevenHoursEarlierInUtc) {
+  constexpr int64_t kNov26Utc = 1795651200;  // 2026-11-26T00:00:00Z
+  constexpr int64_t kSevenHours = int64_t{7} * 3600;
+  constexpr int64_t kDay = int64_t{24} * 3600;
+  EXPECT_EQ(VietnamDayStart("2026-11-26", 0), kNov26Utc - kSevenHours);
+  EXPECT_EQ(VietnamDayStart("2026-11-26", 1), kNov26Utc - kSevenHours + kDay);
+  EXPECT_EQ(VietnamDayStart("2024-02-29", 0).has_value(), true);
+}
+
+TEST(VietnamDayStart, AnythingButARealIsoDateIsNothing) {
+  for (const std::string_view bad : {"", "2026-11-2", "2026/11/26", "2026-13-01", "2025-02-29", "2026-1a-05",
+                                     "2026-11-2x", "abcd-11-26", "26-11-2026", "2026-11-26T00"}) {
+    EXPECT_FALSE(VietnamDayStart(bad, 0).has_value()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace motcua::web

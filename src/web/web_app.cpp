@@ -347,9 +347,7 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
   }
   access_log_->info(
       R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count(),
-      req.request_id, JsonString(req.remote_addr), JsonString(req.method), JsonString(req.target),
+      app::UnixNowMicros(), req.request_id, JsonString(req.remote_addr), JsonString(req.method), JsonString(req.target),
       JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
 }
 
