@@ -36,6 +36,9 @@ std::string DigitsOnly(std::string_view s) {
   return out;
 }
 
+//! The throttle key of the client address.
+std::string AddressKey(const http::Request& req) { return "ip:" + req.remote_addr; }
+
 std::string Summary(std::initializer_list<std::pair<const char*, std::string>> fields) {
   boost::json::object o;
   for (const auto& [k, v] : fields) {
@@ -72,11 +75,9 @@ LoginName ParseLoginName(std::string_view typed) {
     out.phone = phone.value;
     return out;
   }
-  std::string lower;
-  for (const char c : domain::CollapseSpaces(typed)) {
-    lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  out.login_name = lower;
+  // Officers' login names are stored as CheckLoginName normalises them; anything it refuses matches no account.
+  const domain::Checked login = domain::CheckLoginName(typed);
+  out.login_name = login.ok() ? login.value : domain::CollapseSpaces(typed);
   return out;
 }
 
@@ -153,7 +154,7 @@ int64_t Accounts::SecondsBlocked(const http::Request& req, const std::string& ac
   int64_t seconds = 0;
   db_.Read([&](store::Session& s) {
     seconds = std::max(domain::SecondsBlocked(store::LoadThrottle(s, account_key), now),
-                       domain::SecondsBlocked(store::LoadThrottle(s, "ip:" + req.remote_addr), now));
+                       domain::SecondsBlocked(store::LoadThrottle(s, AddressKey(req)), now));
   });
   return seconds;
 }
@@ -161,7 +162,7 @@ int64_t Accounts::SecondsBlocked(const http::Request& req, const std::string& ac
 void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::string_view what,
                              const std::string& account_key, int64_t account_id, const std::string& account_name) {
   const int64_t now = UnixNow();
-  const std::string ip_key = "ip:" + req.remote_addr;
+  const std::string ip_key = AddressKey(req);
   // Parallel guesses must each count: the read-modify-write below is serialised per key (address first, always
   // in this order, so two of them never wait on each other).
   store::LockThrottle(s, ip_key);
@@ -206,7 +207,7 @@ SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view i
   SignIn out;
   const int64_t now = UnixNow();
   const LoginName name = ParseLoginName(identifier);
-  const std::string ip_key = "ip:" + req.remote_addr;
+  const std::string ip_key = AddressKey(req);
   std::optional<domain::Account> account;
   std::string account_key;
   domain::ThrottleState by_account;
