@@ -91,12 +91,19 @@ Accounts::Accounts(const app::Config& config, store::Database& db, Authenticator
                                          config.security.login_block_seconds, config.security.login_max_block_seconds};
   ip_rules_ = account_rules_;
   ip_rules_.free_failures = config.security.login_ip_free_failures;
-  dummy_hash_ = security::HashPassword(security::RandomToken(kResetDigits), argon2_);
   if (demo_) {
     auto simulated = std::make_unique<security::SimulatedIdentityProvider>(std::move(demo_people));
     simulated_ = simulated.get();
     identity_ = std::move(simulated);
   }
+}
+
+const std::string& Accounts::DummyHash() {
+  // Made at the first sign-in that needs it, not at start-up: one argon2id hash would add a quarter to the time a
+  // node takes to start listening.
+  std::call_once(dummy_once_,
+                 [this] { dummy_hash_ = security::HashPassword(security::RandomToken(kResetDigits), argon2_); });
+  return dummy_hash_;
 }
 
 std::optional<std::string> Accounts::Hash(std::string_view password) {
@@ -226,7 +233,7 @@ SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view i
   }
   // Unknown accounts and accounts without a password cost one hash too, so timing tells nothing.
   const bool has_hash = account && !account->password_hash.empty();
-  const auto matched = Verify(has_hash ? account->password_hash : dummy_hash_, password);
+  const auto matched = Verify(has_hash ? account->password_hash : DummyHash(), password);
   if (!matched) {
     out.result = SignInResult::kBusy;
     return out;

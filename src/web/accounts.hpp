@@ -4,6 +4,7 @@
 //! with its audit entry.
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -117,7 +118,11 @@ class Accounts {
   security::Argon2Params argon2_;
   domain::ThrottleRules account_rules_;
   domain::ThrottleRules ip_rules_;
-  std::string dummy_hash_;  // verified for unknown accounts so that they take as long as known ones
+  //! The hash unknown accounts are checked against, so that they take as long as known ones.
+  const std::string& DummyHash();
+
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;
   std::unique_ptr<security::IdentityProvider> identity_;
   security::SimulatedIdentityProvider* simulated_ = nullptr;
 };
