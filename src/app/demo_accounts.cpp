@@ -87,10 +87,11 @@ int64_t CreateDemoAccounts(store::Database& db, const std::vector<DemoAccount>& 
       n.full_name = a.full_name;
       n.date_of_birth = a.date_of_birth;
       n.password_hash = hash;
-      if (store::FindConflict(s, n) != store::Conflict::kNone) {
+      const store::Created inserted = store::InsertAccountUnlessTaken(s, n, now);
+      if (inserted.id == 0) {
         continue;  // already there (init run twice)
       }
-      const int64_t id = store::InsertAccount(s, n, now);
+      const int64_t id = inserted.id;
       if (const auto role = domain::ParseRole(a.role)) {
         store::AddGrant(s, id, domain::Grant{*role, a.agency_code, {}}, std::nullopt, now);
       }
@@ -123,11 +124,12 @@ std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params&
     n.login_name = std::string(kAdminLogin);
     n.full_name = "Quản trị hệ thống";
     n.password_hash = hash;
-    if (store::FindConflict(s, n) != store::Conflict::kNone) {
+    const int64_t now = UnixNow();
+    const store::Created created_account = store::InsertAccountUnlessTaken(s, n, now);
+    if (created_account.id == 0) {
       return;
     }
-    const int64_t now = UnixNow();
-    const int64_t id = store::InsertAccount(s, n, now);
+    const int64_t id = created_account.id;
     if (!root.empty()) {
       store::AddGrant(s, id, domain::Grant{domain::Role::kSystemAdmin, root, {}}, std::nullopt, now);
     }

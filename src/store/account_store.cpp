@@ -141,6 +141,29 @@ int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now) {
   return rows[0].Int(0);
 }
 
+Created InsertAccountUnlessTaken(Session& s, const NewAccount& a, int64_t now) {
+  const Conflict conflict = FindConflict(s, a);
+  if (conflict != Conflict::kNone) {
+    return Created{0, conflict};
+  }
+  return Created{InsertAccount(s, a, now), Conflict::kNone};
+}
+
+Conflict WriteAccountCreation(Database& db, const NewAccount& account, const std::function<Conflict(Session&)>& job) {
+  try {
+    Conflict conflict = Conflict::kNone;
+    db.Write([&](Session& s) { conflict = job(s); });
+    return conflict;
+  } catch (const DatabaseError&) {
+    Conflict conflict = Conflict::kNone;
+    db.Read([&](Session& s) { conflict = FindConflict(s, account); });
+    if (conflict == Conflict::kNone) {
+      throw;
+    }
+    return conflict;
+  }
+}
+
 std::optional<Account> FindAccount(Session& s, int64_t id) { return QueryOne(s, "id = ?", {id}); }
 
 std::optional<Account> FindAccountByLogin(Session& s, std::string_view personal_id, std::string_view phone,

@@ -3,6 +3,7 @@
 //! Functions take a Session so that a change and its audit entry commit in one transaction.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,19 @@ struct NewAccount {
 Conflict FindConflict(Session& s, const NewAccount& a, int64_t except_id = 0);
 //! Inserts an account; returns its id.
 int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now);
+
+//! A new account's id, or the unique value that stopped it.
+struct Created {
+  int64_t id = 0;                       //!< The new account (0 when not created).
+  Conflict conflict = Conflict::kNone;  //!< Why it was not created.
+};
+//! Inserts `a` unless one of its unique values is already taken (looked up first, in this transaction).
+Created InsertAccountUnlessTaken(Session& s, const NewAccount& a, int64_t now);
+
+//! Runs `job`, a write that creates `account`. When a concurrent request takes one of its unique values between
+//! the job's own check and its insert, the database refuses the insert: that is answered as the conflict it is,
+//! not as a failure. Any other failure is rethrown.
+Conflict WriteAccountCreation(Database& db, const NewAccount& account, const std::function<Conflict(Session&)>& job);
 //! The account with this id, with its grants.
 std::optional<domain::Account> FindAccount(Session& s, int64_t id);
 //! The account a person names at sign-in: a 12-digit ID number, a mobile number or a login name (already

@@ -231,13 +231,12 @@ Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
   Caller caller = CallerOf(req);
   std::string cookie;
   const int64_t now = UnixNow();
-  accounts.db().Write([&](store::Session& s) {
-    const store::Conflict c = store::FindConflict(s, account);  // again, inside the transaction
-    if (c != store::Conflict::kNone) {
-      conflict_message(c);
-      return;
+  const store::Conflict taken = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);  // checked again, in the write
+    if (created.id == 0) {
+      return created.conflict;
     }
-    const int64_t user_id = store::InsertAccount(s, account, now);
+    const int64_t user_id = created.id;
     cookie = accounts.auth().StartSession(s, req, user_id, now, caller);
     caller.principal = domain::Principal{user_id, account.full_name, true, {}};
     Journal(
@@ -247,7 +246,9 @@ Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
                                                                                   {"personal_id", account.personal_id},
                                                                                   {"phone", account.phone},
                                                                                   {"email", account.email}}}})});
+    return store::Conflict::kNone;
   });
+  conflict_message(taken);
   if (!errors.empty()) {
     return RenderRegister(site, req, in, errors, http::kConflict);
   }

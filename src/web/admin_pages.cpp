@@ -263,14 +263,13 @@ Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
   account.created_by = caller.principal.user_id;
   std::string code;
   int64_t id = 0;
-  store::Conflict conflict = store::Conflict::kNone;
   const int64_t now = UnixNow();
-  accounts.db().Write([&](store::Session& s) {
-    conflict = store::FindConflict(s, account);
-    if (conflict != store::Conflict::kNone) {
-      return;
+  const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
+    if (created.id == 0) {
+      return created.conflict;
     }
-    id = store::InsertAccount(s, account, now);
+    id = created.id;
     store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, caller.principal.user_id, now);
     code = accounts.IssueCode(s, id, store::CodePurpose::kSetup, caller.principal.user_id);
     Journal(
@@ -280,6 +279,7 @@ Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
                                                                                   {"full_name", account.full_name},
                                                                                   {"role", domain::RoleCode(*role)},
                                                                                   {"agency", in.agency}}}})});
+    return store::Conflict::kNone;
   });
   if (conflict == store::Conflict::kLoginName) {
     errors.Add("ten_dang_nhap", site.T(lang, "Tên đăng nhập này đã có người dùng. Hãy chọn tên khác"));

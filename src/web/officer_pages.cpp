@@ -140,14 +140,13 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
   account.created_by = caller.principal.user_id;
   std::string code;
   int64_t user_id = 0;
-  store::Conflict conflict = store::Conflict::kNone;
   const int64_t now = UnixNow();
-  accounts.db().Write([&](store::Session& s) {
-    conflict = store::FindConflict(s, account);
-    if (conflict != store::Conflict::kNone) {
-      return;
+  const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
+    if (created.id == 0) {
+      return created.conflict;
     }
-    user_id = store::InsertAccount(s, account, now);
+    user_id = created.id;
     code = accounts.IssueCode(s, user_id, store::CodePurpose::kSetup, caller.principal.user_id);
     Journal(
         s, req, caller,
@@ -155,6 +154,7 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
          boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", account.full_name},
                                                                                   {"personal_id", account.personal_id},
                                                                                   {"phone", account.phone}}}})});
+    return store::Conflict::kNone;
   });
   AddConflictError(site, lang, conflict, PersonFormFor::kCounter, errors);
   if (!errors.empty()) {

@@ -295,6 +295,50 @@ TEST_F(AccountStoreTest, FindPeopleByIdNumberOrPhoneExactly) {
   EXPECT_TRUE(ids("").empty());
 }
 
+TEST_F(AccountStoreTest, InsertUnlessTakenNamesTheTakenValueInsteadOfInserting) {
+  const int64_t first = Add(Person("036099001234", "0912345678"));
+  db().Write([&](Session& s) {
+    const Created again = InsertAccountUnlessTaken(s, Person("036099001234"), kNow);
+    EXPECT_EQ(again.id, 0);
+    EXPECT_EQ(again.conflict, Conflict::kPersonalId);
+    const Created fresh = InsertAccountUnlessTaken(s, Person("036099005678"), kNow);
+    EXPECT_GT(fresh.id, first);
+    EXPECT_EQ(fresh.conflict, Conflict::kNone);
+  });
+  EXPECT_EQ(Count("users"), 2);
+}
+
+// SQLite runs one write at a time, so only PostgreSQL can interleave two creations of the same account.
+TEST(PostgresOnly, AnAccountTakenByAConcurrentRequestIsAConflictNotAFailure) {
+  if (testing_support::Env(testing_support::kEngineEnv) != "postgres") {
+    GTEST_SKIP() << "PostgreSQL only";
+  }
+  auto test = testing_support::OpenTestDatabase();
+  Database& db = test->db();
+  Migrate(db);
+  // The job's own check passes, then another request commits the same ID number before the job's insert: the
+  // database refuses the insert, and the answer is the conflict a person can act on, not a failure.
+  const NewAccount wanted = Person("036099001234");
+  const Conflict conflict = WriteAccountCreation(db, wanted, [&](Session& s) {
+    EXPECT_EQ(FindConflict(s, wanted), Conflict::kNone);
+    std::thread([&] {
+      db.Write([&](Session& other) { InsertAccount(other, Person("036099001234", "0912000099"), kNow); });
+    }).join();
+    InsertAccount(s, wanted, kNow);
+    return Conflict::kNone;
+  });
+  EXPECT_EQ(conflict, Conflict::kPersonalId);
+  // Any other failure still fails.
+  NewAccount nobody;
+  nobody.full_name = "Không Tên";
+  EXPECT_THROW(WriteAccountCreation(db, nobody,
+                                    [&](Session& s) {
+                                      InsertAccount(s, nobody, kNow);
+                                      return Conflict::kNone;
+                                    }),
+               DatabaseError);
+}
+
 TEST_F(AccountStoreTest, ADuplicatePersonalIdThrowsAndLeavesNothing) {
   Add(Person("036099001234", "0912345678"));
   EXPECT_THROW(Add(Person("036099001234")), DatabaseError);
