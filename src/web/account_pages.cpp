@@ -594,17 +594,27 @@ Response OrganisationSubmit(const Site& site, Accounts& accounts, Request& req) 
   }
   const Caller& caller = CallerOf(req);
   int64_t id = 0;
-  accounts.db().Write([&](store::Session& s) {
-    if (store::TaxCodeTaken(s, tax.value)) {
-      return;
+  try {
+    accounts.db().Write([&](store::Session& s) {
+      if (store::TaxCodeTaken(s, tax.value)) {
+        return;
+      }
+      domain::Organisation org{0, tax.value, name.value, address.value, caller.principal.user_id, UnixNow()};
+      id = store::InsertOrganisation(s, org);
+      Journal(s, req, caller,
+              {"organisation.register", "organisation", std::to_string(id),
+               boost::json::serialize(boost::json::object{
+                   {"after", boost::json::object{{"tax_code", tax.value}, {"name", name.value}}}})});
+    });
+  } catch (const store::DatabaseError&) {
+    // A concurrent registration of the same tax code (PostgreSQL) makes the insert fail: answered as taken below.
+    bool taken = false;
+    accounts.db().Read([&](store::Session& s) { taken = store::TaxCodeTaken(s, tax.value); });
+    if (!taken) {
+      throw;
     }
-    domain::Organisation org{0, tax.value, name.value, address.value, caller.principal.user_id, UnixNow()};
-    id = store::InsertOrganisation(s, org);
-    Journal(s, req, caller,
-            {"organisation.register", "organisation", std::to_string(id),
-             boost::json::serialize(
-                 boost::json::object{{"after", boost::json::object{{"tax_code", tax.value}, {"name", name.value}}}})});
-  });
+    id = 0;
+  }
   if (id == 0) {
     errors.Add("ma_so_thue", site.T(lang,
                                     "Mã số thuế này đã được đăng ký bởi một người đại diện khác. Nếu bạn là "
