@@ -16,20 +16,20 @@
 #include <boost/json.hpp>
 
 #include "app/config.hpp"
-#include "app/demo.hpp"
-#include "app/demo_accounts.hpp"
 #include "app/files.hpp"
+#include "demo/demo.hpp"
+#include "demo/demo_accounts.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/reference_import.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "notify/notifier.hpp"
+#include "portal/web_app.hpp"
 #include "security/hash_pool.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
 #include "store/migrations.hpp"
-#include "web/web_app.hpp"
 
 namespace {
 
@@ -72,7 +72,7 @@ int RunInit(Config& config, bool demo) {
     std::cout << "Cơ sở dữ liệu " << db->Describe() << " đã có danh mục thủ tục; không nạp lại tỉnh mẫu.\n";
   }
   if (demo && empty) {
-    const auto r = motcua::app::LoadDemo(*db, config.share_dir);
+    const auto r = motcua::demo::LoadDemo(*db, config.share_dir);
     std::cout << fmt::format(
         "Đã nạp tỉnh mẫu Nam Định: {} đơn vị hành chính, {} liên kết sáp nhập, {} cơ quan, {} thủ tục "
         "({} có hướng dẫn chi tiết).\n",
@@ -80,19 +80,19 @@ int RunInit(Config& config, bool demo) {
   }
   const motcua::security::Argon2Params argon2 = Argon2(config);
   if (demo) {
-    const auto accounts = motcua::app::ReadDemoAccounts(config.share_dir);
-    const int64_t created = motcua::app::CreateDemoAccounts(*db, accounts, argon2);
+    const auto accounts = motcua::demo::ReadDemoAccounts(config.share_dir);
+    const int64_t created = motcua::demo::CreateDemoAccounts(*db, accounts, argon2);
     db->Write([](motcua::store::Session& s) { motcua::store::SetDemoMode(s); });
     std::cout << (created > 0 ? fmt::format("Đã tạo {} tài khoản mẫu", created)
                               : std::string("Các tài khoản mẫu đã có"))
-              << fmt::format(", mật khẩu chung \"{}\" (xem docs/demo.md).\n", motcua::app::kDemoPassword);
+              << fmt::format(", mật khẩu chung \"{}\" (xem docs/demo.md).\n", motcua::demo::kDemoPassword);
   }
-  const std::string admin_password = motcua::app::CreateSystemAdmin(*db, argon2);
+  const std::string admin_password = motcua::demo::CreateSystemAdmin(*db, argon2);
   if (!admin_password.empty()) {
     std::cout << fmt::format(
         "Quản trị hệ thống: đăng nhập \"{}\", mật khẩu \"{}\". Mật khẩu chỉ hiện một lần: hãy ghi lại và đổi sau "
         "lần đăng nhập đầu tiên.\n",
-        motcua::app::kAdminLogin, admin_password);
+        motcua::demo::kAdminLogin, admin_password);
   }
   std::cout << "Cơ sở dữ liệu sẵn sàng: " << db->Describe() << "\n";
   db->Close();
@@ -187,23 +187,24 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
 
 //! Everything a running server holds, in dependency order.
 struct Services {
+  motcua::domain::SystemClock clock;
   std::unique_ptr<motcua::store::Database> db;
-  std::unique_ptr<motcua::web::CatalogueHolder> catalogue;
+  std::unique_ptr<motcua::service::CatalogueHolder> catalogue;
   std::unique_ptr<motcua::web::Translator> translator;
   std::unique_ptr<motcua::web::Templates> templates;
   std::unique_ptr<motcua::http::StaticFiles> assets;
   std::unique_ptr<motcua::security::HashPool> hashes;
   std::unique_ptr<motcua::domain::PasswordPolicy> passwords;
   std::unique_ptr<motcua::notify::DevNotifier> notifier;
-  std::unique_ptr<motcua::web::Authenticator> auth;
-  std::unique_ptr<motcua::web::Accounts> accounts;
-  std::unique_ptr<motcua::web::WebApp> app;
+  std::unique_ptr<motcua::access::Authenticator> auth;
+  std::unique_ptr<motcua::service::Accounts> accounts;
+  std::unique_ptr<motcua::portal::WebApp> app;
 };
 
 Services BuildServices(Config& config) {
   Services s;
   s.db = OpenAndMigrate(config);
-  s.catalogue = std::make_unique<motcua::web::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
+  s.catalogue = std::make_unique<motcua::service::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
   s.translator = std::make_unique<motcua::web::Translator>(config.locale_dir);
   s.templates = std::make_unique<motcua::web::Templates>(config.share_dir + "/templates", *s.translator);
   s.assets = std::make_unique<motcua::http::StaticFiles>(config.share_dir + "/static", "/static/");
@@ -213,16 +214,16 @@ Services BuildServices(Config& config) {
   s.passwords = std::make_unique<motcua::domain::PasswordPolicy>(
       motcua::app::ReadWholeFile(config.share_dir + "/data/reference/common-passwords.txt"));
   const bool demo = motcua::store::IsDemoMode(*s.db);
-  s.notifier = std::make_unique<motcua::notify::DevNotifier>(*s.db, demo);
-  s.auth = std::make_unique<motcua::web::Authenticator>(config, *s.db);
+  s.notifier = std::make_unique<motcua::notify::DevNotifier>(*s.db, demo, s.clock);
+  s.auth = std::make_unique<motcua::access::Authenticator>(config, *s.db);
   std::vector<motcua::security::VerifiedIdentity> people;
   if (demo) {
-    people = motcua::app::DemoIdentities(motcua::app::ReadDemoAccounts(config.share_dir));
+    people = motcua::demo::DemoIdentities(motcua::demo::ReadDemoAccounts(config.share_dir));
   }
-  s.accounts = std::make_unique<motcua::web::Accounts>(config, *s.db, *s.auth, *s.hashes, *s.passwords, *s.notifier,
-                                                       demo, std::move(people));
-  s.app = std::make_unique<motcua::web::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
-                                                *s.accounts);
+  s.accounts = std::make_unique<motcua::service::Accounts>(config, *s.db, *s.auth, *s.hashes, *s.passwords, *s.notifier,
+                                                           demo, std::move(people), s.clock);
+  s.app = std::make_unique<motcua::portal::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
+                                                   *s.accounts);
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
 }

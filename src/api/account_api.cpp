@@ -7,7 +7,7 @@ namespace motcua::api {
 namespace {
 
 http::Response Me(const http::Request& req) {
-  const domain::Principal& p = web::CallerOf(req).principal;
+  const domain::Principal& p = access::CallerOf(req).principal;
   boost::json::array grants;
   for (const domain::Grant& g : p.grants) {
     boost::json::array fields;
@@ -23,7 +23,7 @@ http::Response Me(const http::Request& req) {
 
 }  // namespace
 
-void AddAccountApi(web::RouteTable& routes) {
+void AddAccountApi(access::RouteTable& routes) {
   routes.Add(
       "GET", "/api/v1/me", domain::Permission::kSignedIn, [](http::Request& r) { return Me(r); }, http::Exec::kPool);
 }

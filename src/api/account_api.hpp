@@ -1,11 +1,11 @@
 #pragma once
 //! API endpoints about the calling account (bearer token).
 
-#include "web/auth.hpp"
+#include "access/auth.hpp"
 
 namespace motcua::api {
 
 //! Registers GET /api/v1/me.
-void AddAccountApi(web::RouteTable& routes);
+void AddAccountApi(access::RouteTable& routes);
 
 }  // namespace motcua::api

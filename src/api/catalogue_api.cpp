@@ -7,7 +7,6 @@
 #include <stdexcept>
 
 #include "app/files.hpp"
-#include "store/catalogue_store.hpp"
 
 namespace motcua::api {
 
@@ -108,7 +107,7 @@ json::object Detail(const domain::Catalogue& c, const domain::Procedure& p) {
   return o;
 }
 
-Response ListProcedures(const web::Site& site, const Request& req) {
+Response ListProcedures(const service::CatalogueHolder& site, const Request& req) {
   domain::SearchQuery q;
   q.text = std::string(req.Query("q"));
   q.field_code = std::string(req.Query("field"));
@@ -136,7 +135,7 @@ Response ListProcedures(const web::Site& site, const Request& req) {
   }
   q.page = *page;
   q.page_size = *size;
-  const auto catalogue = site.catalogue();
+  const auto catalogue = site.Get();
   const domain::SearchResult r = catalogue->Search(q);
   json::array items;
   for (const domain::Procedure* p : r.items) {
@@ -149,8 +148,8 @@ Response ListProcedures(const web::Site& site, const Request& req) {
                                                      {"page_size", q.page_size}}));
 }
 
-Response GetProcedure(const web::Site& site, const Request& req) {
-  const auto catalogue = site.catalogue();
+Response GetProcedure(const service::CatalogueHolder& site, const Request& req) {
+  const auto catalogue = site.Get();
   const domain::Procedure* p = catalogue->FindProcedure(req.Param("code"));
   if (p == nullptr) {
     return JsonError(http::kNotFound, "no procedure has this code");
@@ -158,8 +157,8 @@ Response GetProcedure(const web::Site& site, const Request& req) {
   return Response::Json(json::serialize(Detail(*catalogue, *p)));
 }
 
-Response ListFields(const web::Site& site) {
-  const auto catalogue = site.catalogue();
+Response ListFields(const service::CatalogueHolder& site) {
+  const auto catalogue = site.Get();
   json::array items;
   for (const domain::Field& f : catalogue->fields()) {
     items.push_back(json::object{{"code", f.code}, {"name", f.name}, {"procedure_count", f.procedure_count}});
@@ -167,8 +166,8 @@ Response ListFields(const web::Site& site) {
   return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
 }
 
-Response ListAgencies(const web::Site& site, const Request& req) {
-  const auto catalogue = site.catalogue();
+Response ListAgencies(const service::CatalogueHolder& site, const Request& req) {
+  const auto catalogue = site.Get();
   const std::string_view level = req.Query("level");
   if (!level.empty() && !domain::ParseLevel(level)) {
     return JsonError(http::kBadRequest, "level must be province, district or commune");
@@ -191,7 +190,7 @@ Response ListAgencies(const web::Site& site, const Request& req) {
   return Response::Json(json::serialize(json::object{{"items", std::move(items)}}));
 }
 
-Response ListAdminUnits(const web::Site& site, const Request& req) {
+Response ListAdminUnits(const service::CatalogueHolder& site, const Request& req) {
   const std::string era(req.Query("era").empty() ? "2025" : req.Query("era"));
   if (era != "2024" && era != "2025") {
     return JsonError(http::kBadRequest, "era must be 2024 (before 1 July 2025) or 2025");
@@ -201,7 +200,7 @@ Response ListAdminUnits(const web::Site& site, const Request& req) {
     return JsonError(http::kBadRequest, "parent must be an administrative unit code (digits)");
   }
   json::array items;
-  for (const domain::AdminUnit& u : store::ListAdminUnits(site.db(), era, parent)) {
+  for (const domain::AdminUnit& u : site.AdminUnits(era, parent)) {
     items.push_back(
         json::object{{"code", u.code},
                      {"name", u.name},
@@ -228,7 +227,8 @@ std::string ReadOpenApi(const std::string& path) {
 
 }  // namespace
 
-void AddCatalogueApi(web::RouteTable& routes, const web::Site& site, const std::string& openapi_path) {
+void AddCatalogueApi(access::RouteTable& routes, const service::CatalogueHolder& site,
+                     const std::string& openapi_path) {
   routes.Add("GET", "/api/v1/procedures", domain::Permission::kPublic,
              [&site](Request& r) { return ListProcedures(site, r); });
   routes.Add("GET", "/api/v1/procedures/{code}", domain::Permission::kPublic,

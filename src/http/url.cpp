@@ -1,10 +1,49 @@
 #include "http/url.hpp"
 
-#include "domain/text.hpp"
-
 namespace motcua::http {
 
 namespace {
+
+//! True when `s` is well-formed UTF-8 (RFC 3629: shortest form, no surrogates, at most U+10FFFF). The HTTP layer
+//! keeps its own check because it depends on nothing else of ours.
+bool WellFormedUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80U) {
+      ++i;
+      continue;
+    }
+    // Length of the sequence and the range its second byte must fall in (RFC 3629, section 4).
+    size_t len = 0;
+    unsigned char lo = 0x80U;
+    unsigned char hi = 0xBFU;
+    if (lead >= 0xC2U && lead <= 0xDFU) {
+      len = 2;
+    } else if (lead >= 0xE0U && lead <= 0xEFU) {
+      len = 3;
+      lo = lead == 0xE0U ? 0xA0U : 0x80U;
+      hi = lead == 0xEDU ? 0x9FU : 0xBFU;
+    } else if (lead >= 0xF0U && lead <= 0xF4U) {
+      len = 4;
+      lo = lead == 0xF0U ? 0x90U : 0x80U;
+      hi = lead == 0xF4U ? 0x8FU : 0xBFU;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) {
+      return false;
+    }
+    for (size_t k = 1; k < len; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if (c < (k == 1 ? lo : 0x80U) || c > (k == 1 ? hi : 0xBFU)) {
+        return false;
+      }
+    }
+    i += len;
+  }
+  return true;
+}
 
 int32_t HexValue(char c) {
   if (c >= '0' && c <= '9') {
@@ -43,7 +82,7 @@ std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space)
       out += c;
     }
   }
-  if (!domain::IsValidUtf8(out) || out.find('\0') != std::string::npos) {
+  if (!WellFormedUtf8(out) || out.find('\0') != std::string::npos) {
     return std::nullopt;
   }
   return out;

@@ -4,7 +4,6 @@
 
 #include <chrono>
 
-#include "app/clock.hpp"
 #include "store/account_store.hpp"
 
 namespace motcua::notify {
@@ -36,7 +35,7 @@ void DevNotifier::Send(const Message& message) {
   }
   spdlog::info("notify (demo): {} to {}: {}: {}", message.channel, message.recipient, message.subject, message.body);
   try {
-    const int64_t now = app::UnixNow();
+    const int64_t now = clock_.NowSeconds();
     db_.Write([&](store::Session& s) {
       store::AppendMailbox(
           s, store::MailboxMessage{0, now, message.channel, message.recipient, message.subject, message.body});

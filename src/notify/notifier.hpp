@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "domain/time.hpp"
 #include "store/database.hpp"
 
 namespace motcua::notify {
@@ -29,12 +30,13 @@ class Notifier {
 class DevNotifier final : public Notifier {
  public:
   //! Writes to `db`'s dev mailbox when `demo` is true.
-  DevNotifier(store::Database& db, bool demo) : db_(db), demo_(demo) {}
+  DevNotifier(store::Database& db, bool demo, const domain::Clock& clock) : db_(db), demo_(demo), clock_(clock) {}
   void Send(const Message& message) override;
 
  private:
   store::Database& db_;
   bool demo_;
+  const domain::Clock& clock_;
 };
 
 //! `recipient` with the middle hidden, for logs: "09******78", "a***@example.vn".

@@ -1,7 +1,8 @@
 #include "security/identity_provider.hpp"
 
-#include "app/clock.hpp"
-#include "http/url.hpp"
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
 #include "security/crypto.hpp"
 
 namespace motcua::security {
@@ -14,7 +15,8 @@ constexpr size_t kCodeBytes = 24;
 }  // namespace
 
 std::string SimulatedIdentityProvider::AuthorizationUrl(const std::string& state, const std::string& nonce) const {
-  return "/dang-nhap/vneid/mo-phong?state=" + http::PercentEncode(state) + "&nonce=" + http::PercentEncode(nonce);
+  return "/dang-nhap/vneid/mo-phong?state=" + boost::urls::encode(state, boost::urls::unreserved_chars) +
+         "&nonce=" + boost::urls::encode(nonce, boost::urls::unreserved_chars);
 }
 
 std::string SimulatedIdentityProvider::Issue(size_t index, const std::string& nonce, int64_t now) {
@@ -36,7 +38,7 @@ std::optional<VerifiedIdentity> SimulatedIdentityProvider::Exchange(const std::s
   }
   const Pending pending = it->second;
   codes_.erase(it);  // one use, right or wrong
-  if (pending.expires_at <= app::UnixNow() || !ConstantTimeEqual(pending.nonce, nonce)) {
+  if (pending.expires_at <= clock_.NowSeconds() || !ConstantTimeEqual(pending.nonce, nonce)) {
     return std::nullopt;
   }
   return people_[pending.index];

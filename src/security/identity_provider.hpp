@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/time.hpp"
+
 namespace motcua::security {
 
 //! What the identity service vouches for.
@@ -37,7 +39,9 @@ class IdentityProvider {
 class SimulatedIdentityProvider final : public IdentityProvider {
  public:
   //! The people the simulated service knows.
-  explicit SimulatedIdentityProvider(std::vector<VerifiedIdentity> people) : people_(std::move(people)) {}
+  //! Serves `people`, with codes that expire by `clock` (which must outlive the provider).
+  SimulatedIdentityProvider(std::vector<VerifiedIdentity> people, const domain::Clock& clock)
+      : people_(std::move(people)), clock_(clock) {}
   std::string Name() const override { return "VNeID (mô phỏng)"; }
   std::string AuthorizationUrl(const std::string& state, const std::string& nonce) const override;
   std::optional<VerifiedIdentity> Exchange(const std::string& code, const std::string& nonce) override;
@@ -53,6 +57,7 @@ class SimulatedIdentityProvider final : public IdentityProvider {
     int64_t expires_at;
   };
   std::vector<VerifiedIdentity> people_;
+  const domain::Clock& clock_;
   std::mutex mutex_;
   std::map<std::string, Pending> codes_;
 };

@@ -4,8 +4,8 @@
 
 #include <unordered_map>
 
+#include <sodium.h>
 #include "domain/text.hpp"
-#include "security/crypto.hpp"
 
 namespace motcua::store {
 
@@ -18,7 +18,11 @@ constexpr std::string_view kAccountColumns =
     "id, personal_id, phone, login_name, email, full_name, date_of_birth, password_hash, status, created_at, "
     "created_by, last_login_at";
 constexpr int64_t kTouchEverySeconds = 60;
-constexpr size_t kSecretBytes = 32;
+
+//! Compares two stored hashes in time independent of where they differ.
+bool ConstantTimeEqual(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
 
 Account ReadAccount(const Row& r) {
   Account a;
@@ -333,8 +337,7 @@ CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, i
   }
   // Any unused code of the account may match (a reset code and a counter code can both be live).
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].Int(2) > now && rows[i].Int(3) < max_attempts &&
-        security::ConstantTimeEqual(rows[i].Text(1), code_hash)) {
+    if (rows[i].Int(2) > now && rows[i].Int(3) < max_attempts && ConstantTimeEqual(rows[i].Text(1), code_hash)) {
       s.Exec("UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL", {now, user_id});
       return CodeCheck::kOk;
     }
@@ -468,14 +471,14 @@ std::vector<MailboxMessage> ListMailbox(Session& s, int32_t limit) {
   return out;
 }
 
-std::string SecretKey(Database& db) {
+std::string SecretKey(Database& db, const std::function<std::string()>& make_fresh) {
   std::string secret;
   db.Read([&](Session& s) { secret = ReadMeta(s, "secret_key").value_or(""); });
   if (!secret.empty()) {
     return secret;
   }
   // Two nodes may race here: the first insert wins and both read the winner.
-  const std::string fresh = security::RandomToken(kSecretBytes);
+  const std::string fresh = make_fresh();
   db.Write([&](Session& s) {
     s.Exec("INSERT INTO meta (key, value) VALUES ('secret_key', ?) ON CONFLICT (key) DO NOTHING", {fresh});
     secret = ReadMeta(s, "secret_key").value_or("");

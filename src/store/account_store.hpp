@@ -153,8 +153,8 @@ void AppendMailbox(Session& s, const MailboxMessage& message);
 //! The newest `limit` messages.
 std::vector<MailboxMessage> ListMailbox(Session& s, int32_t limit);
 
-//! The installation's secret key (created at random on first use; shared by every node through the store).
-std::string SecretKey(Database& db);
+//! The installation's secret key: the stored one, or `make_fresh()` stored on first use (shared by every node).
+std::string SecretKey(Database& db, const std::function<std::string()>& make_fresh);
 //! Marks the database as a demo installation (demo accounts, dev mailbox, simulated VNeID).
 void SetDemoMode(Session& s);
 //! True when the database was created with `init --demo`.

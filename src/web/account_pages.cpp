@@ -11,13 +11,23 @@
 #include "domain/text.hpp"
 #include "http/url.hpp"
 #include "security/crypto.hpp"
+#include "service/journal.hpp"
 #include "web/account_pages.hpp"
-#include "web/journal.hpp"
+#include "web/forms.hpp"
 #include "web/person_form.hpp"
 
 namespace motcua::web {
 
 namespace {
+
+//! Adds the first problem of a new password and its confirmation to `errors`, translated.
+void CheckNewPassword(const Site& site, std::string_view lang, const service::Accounts& accounts,
+                      const std::string& password, const std::string& confirm, const domain::PasswordContext& context,
+                      FieldErrors& errors, const char* field, const char* confirm_field) {
+  if (auto problem = accounts.CheckNewPassword(password, confirm, context, field, confirm_field)) {
+    errors.Add(problem->field, site.T(lang, problem->message));
+  }
+}
 
 using ctemplate::TemplateDictionary;
 using domain::N_;
@@ -93,8 +103,9 @@ std::string NoticeText(const Site& site, std::string_view lang, std::string_view
   return {};
 }
 
-Response RenderLogin(const Site& site, const Accounts& accounts, const Request& req, const std::string& account,
-                     const std::string& next, const FieldErrors& errors, const std::string& blocked, int32_t status) {
+Response RenderLogin(const Site& site, const service::Accounts& accounts, const Request& req,
+                     const std::string& account, const std::string& next, const FieldErrors& errors,
+                     const std::string& blocked, int32_t status) {
   const std::string lang = site.Lang(req);
   return site.Page(
       req, "account/login", site.T(lang, "Đăng nhập"),
@@ -115,8 +126,8 @@ Response RenderLogin(const Site& site, const Accounts& accounts, const Request& 
       status);
 }
 
-Response LoginPage(const Site& site, Accounts& accounts, const Request& req) {
-  if (CallerOf(req).principal.signed_in()) {
+Response LoginPage(const Site& site, service::Accounts& accounts, const Request& req) {
+  if (access::CallerOf(req).principal.signed_in()) {
     return Response::Redirect(SafeNext(req.Query("tiep")));
   }
   return RenderLogin(site, accounts, req, "", SafeNext(req.Query("tiep")), {}, "", http::kOk);
@@ -131,7 +142,7 @@ std::string MinutesText(const Site& site, std::string_view lang, int64_t seconds
   return fmt::format("{} {}", minutes, site.TN(lang, "phút", "phút", minutes));
 }
 
-Response LoginSubmit(const Site& site, Accounts& accounts, Request& req) {
+Response LoginSubmit(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
   const std::string account = Field(form, "tai_khoan");
@@ -147,31 +158,31 @@ Response LoginSubmit(const Site& site, Accounts& accounts, Request& req) {
   if (!errors.empty()) {
     return RenderLogin(site, accounts, req, account, next, errors, "", http::kUnprocessable);
   }
-  Caller caller = CallerOf(req);
-  const SignIn result = accounts.SignInWithPassword(req, account, password, caller);
+  access::Caller caller = access::CallerOf(req);
+  const service::SignIn result = accounts.SignInWithPassword(req, account, password, caller);
   switch (result.result) {
-    case SignInResult::kOk: {
-      SetCaller(req, caller);
+    case service::SignInResult::kOk: {
+      access::SetCaller(req, caller);
       return WithCookie(Response::Redirect(next), result.set_cookie);
     }
-    case SignInResult::kBlocked: {
+    case service::SignInResult::kBlocked: {
       const std::string text =
           fmt::format("{} {}.", site.T(lang, "Bạn đã nhập sai nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau"),
                       MinutesText(site, lang, result.retry_after));
       return RenderLogin(site, accounts, req, account, next, {}, text, http::kTooManyRequests)
           .Set("Retry-After", std::to_string(result.retry_after));
     }
-    case SignInResult::kBusy:
+    case service::SignInResult::kBusy:
       return RenderLogin(site, accounts, req, account, next, {},
                          site.T(lang, "Hệ thống đang bận. Xin đợi vài giây rồi bấm Đăng nhập lại."),
                          http::kServiceUnavailable)
           .Set("Retry-After", "5");
-    case SignInResult::kDisabled:
+    case service::SignInResult::kDisabled:
       errors.Add("tai_khoan", site.T(lang,
                                      "Tài khoản này đang bị tạm khóa. Hãy liên hệ bộ phận một cửa hoặc quản trị "
                                      "viên."));
       return RenderLogin(site, accounts, req, account, next, errors, "", http::kForbidden);
-    case SignInResult::kWrong:
+    case service::SignInResult::kWrong:
       break;
   }
   errors.Add("tai_khoan",
@@ -179,11 +190,11 @@ Response LoginSubmit(const Site& site, Accounts& accounts, Request& req) {
   return RenderLogin(site, accounts, req, account, next, errors, "", http::kUnprocessable);
 }
 
-Response Logout(Accounts& accounts, Request& req) {
-  const Caller& caller = CallerOf(req);
+Response Logout(service::Accounts& accounts, Request& req) {
+  const access::Caller& caller = access::CallerOf(req);
   accounts.db().Write([&](store::Session& s) {
-    store::RevokeSessionByHash(s, caller.session_hash, UnixNow());
-    Journal(s, req, caller, {"logout", "session", caller.session_public_id, ""});
+    store::RevokeSessionByHash(s, caller.session_hash, accounts.clock().NowSeconds());
+    service::Journal(s, req, caller, {"logout", "session", caller.session_public_id, ""});
   });
   return WithCookie(Response::Redirect("/dang-nhap?tb=dang-xuat"), accounts.auth().ClearSessionCookie());
 }
@@ -203,16 +214,16 @@ Response RenderRegister(const Site& site, const Request& req, const PersonInput&
       status);
 }
 
-Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
+Response RegisterSubmit(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
   const PersonInput in = PersonInput::From(form);
   FieldErrors errors;
   store::NewAccount account = CheckPerson(site, lang, in, PersonFormFor::kSelf, errors);
   const std::string password = form.Get("mat_khau");
-  accounts.CheckNewPassword(site, lang, password, form.Get("mat_khau_2"),
-                            domain::PasswordContext{account.personal_id, account.phone, "", account.email}, errors,
-                            "mat_khau", "mat_khau_2");
+  CheckNewPassword(site, lang, accounts, password, form.Get("mat_khau_2"),
+                   domain::PasswordContext{account.personal_id, account.phone, "", account.email}, errors, "mat_khau",
+                   "mat_khau_2");
   auto conflict_message = [&](store::Conflict c) { AddConflictError(site, lang, c, PersonFormFor::kSelf, errors); };
   if (errors.empty()) {
     // Cheap check first, so a duplicate costs no password hash.
@@ -228,9 +239,9 @@ Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
     return RenderRegister(site, req, in, errors, http::kServiceUnavailable);
   }
   account.password_hash = *hash;
-  Caller caller = CallerOf(req);
+  access::Caller caller = access::CallerOf(req);
   std::string cookie;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   const store::Conflict taken = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
     const store::Created created = store::InsertAccountUnlessTaken(s, account, now);  // checked again, in the write
     if (created.id == 0) {
@@ -239,7 +250,7 @@ Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
     const int64_t user_id = created.id;
     cookie = accounts.auth().StartSession(s, req, user_id, now, caller);
     caller.principal = domain::Principal{user_id, account.full_name, true, {}};
-    Journal(
+    service::Journal(
         s, req, caller,
         {"account.register", "user", std::to_string(user_id),
          boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", account.full_name},
@@ -252,7 +263,7 @@ Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
   if (!errors.empty()) {
     return RenderRegister(site, req, in, errors, http::kConflict);
   }
-  SetCaller(req, caller);
+  access::SetCaller(req, caller);
   return WithCookie(Response::Redirect("/tai-khoan?tb=dang-ky"), cookie);
 }
 
@@ -269,7 +280,7 @@ Response RenderForgot(const Site& site, const Request& req, const std::string& a
       status);
 }
 
-Response ForgotSubmit(const Site& site, Accounts& accounts, Request& req) {
+Response ForgotSubmit(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
   const std::string typed = Field(form, "tai_khoan");
@@ -278,7 +289,7 @@ Response ForgotSubmit(const Site& site, Accounts& accounts, Request& req) {
     errors.Add("tai_khoan", site.T(lang, "Nhập số định danh cá nhân hoặc số điện thoại"));
     return RenderForgot(site, req, typed, errors, http::kUnprocessable);
   }
-  const LoginName name = ParseLoginName(typed);
+  const service::LoginName name = service::ParseLoginName(typed);
   std::optional<domain::Account> account;
   accounts.db().Read([&](store::Session& s) {
     account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
@@ -289,11 +300,11 @@ Response ForgotSubmit(const Site& site, Accounts& accounts, Request& req) {
       (!account->phone.empty() || !account->email.empty())) {
     accounts.db().Write([&](store::Session& s) {
       if (!accounts.AllowCodeRequest(s, account->id)) {
-        JournalAs(s, req, 0, "", {"password.reset_request_ignored", "user", std::to_string(account->id), ""});
+        service::JournalAs(s, req, 0, "", {"password.reset_request_ignored", "user", std::to_string(account->id), ""});
         return;
       }
       code = accounts.IssueCode(s, account->id, store::CodePurpose::kReset, std::nullopt);
-      JournalAs(s, req, 0, "", {"password.reset_requested", "user", std::to_string(account->id), ""});
+      service::JournalAs(s, req, 0, "", {"password.reset_requested", "user", std::to_string(account->id), ""});
     });
   }
   if (!code.empty()) {
@@ -321,7 +332,7 @@ Response RenderReset(const Site& site, const Request& req, const std::string& ac
       status);
 }
 
-Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
+Response ResetSubmit(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
   const std::string typed = Field(form, "tai_khoan");
@@ -339,14 +350,14 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
   if (code.empty()) {
     errors.Add("ma", site.T(lang, "Nhập mã xác nhận"));
   }
-  const LoginName name = ParseLoginName(typed);
+  const service::LoginName name = service::ParseLoginName(typed);
   std::optional<domain::Account> account;
   accounts.db().Read([&](store::Session& s) {
     account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
   });
   // The password is checked before the code, so a weak password does not use up a try of the code.
-  accounts.CheckNewPassword(
-      site, lang, password, form.Get("mat_khau_2"),
+  CheckNewPassword(
+      site, lang, accounts, password, form.Get("mat_khau_2"),
       account ? domain::PasswordContext{account->personal_id, account->phone, account->login_name, account->email}
               : domain::PasswordContext{},
       errors, "mat_khau", "mat_khau_2");
@@ -354,7 +365,7 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
     return RenderReset(site, req, typed, code, errors, http::kUnprocessable);
   }
   const std::string wrong = site.T(lang, "Mã không đúng hoặc đã hết hạn. Kiểm tra lại mã, hoặc xin mã mới.");
-  const std::string throttle_key = ThrottleKey(account ? account->id : 0, name);
+  const std::string throttle_key = service::ThrottleKey(account ? account->id : 0, name);
   if (const int64_t wait = accounts.SecondsBlocked(req, throttle_key); wait > 0) {
     errors.Add("ma",
                fmt::format("{} {}.", site.T(lang, "Bạn đã nhập sai nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau"),
@@ -372,12 +383,13 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
                site.T(lang, "Hệ thống đang bận. Xin đợi vài giây rồi gửi lại; thông tin bạn nhập vẫn còn."));
     return RenderReset(site, req, typed, code, errors, http::kServiceUnavailable);
   }
-  Caller caller = CallerOf(req);
+  access::Caller caller = access::CallerOf(req);
   std::string cookie;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   store::CodeCheck check = store::CodeCheck::kNone;
   accounts.db().Write([&](store::Session& s) {
-    check = store::ConsumeCode(s, account->id, Accounts::CodeHash(account->id, code), now, Accounts::kMaxCodeAttempts);
+    check = store::ConsumeCode(s, account->id, service::Accounts::CodeHash(account->id, code), now,
+                               service::Accounts::kMaxCodeAttempts);
     if (check != store::CodeCheck::kOk) {
       accounts.RecordFailure(s, req, "reset_code", throttle_key, account->id, account->full_name);
       return;
@@ -390,25 +402,26 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
     }
     cookie = accounts.auth().StartSession(s, req, account->id, now, caller);
     caller.principal = account->AsPrincipal();
-    Journal(s, req, caller, {"password.reset", "user", std::to_string(account->id), ""});
+    service::Journal(s, req, caller, {"password.reset", "user", std::to_string(account->id), ""});
   });
   if (check != store::CodeCheck::kOk) {
     errors.Add("ma", wrong);
     return RenderReset(site, req, typed, code, errors, http::kUnprocessable);
   }
-  SetCaller(req, caller);
+  access::SetCaller(req, caller);
   return WithCookie(Response::Redirect("/tai-khoan?tb=dat-lai"), cookie);
 }
 
-Response AccountPage(const Site& site, Accounts& accounts, const Request& req) {
+Response AccountPage(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   std::optional<domain::Account> account;
   std::vector<domain::SessionInfo> sessions;
   std::vector<domain::Organisation> orgs;
   accounts.db().Read([&](store::Session& s) {
     account = store::FindAccount(s, caller.principal.user_id);
-    sessions = store::ListSessions(s, caller.principal.user_id, UnixNow(), accounts.auth().idle_seconds());
+    sessions =
+        store::ListSessions(s, caller.principal.user_id, accounts.clock().NowSeconds(), accounts.auth().idle_seconds());
     orgs = store::ListOrganisations(s, caller.principal.user_id);
   });
   if (!account) {
@@ -452,17 +465,17 @@ Response AccountPage(const Site& site, Accounts& accounts, const Request& req) {
   });
 }
 
-Response RevokeOneSession(const Site& site, Accounts& accounts, Request& req) {
+Response RevokeOneSession(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const std::string target = Field(form, "phien");
   bool revoked = false;
   accounts.db().Write([&](store::Session& s) {
     // Only a session of the caller's own account can match (the policy: owners act on their own objects).
-    revoked = store::RevokeSession(s, target, caller.principal.user_id, UnixNow());
+    revoked = store::RevokeSession(s, target, caller.principal.user_id, accounts.clock().NowSeconds());
     if (revoked) {
-      Journal(s, req, caller, {"session.revoke", "session", target, ""});
+      service::Journal(s, req, caller, {"session.revoke", "session", target, ""});
     }
   });
   if (!revoked) {
@@ -472,13 +485,13 @@ Response RevokeOneSession(const Site& site, Accounts& accounts, Request& req) {
   return Response::Redirect("/tai-khoan?tb=phien");
 }
 
-Response RevokeAllSessions(Accounts& accounts, Request& req) {
-  const Caller& caller = CallerOf(req);
+Response RevokeAllSessions(service::Accounts& accounts, Request& req) {
+  const access::Caller& caller = access::CallerOf(req);
   accounts.db().Write([&](store::Session& s) {
-    const int64_t n = store::RevokeSessions(s, caller.principal.user_id, UnixNow());
-    Journal(s, req, caller,
-            {"session.revoke_all", "user", std::to_string(caller.principal.user_id),
-             fmt::format(R"({{"sessions":{}}})", n)});
+    const int64_t n = store::RevokeSessions(s, caller.principal.user_id, accounts.clock().NowSeconds());
+    service::Journal(s, req, caller,
+                     {"session.revoke_all", "user", std::to_string(caller.principal.user_id),
+                      fmt::format(R"({{"sessions":{}}})", n)});
   });
   return WithCookie(Response::Redirect("/dang-nhap?tb=dang-xuat"), accounts.auth().ClearSessionCookie());
 }
@@ -497,10 +510,10 @@ Response RenderPassword(const Site& site, const Request& req, const FieldErrors&
       status);
 }
 
-Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
+Response PasswordSubmit(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
-  Caller caller = CallerOf(req);
+  access::Caller caller = access::CallerOf(req);
   std::optional<domain::Account> account;
   accounts.db().Read([&](store::Session& s) { account = store::FindAccount(s, caller.principal.user_id); });
   if (!account) {
@@ -509,7 +522,7 @@ Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
   FieldErrors errors;
   const std::string current = form.Get("mat_khau_cu");
   const std::string password = form.Get("mat_khau");
-  const std::string throttle_key = ThrottleKey(account->id, LoginName{});
+  const std::string throttle_key = service::ThrottleKey(account->id, service::LoginName{});
   int32_t status = http::kUnprocessable;
   if (current.empty()) {
     errors.Add("mat_khau_cu", site.T(lang, "Nhập mật khẩu hiện tại"));
@@ -531,10 +544,9 @@ Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
       });
     }
   }
-  accounts.CheckNewPassword(
-      site, lang, password, form.Get("mat_khau_2"),
-      domain::PasswordContext{account->personal_id, account->phone, account->login_name, account->email}, errors,
-      "mat_khau", "mat_khau_2");
+  CheckNewPassword(site, lang, accounts, password, form.Get("mat_khau_2"),
+                   domain::PasswordContext{account->personal_id, account->phone, account->login_name, account->email},
+                   errors, "mat_khau", "mat_khau_2");
   if (!errors.empty()) {
     return RenderPassword(site, req, errors, status);
   }
@@ -544,14 +556,14 @@ Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
     return RenderPassword(site, req, errors, http::kServiceUnavailable);
   }
   std::string cookie;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   accounts.db().Write([&](store::Session& s) {
     store::SetPassword(s, account->id, *hash, now);
     store::RevokeSessions(s, account->id, now);  // this one too: it is replaced by a fresh id below
     cookie = accounts.auth().StartSession(s, req, account->id, now, caller);
-    Journal(s, req, caller, {"password.change", "user", std::to_string(account->id), ""});
+    service::Journal(s, req, caller, {"password.change", "user", std::to_string(account->id), ""});
   });
-  SetCaller(req, caller);
+  access::SetCaller(req, caller);
   return WithCookie(Response::Redirect("/tai-khoan?tb=mat-khau"), cookie);
 }
 
@@ -570,7 +582,7 @@ Response RenderOrganisationNew(const Site& site, const Request& req, const std::
       status);
 }
 
-Response OrganisationSubmit(const Site& site, Accounts& accounts, Request& req) {
+Response OrganisationSubmit(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
   const std::string tax_in = Field(form, "ma_so_thue");
@@ -592,19 +604,20 @@ Response OrganisationSubmit(const Site& site, Accounts& accounts, Request& req) 
   if (!errors.empty()) {
     return RenderOrganisationNew(site, req, tax_in, name_in, address_in, errors, http::kUnprocessable);
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   int64_t id = 0;
   try {
     accounts.db().Write([&](store::Session& s) {
       if (store::TaxCodeTaken(s, tax.value)) {
         return;
       }
-      domain::Organisation org{0, tax.value, name.value, address.value, caller.principal.user_id, UnixNow()};
+      domain::Organisation org{
+          0, tax.value, name.value, address.value, caller.principal.user_id, accounts.clock().NowSeconds()};
       id = store::InsertOrganisation(s, org);
-      Journal(s, req, caller,
-              {"organisation.register", "organisation", std::to_string(id),
-               boost::json::serialize(boost::json::object{
-                   {"after", boost::json::object{{"tax_code", tax.value}, {"name", name.value}}}})});
+      service::Journal(s, req, caller,
+                       {"organisation.register", "organisation", std::to_string(id),
+                        boost::json::serialize(boost::json::object{
+                            {"after", boost::json::object{{"tax_code", tax.value}, {"name", name.value}}}})});
     });
   } catch (const store::DatabaseError&) {
     // A concurrent registration of the same tax code (PostgreSQL) makes the insert fail: answered as taken below.
@@ -624,9 +637,9 @@ Response OrganisationSubmit(const Site& site, Accounts& accounts, Request& req) 
   return Response::Redirect(fmt::format("/tai-khoan/to-chuc/{}?tb=to-chuc", id));
 }
 
-Response OrganisationPage(const Site& site, Accounts& accounts, const Request& req) {
+Response OrganisationPage(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const int64_t id = IdParam(req, "id");
   std::optional<domain::Organisation> org;
   accounts.db().Read([&](store::Session& s) { org = store::FindOrganisation(s, id); });
@@ -655,7 +668,7 @@ constexpr size_t kStateBytes = 24;
 
 std::string StateCookieName(bool behind_tls) { return behind_tls ? "__Host-motcua-oidc" : "motcua-oidc"; }
 
-Response VneidStart(const Site& site, Accounts& accounts, const Request& req) {
+Response VneidStart(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   security::IdentityProvider* idp = accounts.identity();
   if (idp == nullptr) {
@@ -670,11 +683,11 @@ Response VneidStart(const Site& site, Accounts& accounts, const Request& req) {
   const std::string nonce = security::RandomToken(kStateBytes);
   constexpr int64_t kFlowSeconds = 600;
   return WithCookie(Response::Redirect(idp->AuthorizationUrl(state, nonce)),
-                    CookieHeader(StateCookieName(accounts.config().behind_tls), state + "." + nonce, kFlowSeconds,
-                                 accounts.config().behind_tls));
+                    access::CookieHeader(StateCookieName(accounts.config().behind_tls), state + "." + nonce,
+                                         kFlowSeconds, accounts.config().behind_tls));
 }
 
-Response VneidSimulatedPage(const Site& site, Accounts& accounts, const Request& req) {
+Response VneidSimulatedPage(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   security::SimulatedIdentityProvider* sim = accounts.simulated_identity();
   return site.Page(req, "account/vneid_simulated", site.T(lang, "Đồng ý chia sẻ thông tin định danh"),
@@ -694,17 +707,18 @@ Response VneidSimulatedPage(const Site& site, Accounts& accounts, const Request&
                    });
 }
 
-Response VneidSimulatedSubmit(Accounts& accounts, const Request& req) {
+Response VneidSimulatedSubmit(service::Accounts& accounts, const Request& req) {
   const Form form(req);
   size_t index = 0;
   const std::string chosen = form.Get("nguoi");
   std::from_chars(chosen.data(), chosen.data() + chosen.size(), index);
-  const std::string code = accounts.simulated_identity()->Issue(index, form.Get("nonce"), UnixNow());
+  const std::string code =
+      accounts.simulated_identity()->Issue(index, form.Get("nonce"), accounts.clock().NowSeconds());
   return Response::Redirect("/dang-nhap/vneid/ket-qua?code=" + http::PercentEncode(code) +
                             "&state=" + http::PercentEncode(form.Get("state")));
 }
 
-Response VneidCallback(const Site& site, Accounts& accounts, Request& req) {
+Response VneidCallback(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   security::IdentityProvider* idp = accounts.identity();
   const std::string flow = req.Cookie(StateCookieName(accounts.config().behind_tls));
@@ -723,9 +737,9 @@ Response VneidCallback(const Site& site, Accounts& accounts, Request& req) {
   if (!identity) {
     return fail();
   }
-  Caller caller = CallerOf(req);
+  access::Caller caller = access::CallerOf(req);
   std::string cookie;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   bool disabled = false;
   accounts.db().Write([&](store::Session& s) {
     auto account = store::FindAccountByLogin(s, identity->personal_id, "", "");
@@ -742,7 +756,8 @@ Response VneidCallback(const Site& site, Accounts& accounts, Request& req) {
         fresh.phone = identity->phone;
       }
       user_id = store::InsertAccount(s, fresh, now);
-      JournalAs(s, req, user_id, fresh.full_name, {"account.register_vneid", "user", std::to_string(user_id), ""});
+      service::JournalAs(s, req, user_id, fresh.full_name,
+                         {"account.register_vneid", "user", std::to_string(user_id), ""});
       account = store::FindAccount(s, user_id);
     } else if (account->status == domain::AccountStatus::kDisabled) {
       disabled = true;
@@ -754,20 +769,20 @@ Response VneidCallback(const Site& site, Accounts& accounts, Request& req) {
     cookie = accounts.auth().StartSession(s, req, account->id, now, caller);
     caller.principal = account->AsPrincipal();
     store::RecordLogin(s, account->id, now);
-    Journal(s, req, caller, {"login.success", "user", std::to_string(account->id), R"({"method":"vneid"})"});
+    service::Journal(s, req, caller, {"login.success", "user", std::to_string(account->id), R"({"method":"vneid"})"});
   });
   if (disabled) {
     return MessagePage(site, req, http::kForbidden, site.T(lang, "Tài khoản đang bị tạm khóa"),
                        site.T(lang, "Hãy liên hệ bộ phận một cửa hoặc quản trị viên."), "/", site.T(lang, "Trang chủ"));
   }
-  SetCaller(req, caller);
+  access::SetCaller(req, caller);
   Response res = WithCookie(Response::Redirect("/tai-khoan"), cookie);
-  res.headers.emplace_back(
-      "Set-Cookie", CookieHeader(StateCookieName(accounts.config().behind_tls), "", -1, accounts.config().behind_tls));
+  res.headers.emplace_back("Set-Cookie", access::CookieHeader(StateCookieName(accounts.config().behind_tls), "", -1,
+                                                              accounts.config().behind_tls));
   return res;
 }
 
-Response Mailbox(const Site& site, Accounts& accounts, const Request& req) {
+Response Mailbox(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   std::vector<store::MailboxMessage> messages;
   accounts.db().Read([&](store::Session& s) { messages = store::ListMailbox(s, kMailboxShown); });
@@ -788,9 +803,9 @@ Response Mailbox(const Site& site, Accounts& accounts, const Request& req) {
 
 }  // namespace
 
-void AddAccountPages(RouteTable& routes, const Site& site, Accounts& accounts) {
+void AddAccountPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
   const Site* s = &site;
-  Accounts* a = &accounts;
+  service::Accounts* a = &accounts;
   routes.Add(
       "GET", "/dang-nhap", Permission::kPublic, [s, a](Request& r) { return LoginPage(*s, *a, r); }, Exec::kPool);
   routes.Add(

@@ -11,9 +11,10 @@
 #include "domain/text.hpp"
 #include "http/url.hpp"
 #include "security/crypto.hpp"
+#include "service/journal.hpp"
 #include "store/audit_store.hpp"
 #include "web/account_pages.hpp"
-#include "web/journal.hpp"
+#include "web/forms.hpp"
 
 namespace motcua::web {
 
@@ -132,7 +133,7 @@ std::string RolesText(const Site& site, std::string_view lang, const domain::Cat
 
 Response AdminHome(const Site& site, const Request& req) {
   const std::string lang = site.Lang(req);
-  const domain::Principal& p = CallerOf(req).principal;
+  const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
   return site.Page(req, "admin/home", site.T(lang, "Quản trị"), [&](TemplateDictionary& d) {
     const auto roots = domain::AdministeredAgencies(p);
@@ -152,9 +153,9 @@ Response AdminHome(const Site& site, const Request& req) {
   });
 }
 
-Response OfficerList(const Site& site, Accounts& accounts, const Request& req) {
+Response OfficerList(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
-  const domain::Principal& p = CallerOf(req).principal;
+  const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
   const std::string q = domain::Fold(req.Query("q"));
   std::vector<domain::Account> officers;
@@ -187,7 +188,7 @@ Response RenderOfficerNew(const Site& site, const Request& req, const OfficerInp
                           int32_t status) {
   const std::string lang = site.Lang(req);
   const auto catalogue = site.catalogue();
-  const domain::Principal& p = CallerOf(req).principal;
+  const domain::Principal& p = access::CallerOf(req).principal;
   return site.Page(
       req, "admin/officer_new", site.T(lang, "Thêm cán bộ"),
       [&](TemplateDictionary& d) {
@@ -223,10 +224,10 @@ std::optional<domain::Role> CheckGrant(const Site& site, std::string_view lang, 
   return role;
 }
 
-Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
+Response OfficerCreate(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const auto catalogue = site.catalogue();
   const OfficerInput in{form.Text("ho_ten"), form.Text("ten_dang_nhap"), form.Text("dien_thoai"),
                         form.Text("email"),  form.Text("vai_tro"),       form.Text("co_quan")};
@@ -263,7 +264,7 @@ Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
   account.created_by = caller.principal.user_id;
   std::string code;
   int64_t id = 0;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
     const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
     if (created.id == 0) {
@@ -272,7 +273,7 @@ Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
     id = created.id;
     store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, caller.principal.user_id, now);
     code = accounts.IssueCode(s, id, store::CodePurpose::kSetup, caller.principal.user_id);
-    Journal(
+    service::Journal(
         s, req, caller,
         {"officer.create", "user", std::to_string(id),
          boost::json::serialize(boost::json::object{{"after", boost::json::object{{"login_name", account.login_name},
@@ -295,11 +296,11 @@ Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
 }
 
 //! Loads the officer of the URL when the caller may manage them; nothing otherwise (shown as "not found").
-std::optional<domain::Account> ManagedOfficer(const Site& site, Accounts& accounts, const Request& req) {
+std::optional<domain::Account> ManagedOfficer(const Site& site, service::Accounts& accounts, const Request& req) {
   const int64_t id = IdParam(req, "id");
   std::optional<domain::Account> account;
   accounts.db().Read([&](store::Session& s) { account = store::FindAccount(s, id); });
-  if (!account || !domain::CanManageOfficer(CallerOf(req).principal, *site.catalogue(), account->grants) ||
+  if (!account || !domain::CanManageOfficer(access::CallerOf(req).principal, *site.catalogue(), account->grants) ||
       account->login_name.empty()) {
     return std::nullopt;
   }
@@ -330,16 +331,16 @@ std::string NoticeText(const Site& site, std::string_view lang, std::string_view
   return {};
 }
 
-Response RenderOfficer(const Site& site, Accounts& accounts, const Request& req, const domain::Account& a,
+Response RenderOfficer(const Site& site, service::Accounts& accounts, const Request& req, const domain::Account& a,
                        const std::string& role, const std::string& agency, const FieldErrors& errors, int32_t status) {
   const std::string lang = site.Lang(req);
-  const domain::Principal& p = CallerOf(req).principal;
+  const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
   std::vector<domain::ApiToken> tokens;
   size_t sessions = 0;
   accounts.db().Read([&](store::Session& s) {
     tokens = store::ListApiTokens(s, a.id);
-    sessions = store::ListSessions(s, a.id, UnixNow(), accounts.auth().idle_seconds()).size();
+    sessions = store::ListSessions(s, a.id, accounts.clock().NowSeconds(), accounts.auth().idle_seconds()).size();
   });
   return site.Page(
       req, "admin/officer", a.full_name,
@@ -398,14 +399,14 @@ Response RenderOfficer(const Site& site, Accounts& accounts, const Request& req,
       status);
 }
 
-Response OfficerPage(const Site& site, Accounts& accounts, const Request& req) {
+Response OfficerPage(const Site& site, service::Accounts& accounts, const Request& req) {
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
   // The page shows the officer's contact details: viewing them is recorded like any personal data.
   accounts.db().Write([&](store::Session& s) {
-    Journal(s, req, CallerOf(req), {"officer.view", "user", std::to_string(a->id), ""});
+    service::Journal(s, req, access::CallerOf(req), {"officer.view", "user", std::to_string(a->id), ""});
   });
   return RenderOfficer(site, accounts, req, *a, "", "", {}, http::kOk);
 }
@@ -415,14 +416,14 @@ std::string GrantSummary(const char* key, domain::Role role, const std::string& 
       boost::json::object{{key, boost::json::object{{"role", domain::RoleCode(role)}, {"agency", agency}}}});
 }
 
-Response GrantRole(const Site& site, Accounts& accounts, Request& req) {
+Response GrantRole(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
   const Form form(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   FieldErrors errors;
   const std::string role_code = form.Text("vai_tro");
   const std::string agency = form.Text("co_quan");
@@ -438,24 +439,25 @@ Response GrantRole(const Site& site, Accounts& accounts, Request& req) {
     return RenderOfficer(site, accounts, req, *a, role_code, agency, errors, http::kUnprocessable);
   }
   accounts.db().Write([&](store::Session& s) {
-    const int64_t now = UnixNow();
+    const int64_t now = accounts.clock().NowSeconds();
     if (!store::AddGrant(s, a->id, domain::Grant{*role, agency, fields}, caller.principal.user_id, now)) {
       return;
     }
     // A privilege change ends the officer's sessions: the next sign-in gets a new session id.
     store::RevokeSessions(s, a->id, now);
-    Journal(s, req, caller, {"role.grant", "user", std::to_string(a->id), GrantSummary("after", *role, agency)});
+    service::Journal(s, req, caller,
+                     {"role.grant", "user", std::to_string(a->id), GrantSummary("after", *role, agency)});
   });
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=vai-tro", a->id));
 }
 
-Response RevokeRole(const Site& site, Accounts& accounts, Request& req) {
+Response RevokeRole(const Site& site, service::Accounts& accounts, Request& req) {
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
   const Form form(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const auto role = domain::ParseRole(form.Text("vai_tro"));
   const std::string agency = form.Text("co_quan");
   // A malformed form is a bad request; only a well-formed grant outside the caller's scope is forbidden.
@@ -469,18 +471,19 @@ Response RevokeRole(const Site& site, Accounts& accounts, Request& req) {
     if (!store::RemoveGrant(s, a->id, *role, agency)) {
       return;
     }
-    store::RevokeSessions(s, a->id, UnixNow());
-    Journal(s, req, caller, {"role.revoke", "user", std::to_string(a->id), GrantSummary("before", *role, agency)});
+    store::RevokeSessions(s, a->id, accounts.clock().NowSeconds());
+    service::Journal(s, req, caller,
+                     {"role.revoke", "user", std::to_string(a->id), GrantSummary("before", *role, agency)});
   });
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=bo-vai-tro", a->id));
 }
 
-Response SetOfficerStatus(const Site& site, Accounts& accounts, Request& req) {
+Response SetOfficerStatus(const Site& site, service::Accounts& accounts, Request& req) {
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const std::string wanted = Form(req).Text("trang_thai");
   if (a->id == caller.principal.user_id || (wanted != "active" && wanted != "disabled")) {
     return site.ErrorPage(req, http::kBadRequest, site.T(site.Lang(req), "Không đổi được trạng thái này."));
@@ -492,9 +495,9 @@ Response SetOfficerStatus(const Site& site, Accounts& accounts, Request& req) {
         next == domain::AccountStatus::kActive && a->password_hash.empty() ? domain::AccountStatus::kPending : next;
     store::SetStatus(s, a->id, stored);
     if (next == domain::AccountStatus::kDisabled) {
-      store::RevokeSessions(s, a->id, UnixNow());
+      store::RevokeSessions(s, a->id, accounts.clock().NowSeconds());
     }
-    Journal(
+    service::Journal(
         s, req, caller,
         {next == domain::AccountStatus::kDisabled ? "account.disable" : "account.enable", "user", std::to_string(a->id),
          fmt::format(R"({{"before":"{}","after":"{}"}})", domain::StatusCode(a->status), domain::StatusCode(stored))});
@@ -502,48 +505,48 @@ Response SetOfficerStatus(const Site& site, Accounts& accounts, Request& req) {
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=trang-thai", a->id));
 }
 
-Response ResetOfficerPassword(const Site& site, Accounts& accounts, Request& req) {
+Response ResetOfficerPassword(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   std::string code;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   accounts.db().Write([&](store::Session& s) {
     // The old password stops working at once; the officer chooses a new one with the code.
     store::ReplacePasswordHash(s, a->id, "");
     store::RevokeSessions(s, a->id, now);
     code = accounts.IssueCode(s, a->id, store::CodePurpose::kSetup, caller.principal.user_id);
-    Journal(s, req, caller, {"password.admin_reset", "user", std::to_string(a->id), ""});
+    service::Journal(s, req, caller, {"password.admin_reset", "user", std::to_string(a->id), ""});
   });
   constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
   return CodeSlip(site, req, site.T(lang, "Đã đặt lại mật khẩu"), a->full_name, a->login_name, code,
                   now + kSetupSeconds, fmt::format("/quan-tri/can-bo/{}", a->id), site.T(lang, "Xem cán bộ"));
 }
 
-Response RevokeOfficerSessions(const Site& site, Accounts& accounts, Request& req) {
+Response RevokeOfficerSessions(const Site& site, service::Accounts& accounts, Request& req) {
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   accounts.db().Write([&](store::Session& s) {
-    const int64_t n = store::RevokeSessions(s, a->id, UnixNow());
-    Journal(s, req, caller,
-            {"session.revoke_all", "user", std::to_string(a->id), fmt::format(R"({{"sessions":{}}})", n)});
+    const int64_t n = store::RevokeSessions(s, a->id, accounts.clock().NowSeconds());
+    service::Journal(s, req, caller,
+                     {"session.revoke_all", "user", std::to_string(a->id), fmt::format(R"({{"sessions":{}}})", n)});
   });
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=phien", a->id));
 }
 
-Response CreateToken(const Site& site, Accounts& accounts, Request& req) {
+Response CreateToken(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const auto a = ManagedOfficer(site, accounts, req);
   if (!a) {
     return NotManaged(site, req);
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const domain::Checked name = domain::CheckOrganisationName(Form(req).Text("ten_token"));
   if (!name.ok() || name.value.size() > kMaxTokenName) {
     FieldErrors errors;
@@ -554,10 +557,10 @@ Response CreateToken(const Site& site, Accounts& accounts, Request& req) {
   accounts.db().Write([&](store::Session& s) {
     const int64_t id = store::InsertApiToken(s, a->id, name.value, security::Sha256Hex(token),
                                              token.substr(0, kTokenScheme.size() + kTokenPrefixChars),
-                                             caller.principal.user_id, UnixNow());
-    Journal(s, req, caller,
-            {"api_token.create", "api_token", std::to_string(id),
-             boost::json::serialize(boost::json::object{{"user", a->id}, {"name", name.value}})});
+                                             caller.principal.user_id, accounts.clock().NowSeconds());
+    service::Journal(s, req, caller,
+                     {"api_token.create", "api_token", std::to_string(id),
+                      boost::json::serialize(boost::json::object{{"user", a->id}, {"name", name.value}})});
   });
   return site.Page(req, "admin/token_created", site.T(lang, "Đã tạo mã truy cập API"), [&](TemplateDictionary& d) {
     d.SetValue("TOKEN", token);
@@ -565,9 +568,9 @@ Response CreateToken(const Site& site, Accounts& accounts, Request& req) {
   });
 }
 
-Response RevokeToken(const Site& site, Accounts& accounts, Request& req) {
+Response RevokeToken(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const int64_t id = IdParam(req, "id");
   std::optional<domain::ApiToken> token;
   std::optional<domain::Account> owner;
@@ -581,19 +584,19 @@ Response RevokeToken(const Site& site, Accounts& accounts, Request& req) {
     return site.ErrorPage(req, http::kNotFound, site.T(lang, "Không có mã truy cập này trong phạm vi bạn quản trị."));
   }
   accounts.db().Write([&](store::Session& s) {
-    if (store::RevokeApiToken(s, id, UnixNow())) {
-      Journal(s, req, caller, {"api_token.revoke", "api_token", std::to_string(id), ""});
+    if (store::RevokeApiToken(s, id, accounts.clock().NowSeconds())) {
+      service::Journal(s, req, caller, {"api_token.revoke", "api_token", std::to_string(id), ""});
     }
   });
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=token", owner->id));
 }
 
-Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
+Response AllSessions(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   std::vector<domain::SessionInfo> sessions;
   accounts.db().Write([&](store::Session& s) {
-    Journal(s, req, CallerOf(req), {"sessions.view", "", "", ""});
-    sessions = store::ListSessions(s, 0, UnixNow(), accounts.auth().idle_seconds());
+    service::Journal(s, req, access::CallerOf(req), {"sessions.view", "", "", ""});
+    sessions = store::ListSessions(s, 0, accounts.clock().NowSeconds(), accounts.auth().idle_seconds());
   });
   return site.Page(req, "admin/sessions", site.T(lang, "Các phiên đăng nhập đang mở"), [&](TemplateDictionary& d) {
     d.SetValue("COUNT", fmt::format("{} {}", sessions.size(),
@@ -609,7 +612,7 @@ Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
   });
 }
 
-Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
+Response AuditPage(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   store::AuditFilter filter;
   filter.person = std::string(req.Query("nguoi"));
@@ -684,9 +687,9 @@ Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
 
 }  // namespace
 
-void AddAdminPages(RouteTable& routes, const Site& site, Accounts& accounts) {
+void AddAdminPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
   const Site* s = &site;
-  Accounts* a = &accounts;
+  service::Accounts* a = &accounts;
   routes.Add(
       "GET", "/quan-tri", Permission::kAdministerOfficers, [s](Request& r) { return AdminHome(*s, r); }, Exec::kPool);
   routes.Add(

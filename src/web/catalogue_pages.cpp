@@ -395,7 +395,7 @@ Response AgenciesPage(const Site& site, const Request& req) {
 
 }  // namespace
 
-void AddCataloguePages(RouteTable& routes, const Site& site) {
+void AddCataloguePages(access::RouteTable& routes, const Site& site) {
   routes.Add("GET", "/", domain::Permission::kPublic, [&site](Request& r) { return Home(site, r); });
   routes.Add("GET", "/thu-tuc", domain::Permission::kPublic, [&site](Request& r) { return SearchPage(site, r); });
   routes.Add("GET", "/thu-tuc/{code}", domain::Permission::kPublic,

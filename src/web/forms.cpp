@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "access/auth.hpp"
 #include "http/url.hpp"
-#include "web/auth.hpp"
 #include "web/site.hpp"
 
 namespace motcua::web {
@@ -138,7 +138,7 @@ void AddErrorSummary(std::string_view lang, ctemplate::TemplateDictionary& page,
 }
 
 void AddCsrf(const http::Request& req, ctemplate::TemplateDictionary& page) {
-  page.SetValue("CSRF", CallerOf(req).csrf_token);
+  page.SetValue("CSRF", access::CallerOf(req).csrf_token);
 }
 
 }  // namespace motcua::web

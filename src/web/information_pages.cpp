@@ -96,7 +96,7 @@ Response Accessibility(const Site& site, const Request& req) {
 
 }  // namespace
 
-void AddInformationPages(RouteTable& routes, const Site& site) {
+void AddInformationPages(access::RouteTable& routes, const Site& site) {
   for (const UpcomingService& s : kUpcoming) {
     routes.Add("GET", s.path, domain::Permission::kPublic, [&site, &s](Request& r) { return Upcoming(site, r, s); });
   }

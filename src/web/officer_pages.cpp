@@ -8,8 +8,9 @@
 #include "domain/messages.hpp"
 #include "domain/text.hpp"
 #include "http/url.hpp"
+#include "service/journal.hpp"
 #include "web/account_pages.hpp"
-#include "web/journal.hpp"
+#include "web/forms.hpp"
 #include "web/person_form.hpp"
 
 namespace motcua::web {
@@ -33,7 +34,7 @@ std::string AgencyName(const domain::Catalogue& catalogue, const std::string& co
 
 Response OfficerHome(const Site& site, const Request& req) {
   const std::string lang = site.Lang(req);
-  const domain::Principal& p = CallerOf(req).principal;
+  const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
   return site.Page(req, "office/home", site.T(lang, "Dành cho cán bộ"), [&](TemplateDictionary& d) {
     for (const domain::Grant& g : p.grants) {
@@ -61,21 +62,22 @@ Response OfficerHome(const Site& site, const Request& req) {
   });
 }
 
-Response CitizenSearch(const Site& site, Accounts& accounts, const Request& req) {
+Response CitizenSearch(const Site& site, service::Accounts& accounts, const Request& req) {
   const std::string lang = site.Lang(req);
   const std::string typed(req.Query("q"));
   const bool searched = std::any_of(req.query.begin(), req.query.end(), [](const auto& kv) { return kv.first == "q"; });
   FieldErrors errors;
   std::vector<domain::Account> people;
   if (searched) {
-    const LoginName name = ParseLoginName(typed);
+    const service::LoginName name = service::ParseLoginName(typed);
     const std::string key = !name.personal_id.empty() ? name.personal_id : name.phone;
     if (key.empty()) {
       errors.Add("q", site.T(lang, "Nhập đủ 12 chữ số định danh hoặc 10 chữ số điện thoại"));
     } else {
       accounts.db().Write([&](store::Session& s) {
         people = store::FindPeople(s, key);
-        Journal(s, req, CallerOf(req), {"citizen.search", "", "", fmt::format(R"({{"results":{}}})", people.size())});
+        service::Journal(s, req, access::CallerOf(req),
+                         {"citizen.search", "", "", fmt::format(R"({{"results":{}}})", people.size())});
       });
     }
   }
@@ -127,7 +129,7 @@ Response CodeSlip(const Site& site, const Request& req, const std::string& headi
 
 namespace {
 
-Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
+Response CitizenCreate(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
   const PersonInput in = PersonInput::From(Form(req));
   FieldErrors errors;
@@ -135,12 +137,12 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
   if (!errors.empty()) {
     return RenderCitizenNew(site, req, in, errors, http::kUnprocessable);
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   account.status = domain::AccountStatus::kPending;
   account.created_by = caller.principal.user_id;
   std::string code;
   int64_t user_id = 0;
-  const int64_t now = UnixNow();
+  const int64_t now = accounts.clock().NowSeconds();
   const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
     const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
     if (created.id == 0) {
@@ -148,7 +150,7 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
     }
     user_id = created.id;
     code = accounts.IssueCode(s, user_id, store::CodePurpose::kSetup, caller.principal.user_id);
-    Journal(
+    service::Journal(
         s, req, caller,
         {"account.create_assisted", "user", std::to_string(user_id),
          boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", account.full_name},
@@ -174,9 +176,9 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
                   now + kSetupSeconds, "/can-bo/cong-dan/moi", site.T(lang, "Tạo tài khoản khác"));
 }
 
-Response CitizenPage(const Site& site, Accounts& accounts, Request& req) {
+Response CitizenPage(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const int64_t id = IdParam(req, "id");
   std::optional<domain::Account> account;
   accounts.db().Write([&](store::Session& s) {
@@ -186,7 +188,7 @@ Response CitizenPage(const Site& site, Accounts& accounts, Request& req) {
       return;
     }
     // Viewing a person's data is itself recorded, in the same transaction as the read.
-    Journal(s, req, caller, {"citizen.view", "user", std::to_string(id), ""});
+    service::Journal(s, req, caller, {"citizen.view", "user", std::to_string(id), ""});
   });
   if (!account) {
     return site.ErrorPage(req, http::kNotFound, site.T(lang, "Không tìm thấy tài khoản người dân này."));
@@ -209,9 +211,9 @@ Response CitizenPage(const Site& site, Accounts& accounts, Request& req) {
   });
 }
 
-Response CitizenIssueCode(const Site& site, Accounts& accounts, Request& req) {
+Response CitizenIssueCode(const Site& site, service::Accounts& accounts, Request& req) {
   const std::string lang = site.Lang(req);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   const int64_t id = IdParam(req, "id");
   std::optional<domain::Account> account;
   std::string code;
@@ -223,22 +225,22 @@ Response CitizenIssueCode(const Site& site, Accounts& accounts, Request& req) {
       return;
     }
     code = accounts.IssueCode(s, id, store::CodePurpose::kSetup, caller.principal.user_id);
-    Journal(s, req, caller, {"password.code_issued", "user", std::to_string(id), R"({"by":"counter"})"});
+    service::Journal(s, req, caller, {"password.code_issued", "user", std::to_string(id), R"({"by":"counter"})"});
   });
   if (!account) {
     return site.ErrorPage(req, http::kNotFound, site.T(lang, "Không tìm thấy tài khoản người dân này."));
   }
   constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
   return CodeSlip(site, req, site.T(lang, "Đã cấp mã đặt mật khẩu"), account->full_name, account->personal_id, code,
-                  UnixNow() + kSetupSeconds, fmt::format("/can-bo/cong-dan/{}", id),
+                  accounts.clock().NowSeconds() + kSetupSeconds, fmt::format("/can-bo/cong-dan/{}", id),
                   site.T(lang, "Quay lại tài khoản người dân"));
 }
 
 }  // namespace
 
-void AddOfficerPages(RouteTable& routes, const Site& site, Accounts& accounts) {
+void AddOfficerPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
   const Site* s = &site;
-  Accounts* a = &accounts;
+  service::Accounts* a = &accounts;
   routes.Add(
       "GET", "/can-bo", Permission::kOfficer, [s](Request& r) { return OfficerHome(*s, r); }, Exec::kPool);
   routes.Add(

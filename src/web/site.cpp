@@ -2,60 +2,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include "access/auth.hpp"
 #include "http/url.hpp"
 #include "store/catalogue_store.hpp"
-#include "web/auth.hpp"
 
 namespace motcua::web {
 
-CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
-    : db_(db), current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))) {
-  poller_ = std::thread([this, poll_ms] {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-      stop_cv_.wait_for(lock, std::chrono::milliseconds(poll_ms));
-      if (stopping_) {
-        break;
-      }
-      lock.unlock();
-      try {
-        Refresh();
-      } catch (const std::exception& e) {
-        spdlog::warn("catalogue refresh failed: {}", e.what());
-      }
-      lock.lock();
-    }
-  });
-}
-
-CatalogueHolder::~CatalogueHolder() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  stop_cv_.notify_all();
-  poller_.join();
-}
-
-std::shared_ptr<const domain::Catalogue> CatalogueHolder::Get() const {
-  std::lock_guard lock(mutex_);
-  return current_;
-}
-
-bool CatalogueHolder::Refresh() {
-  const int64_t stored = store::CatalogueVersion(db_);
-  if (stored == Get()->version()) {
-    return false;
-  }
-  auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
-  spdlog::info("catalogue reloaded: version {}, {} procedures", next->version(), next->procedures().size());
-  std::lock_guard lock(mutex_);
-  current_ = std::move(next);
-  return true;
-}
-
-Site::Site(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
-           const Templates& templates, const http::StaticFiles& assets)
+Site::Site(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
+           const Translator& translator, const Templates& templates, const http::StaticFiles& assets)
     : config_(config),
       db_(db),
       catalogue_(catalogue),
@@ -98,7 +52,7 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
   root.SetValue("OTHER_LANG", other);
   root.SetValue("OTHER_LANG_NAME", other == "en" ? "English" : "Tiếng Việt");
   root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   if (caller.principal.signed_in()) {
     root.ShowSection("SIGNED_IN");
     root.SetValue("USER_NAME", caller.principal.name);

@@ -11,41 +11,19 @@
 #include <string>
 #include <thread>
 
+#include "access/auth.hpp"
 #include "app/config.hpp"
 #include "domain/catalogue.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "service/catalogue.hpp"
 #include "store/database.hpp"
-#include "web/auth.hpp"
 #include "web/i18n.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
-
-//! Keeps the current catalogue snapshot and reloads it when the version in the store changes (another node or
-//! an import may change it).
-class CatalogueHolder {
- public:
-  //! Loads the first snapshot and starts polling every `poll_ms`.
-  CatalogueHolder(store::Database& db, int32_t poll_ms);
-  ~CatalogueHolder();
-  CatalogueHolder(const CatalogueHolder&) = delete;
-  CatalogueHolder& operator=(const CatalogueHolder&) = delete;
-  //! The current snapshot.
-  std::shared_ptr<const domain::Catalogue> Get() const;
-  //! Reloads now when the stored version differs; returns true when it reloaded.
-  bool Refresh();
-
- private:
-  store::Database& db_;
-  mutable std::mutex mutex_;
-  std::shared_ptr<const domain::Catalogue> current_;
-  std::condition_variable stop_cv_;
-  bool stopping_ = false;
-  std::thread poller_;
-};
 
 //! Fills the content dictionary of a page.
 using Fill = std::function<void(ctemplate::TemplateDictionary& page)>;
@@ -54,8 +32,8 @@ using Fill = std::function<void(ctemplate::TemplateDictionary& page)>;
 class Site {
  public:
   //! Wires the services; all references must outlive the site.
-  Site(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
-       const Templates& templates, const http::StaticFiles& assets);
+  Site(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
+       const Translator& translator, const Templates& templates, const http::StaticFiles& assets);
   //! The interface language of a request: ?lang=, else the "lang" cookie, else Vietnamese.
   std::string Lang(const http::Request& req) const;
   //! Translates a Vietnamese message id.
@@ -79,7 +57,7 @@ class Site {
  private:
   const app::Config& config_;
   store::Database& db_;
-  CatalogueHolder& catalogue_;
+  service::CatalogueHolder& catalogue_;
   const Translator& translator_;
   const Templates& templates_;
   const http::StaticFiles& assets_;
@@ -97,8 +75,8 @@ std::string OnlineLevelName(const Site& site, std::string_view lang, domain::Onl
 std::string ChannelName(const Site& site, std::string_view lang, domain::Channel channel);
 
 //! Registers the citizen-facing catalogue pages.
-void AddCataloguePages(RouteTable& routes, const Site& site);
+void AddCataloguePages(access::RouteTable& routes, const Site& site);
 //! Registers the pages of services that open in later releases, and the static information pages.
-void AddInformationPages(RouteTable& routes, const Site& site);
+void AddInformationPages(access::RouteTable& routes, const Site& site);
 
 }  // namespace motcua::web

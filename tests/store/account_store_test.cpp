@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <latch>
 #include <optional>
 #include <set>
@@ -28,6 +29,14 @@ constexpr int64_t kNow = 1767225600;  // 2026-01-01 00:00 UTC
 constexpr const char* kProvince = "000.00.00.H40";
 constexpr const char* kDistrict = "000.00.01.H40";
 constexpr const char* kCommune = "000.01.01.H40";
+
+//! A new installation secret, different at every call (the service layer makes a random one of 43 characters), so
+//! that callers agreeing on one value proves the first stored secret wins.
+std::string FreshSecret() {
+  static std::atomic<int64_t> counter{0};
+  return fmt::format("{:043d}", counter.fetch_add(1));
+}
+const std::function<std::string()> kFreshSecret = FreshSecret;
 
 NewAccount Person(std::string personal_id, std::string phone = "", std::string name = "Nguyễn Văn An") {
   NewAccount a;
@@ -864,11 +873,11 @@ TEST_F(AccountStoreTest, TheMailboxListsNewestFirstUpToTheLimit) {
 // --- Installation -------------------------------------------------------------------------------------------------
 
 TEST_F(AccountStoreTest, TheSecretKeyIsCreatedOnceAndStaysTheSame) {
-  const std::string first = SecretKey(db());
+  const std::string first = SecretKey(db(), kFreshSecret);
   EXPECT_EQ(first.size(), 43U);
-  EXPECT_EQ(SecretKey(db()), first);
+  EXPECT_EQ(SecretKey(db(), kFreshSecret), first);
   auto reopened = OpenDatabase(test_->url());
-  EXPECT_EQ(SecretKey(*reopened), first);
+  EXPECT_EQ(SecretKey(*reopened, kFreshSecret), first);
   db().Read([&](Session& s) { EXPECT_EQ(s.Query("SELECT COUNT(*) FROM meta WHERE key = 'secret_key'")[0].Int(0), 1); });
 }
 
@@ -885,7 +894,7 @@ TEST_F(AccountStoreTest, ConcurrentFirstCallersAllGetTheSameSecret) {
       const size_t slot = h * kThreadsPerHandle + static_cast<size_t>(t);
       threads.emplace_back([&, h, slot] {
         start.arrive_and_wait();
-        secrets[slot] = SecretKey(*handles[h]);
+        secrets[slot] = SecretKey(*handles[h], kFreshSecret);
       });
     }
   }

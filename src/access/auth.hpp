@@ -14,7 +14,7 @@
 #include "http/router.hpp"
 #include "store/database.hpp"
 
-namespace motcua::web {
+namespace motcua::access {
 
 //! The caller of one request, resolved before its handler runs.
 struct Caller {
@@ -95,4 +95,4 @@ class Authenticator {
 
 using app::UnixNow;
 
-}  // namespace motcua::web
+}  // namespace motcua::access

@@ -1,4 +1,4 @@
-#include "app/demo.hpp"
+#include "demo/demo.hpp"
 #include "app/files.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +15,7 @@
 #include "domain/text.hpp"
 #include "store/catalogue_store.hpp"
 
-namespace motcua::app {
+namespace motcua::demo {
 
 namespace json = boost::json;
 using domain::Agency;
@@ -40,7 +40,7 @@ void RequireClean(const T& import, const std::string& path) {
 //! A demo configuration CSV with its header; throws naming the file when it is malformed or lacks `columns`.
 std::pair<domain::CsvDocument, domain::CsvHeader> ReadDemoCsv(const std::string& path,
                                                               const std::vector<std::string_view>& columns) {
-  domain::CsvDocument doc = domain::ParseCsv(ReadWholeFile(path));
+  domain::CsvDocument doc = domain::ParseCsv(app::ReadWholeFile(path));
   if (!doc.errors.empty()) {
     throw std::runtime_error(fmt::format("{} line {}: {}", path, doc.errors.front().line, doc.errors.front().reason));
   }
@@ -75,13 +75,13 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   const std::string demo = share_dir + "/data/demo/";
   DemoReport report;
 
-  const auto units2024 = domain::ReadAdminUnits(ReadWholeFile(ref + "admin-units-2024.csv"));
+  const auto units2024 = domain::ReadAdminUnits(app::ReadWholeFile(ref + "admin-units-2024.csv"));
   RequireClean(units2024, ref + "admin-units-2024.csv");
-  const auto units2025 = domain::ReadAdminUnits(ReadWholeFile(ref + "admin-units-2025.csv"));
+  const auto units2025 = domain::ReadAdminUnits(app::ReadWholeFile(ref + "admin-units-2025.csv"));
   RequireClean(units2025, ref + "admin-units-2025.csv");
-  const auto mapping = domain::ReadAdminUnitMapping(ReadWholeFile(ref + "admin-units-2025-mapping.csv"));
+  const auto mapping = domain::ReadAdminUnitMapping(app::ReadWholeFile(ref + "admin-units-2025-mapping.csv"));
   RequireClean(mapping, ref + "admin-units-2025-mapping.csv");
-  auto procedures = domain::ReadProcedures(ReadWholeFile(ref + "procedures.csv"));
+  auto procedures = domain::ReadProcedures(app::ReadWholeFile(ref + "procedures.csv"));
   RequireClean(procedures, ref + "procedures.csv");
 
   // Agencies: the provincial committee, its departments, the district and commune committees.
@@ -175,7 +175,7 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   }
   const std::string details_path = demo + "procedure-details.json";
   try {
-    const json::value details = json::parse(ReadWholeFile(details_path));
+    const json::value details = json::parse(app::ReadWholeFile(details_path));
     for (const json::value& item : details.as_array()) {
       const json::object& o = item.as_object();
       const auto it = by_code.find(Str(o, "code"));
@@ -230,4 +230,4 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
   return report;
 }
 
-}  // namespace motcua::app
+}  // namespace motcua::demo

@@ -1,4 +1,4 @@
-#include "app/demo_accounts.hpp"
+#include "demo/demo_accounts.hpp"
 
 #include <fmt/format.h>
 
@@ -14,7 +14,7 @@
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 
-namespace motcua::app {
+namespace motcua::demo {
 
 namespace {
 
@@ -34,7 +34,7 @@ void Seeded(store::Session& s, const std::string& action, int64_t user_id, const
 
 std::vector<DemoAccount> ReadDemoAccounts(const std::string& share_dir) {
   const std::string path = share_dir + "/data/demo/accounts.csv";
-  const domain::CsvDocument doc = domain::ParseCsv(ReadWholeFile(path));
+  const domain::CsvDocument doc = domain::ParseCsv(app::ReadWholeFile(path));
   if (!doc.errors.empty()) {
     throw std::runtime_error(fmt::format("{} line {}: {}", path, doc.errors.front().line, doc.errors.front().reason));
   }
@@ -75,7 +75,7 @@ std::vector<DemoAccount> ReadDemoAccounts(const std::string& share_dir) {
 int64_t CreateDemoAccounts(store::Database& db, const std::vector<DemoAccount>& accounts,
                            const security::Argon2Params& params) {
   const std::string hash = security::HashPassword(kDemoPassword, params);
-  const int64_t now = UnixNow();
+  const int64_t now = app::UnixNow();
   int64_t created = 0;
   db.Write([&](store::Session& s) {
     for (const DemoAccount& a : accounts) {
@@ -124,7 +124,7 @@ std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params&
     n.login_name = std::string(kAdminLogin);
     n.full_name = "Quản trị hệ thống";
     n.password_hash = hash;
-    const int64_t now = UnixNow();
+    const int64_t now = app::UnixNow();
     const store::Created created_account = store::InsertAccountUnlessTaken(s, n, now);
     if (created_account.id == 0) {
       return;
@@ -151,4 +151,4 @@ std::vector<security::VerifiedIdentity> DemoIdentities(const std::vector<DemoAcc
   return people;
 }
 
-}  // namespace motcua::app
+}  // namespace motcua::demo

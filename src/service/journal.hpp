@@ -4,11 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "access/auth.hpp"
 #include "http/message.hpp"
 #include "store/database.hpp"
-#include "web/auth.hpp"
 
-namespace motcua::web {
+namespace motcua::service {
 
 //! What was done to which object, with a JSON before/after summary.
 struct JournalEntry {
@@ -19,10 +19,10 @@ struct JournalEntry {
 };
 
 //! Appends `entry` for `req` made by `caller` inside the write transaction `s`.
-void Journal(store::Session& s, const http::Request& req, const Caller& caller, const JournalEntry& entry);
+void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry);
 
 //! Same, acting as account `actor_id` named `actor_name` (sign-in: the caller is still anonymous).
 void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
                const JournalEntry& entry);
 
-}  // namespace motcua::web
+}  // namespace motcua::service

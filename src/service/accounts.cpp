@@ -1,4 +1,4 @@
-#include "web/accounts.hpp"
+#include "service/accounts.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -6,13 +6,13 @@
 #include <boost/json.hpp>
 
 #include "domain/identity.hpp"
+#include "domain/messages.hpp"
 #include "domain/text.hpp"
 #include "http/url.hpp"
 #include "security/crypto.hpp"
-#include "web/journal.hpp"
-#include "web/site.hpp"
+#include "service/journal.hpp"
 
-namespace motcua::web {
+namespace motcua::service {
 
 namespace {
 
@@ -81,10 +81,17 @@ LoginName ParseLoginName(std::string_view typed) {
   return out;
 }
 
-Accounts::Accounts(const app::Config& config, store::Database& db, Authenticator& auth, security::HashPool& hashes,
-                   const domain::PasswordPolicy& passwords, notify::Notifier& notifier, bool demo,
-                   std::vector<security::VerifiedIdentity> demo_people)
-    : config_(config), db_(db), auth_(auth), hashes_(hashes), passwords_(passwords), notifier_(notifier), demo_(demo) {
+Accounts::Accounts(const app::Config& config, store::Database& db, access::Authenticator& auth,
+                   security::HashPool& hashes, const domain::PasswordPolicy& passwords, notify::Notifier& notifier,
+                   bool demo, std::vector<security::VerifiedIdentity> demo_people, const domain::Clock& clock)
+    : config_(config),
+      db_(db),
+      auth_(auth),
+      hashes_(hashes),
+      passwords_(passwords),
+      notifier_(notifier),
+      demo_(demo),
+      clock_(clock) {
   argon2_.memory_kib = static_cast<uint64_t>(config.security.argon2_memory_kib);
   argon2_.iterations = static_cast<uint64_t>(config.security.argon2_iterations);
   account_rules_ = domain::ThrottleRules{config.security.login_free_failures, config.security.login_window_seconds,
@@ -92,7 +99,7 @@ Accounts::Accounts(const app::Config& config, store::Database& db, Authenticator
   ip_rules_ = account_rules_;
   ip_rules_.free_failures = config.security.login_ip_free_failures;
   if (demo_) {
-    auto simulated = std::make_unique<security::SimulatedIdentityProvider>(std::move(demo_people));
+    auto simulated = std::make_unique<security::SimulatedIdentityProvider>(std::move(demo_people), clock);
     simulated_ = simulated.get();
     identity_ = std::move(simulated);
   }
@@ -124,7 +131,7 @@ std::string Accounts::IssueCode(store::Session& s, int64_t user_id, store::CodeP
                                 std::optional<int64_t> created_by) {
   const bool reset = purpose == store::CodePurpose::kReset;
   std::string code = security::RandomDigits(reset ? kResetDigits : kSetupDigits);
-  const int64_t now = UnixNow();
+  const int64_t now = clock_.NowSeconds();
   store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), now, now + (reset ? kResetSeconds : kSetupSeconds),
                     created_by);
   return code;
@@ -139,25 +146,25 @@ void Accounts::Notify(const domain::Account& account, const std::string& subject
   }
 }
 
-void Accounts::CheckNewPassword(const Site& site, std::string_view lang, const std::string& password,
-                                const std::string& confirm, const domain::PasswordContext& context, FieldErrors& errors,
-                                const char* field, const char* confirm_field) const {
+std::optional<domain::FieldError> Accounts::CheckNewPassword(const std::string& password, const std::string& confirm,
+                                                             const domain::PasswordContext& context,
+                                                             const std::string& field,
+                                                             const std::string& confirm_field) const {
   if (password.empty()) {
-    errors.Add(field, site.T(lang, "Nhập mật khẩu mới"));
-    return;
+    return domain::FieldError{field, domain::N_("Nhập mật khẩu mới")};
   }
-  const std::string problem = passwords_.Check(password, context);
+  std::string problem = passwords_.Check(password, context);
   if (!problem.empty()) {
-    errors.Add(field, site.T(lang, problem));
-    return;
+    return domain::FieldError{field, std::move(problem)};
   }
   if (confirm != password) {
-    errors.Add(confirm_field, site.T(lang, "Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại"));
+    return domain::FieldError{confirm_field, domain::N_("Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại")};
   }
+  return std::nullopt;
 }
 
 int64_t Accounts::SecondsBlocked(const http::Request& req, const std::string& account_key) const {
-  const int64_t now = UnixNow();
+  const int64_t now = clock_.NowSeconds();
   int64_t seconds = 0;
   db_.Read([&](store::Session& s) {
     seconds = std::max(domain::SecondsBlocked(store::LoadThrottle(s, account_key), now),
@@ -168,7 +175,7 @@ int64_t Accounts::SecondsBlocked(const http::Request& req, const std::string& ac
 
 void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::string_view what,
                              const std::string& account_key, int64_t account_id, const std::string& account_name) {
-  const int64_t now = UnixNow();
+  const int64_t now = clock_.NowSeconds();
   const std::string ip_key = AddressKey(req);
   // Parallel guesses must each count: the read-modify-write below is serialised per key (address first, always
   // in this order, so two of them never wait on each other).
@@ -197,7 +204,7 @@ void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::s
 bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id) {
   // At most kFreeCodeRequests codes per window for one account; more are silently not sent (the page answers the
   // same either way), so nobody can flood a phone or reset the five tries of a code at will.
-  const int64_t now = UnixNow();
+  const int64_t now = clock_.NowSeconds();
   const std::string key = fmt::format("code:{}", account_id);
   const domain::ThrottleState state = store::LoadThrottle(s, key);
   if (domain::SecondsBlocked(state, now) > 0) {
@@ -210,9 +217,9 @@ bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id) {
 }
 
 SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
-                                    Caller& caller) {
+                                    access::Caller& caller) {
   SignIn out;
-  const int64_t now = UnixNow();
+  const int64_t now = clock_.NowSeconds();
   const LoginName name = ParseLoginName(identifier);
   const std::string ip_key = AddressKey(req);
   std::optional<domain::Account> account;
@@ -277,4 +284,4 @@ SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view i
   return out;
 }
 
-}  // namespace motcua::web
+}  // namespace motcua::service

@@ -7,15 +7,15 @@
 #include <shared_mutex>
 #include <unordered_map>
 
+#include "access/auth.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
-#include "web/accounts.hpp"
-#include "web/auth.hpp"
+#include "service/accounts.hpp"
 #include "web/site.hpp"
 
-namespace motcua::web {
+namespace motcua::portal {
 
 //! Every response carries these headers (CSP without inline script, no framing, no sniffing).
 void AddSecurityHeaders(http::Response& res, bool behind_tls, int64_t hsts_max_age);
@@ -41,8 +41,9 @@ class PageCache {
 class WebApp final : public http::Application {
  public:
   //! Builds the routing table over the given services.
-  WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
-         const Templates& templates, const http::StaticFiles& assets, Accounts& accounts);
+  WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
+         const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
+         service::Accounts& accounts);
   bool NeedsPool(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
@@ -52,7 +53,7 @@ class WebApp final : public http::Application {
   //! The routing table (enumerated by tests).
   const http::Router& router() const { return routes_.router(); }
   //! The routing table with each route's permission.
-  const RouteTable& routes() const { return routes_; }
+  const access::RouteTable& routes() const { return routes_; }
 
  private:
   http::Response Route(http::Request& req);
@@ -65,9 +66,10 @@ class WebApp final : public http::Application {
   const app::Config& config_;
   store::Database& db_;
   const http::StaticFiles& assets_;
-  Site site_;
-  Accounts& accounts_;
-  RouteTable routes_;
+  service::CatalogueHolder& catalogue_;
+  web::Site site_;
+  service::Accounts& accounts_;
+  access::RouteTable routes_;
   http::Metrics metrics_;
   PageCache cache_;
   std::set<std::string> cacheable_;
@@ -75,4 +77,4 @@ class WebApp final : public http::Application {
   std::shared_ptr<spdlog::logger> access_log_;  // looked up once, not per request
 };
 
-}  // namespace motcua::web
+}  // namespace motcua::portal

@@ -8,20 +8,19 @@
 #include <optional>
 #include <string>
 
+#include "access/auth.hpp"
 #include "app/config.hpp"
 #include "domain/account.hpp"
 #include "domain/password_policy.hpp"
+#include "domain/result.hpp"
+#include "domain/time.hpp"
 #include "notify/notifier.hpp"
 #include "security/hash_pool.hpp"
 #include "security/identity_provider.hpp"
 #include "security/password.hpp"
 #include "store/account_store.hpp"
-#include "web/auth.hpp"
-#include "web/forms.hpp"
 
-namespace motcua::web {
-
-class Site;
+namespace motcua::service {
 
 //! How a sign-in attempt ended.
 enum class SignInResult {
@@ -58,13 +57,13 @@ LoginName ParseLoginName(std::string_view typed);
 class Accounts {
  public:
   //! Wires the services; all must outlive this object.
-  Accounts(const app::Config& config, store::Database& db, Authenticator& auth, security::HashPool& hashes,
+  Accounts(const app::Config& config, store::Database& db, access::Authenticator& auth, security::HashPool& hashes,
            const domain::PasswordPolicy& passwords, notify::Notifier& notifier, bool demo,
-           std::vector<security::VerifiedIdentity> demo_people);
+           std::vector<security::VerifiedIdentity> demo_people, const domain::Clock& clock);
 
   //! Signs in with an identifier and password; on success `caller` is the new session.
   SignIn SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
-                            Caller& caller);
+                            access::Caller& caller);
   //! Seconds until attempts for `account_key` from this client are checked again (0: not blocked).
   int64_t SecondsBlocked(const http::Request& req, const std::string& account_key) const;
   //! Counts one failed attempt (`what`: "login", "reset_code", "current_password") against the account and the
@@ -84,17 +83,20 @@ class Accounts {
   static std::string CodeHash(int64_t user_id, std::string_view code);
   //! Sends `text` to the account's phone (and email when it has one).
   void Notify(const domain::Account& account, const std::string& subject, const std::string& text);
-  //! Checks a new password and its confirmation against the policy; adds errors under `field`/`confirm_field`.
-  void CheckNewPassword(const Site& site, std::string_view lang, const std::string& password,
-                        const std::string& confirm, const domain::PasswordContext& context, FieldErrors& errors,
-                        const char* field, const char* confirm_field) const;
+  //! Checks a new password and its confirmation against the policy: the first problem, under `field` or
+  //! `confirm_field`, as a Vietnamese message id.
+  std::optional<domain::FieldError> CheckNewPassword(const std::string& password, const std::string& confirm,
+                                                     const domain::PasswordContext& context, const std::string& field,
+                                                     const std::string& confirm_field) const;
 
+  //! Where "now" comes from.
+  const domain::Clock& clock() const { return clock_; }
   //! The configuration.
   const app::Config& config() const { return config_; }
   //! The store.
   store::Database& db() const { return db_; }
   //! Sessions and CSRF.
-  Authenticator& auth() const { return auth_; }
+  access::Authenticator& auth() const { return auth_; }
   //! True in a demo installation (dev mailbox, simulated VNeID, demo accounts).
   bool demo() const { return demo_; }
   //! The national identity sign-in, or null when none is configured.
@@ -110,11 +112,12 @@ class Accounts {
  private:
   const app::Config& config_;
   store::Database& db_;
-  Authenticator& auth_;
+  access::Authenticator& auth_;
   security::HashPool& hashes_;
   const domain::PasswordPolicy& passwords_;
   notify::Notifier& notifier_;
   bool demo_;
+  const domain::Clock& clock_;
   security::Argon2Params argon2_;
   domain::ThrottleRules account_rules_;
   domain::ThrottleRules ip_rules_;
@@ -127,4 +130,4 @@ class Accounts {
   security::SimulatedIdentityProvider* simulated_ = nullptr;
 };
 
-}  // namespace motcua::web
+}  // namespace motcua::service

@@ -1,6 +1,6 @@
 //! Who is calling: the route table's permissions, cookies, the Origin check, CSRF tokens, sessions and bearer
 //! tokens. The Authenticator reads its secret from a store, so these tests use a fresh SQLite file.
-#include "web/auth.hpp"
+#include "access/auth.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -17,7 +17,7 @@
 #include "store/account_store.hpp"
 #include "store/migrations.hpp"
 
-namespace motcua::web {
+namespace motcua::access {
 namespace {
 
 using domain::Permission;
@@ -400,4 +400,4 @@ TEST_F(AuthenticatorTest, BearerTokensResolveOnlyWhileLive) {
 }
 
 }  // namespace
-}  // namespace motcua::web
+}  // namespace motcua::access

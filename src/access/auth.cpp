@@ -1,4 +1,4 @@
-#include "web/auth.hpp"
+#include "access/auth.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -8,9 +8,12 @@
 #include "security/crypto.hpp"
 #include "store/account_store.hpp"
 
-namespace motcua::web {
+namespace motcua::access {
 
 namespace {
+
+//! Random bytes in the installation secret (HMAC key of CSRF tokens).
+constexpr size_t kSecretBytes = 32;
 
 constexpr size_t kSessionBytes = 32;
 constexpr size_t kPublicIdBytes = 12;
@@ -79,7 +82,7 @@ std::string CookieHeader(const std::string& name, const std::string& value, int6
 Authenticator::Authenticator(const app::Config& config, store::Database& db)
     : config_(config),
       db_(db),
-      secret_(store::SecretKey(db)),
+      secret_(store::SecretKey(db, [] { return security::RandomToken(kSecretBytes); })),
       idle_seconds_(config.security.session_idle_minutes * kSecondsPerMinute),
       absolute_seconds_(config.security.session_absolute_hours * kSecondsPerHour) {}
 
@@ -198,4 +201,4 @@ std::string Authenticator::ClearSessionCookie() const {
   return CookieHeader(SessionCookieName(config_.behind_tls), "", -1, config_.behind_tls);
 }
 
-}  // namespace motcua::web
+}  // namespace motcua::access

@@ -1,4 +1,4 @@
-#include "web/web_app.hpp"
+#include "portal/web_app.hpp"
 
 #include <sodium.h>
 
@@ -9,11 +9,10 @@
 #include "api/account_api.hpp"
 #include "api/catalogue_api.hpp"
 #include "http/url.hpp"
-#include "store/catalogue_store.hpp"
 #include "web/account_pages.hpp"
 #include "web/forms.hpp"
 
-namespace motcua::web {
+namespace motcua::portal {
 
 using http::Request;
 using http::Response;
@@ -81,21 +80,23 @@ void PageCache::Put(const std::string& key, int64_t version, const Response& res
   pages_[key] = std::move(page);
 }
 
-WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& catalogue, const Translator& translator,
-               const Templates& templates, const http::StaticFiles& assets, Accounts& accounts)
+WebApp::WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
+               const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
+               service::Accounts& accounts)
     : config_(config),
       db_(db),
       assets_(assets),
+      catalogue_(catalogue),
       site_(config, db, catalogue, translator, templates, assets),
       accounts_(accounts),
       cache_(static_cast<size_t>(config.page_cache_entries)),
       access_log_(spdlog::get("access")) {
-  AddCataloguePages(routes_, site_);
-  AddInformationPages(routes_, site_);
-  AddAccountPages(routes_, site_, accounts_);
-  AddOfficerPages(routes_, site_, accounts_);
-  AddAdminPages(routes_, site_, accounts_);
-  api::AddCatalogueApi(routes_, site_, config.share_dir + "/src/api/openapi.json");
+  web::AddCataloguePages(routes_, site_);
+  web::AddInformationPages(routes_, site_);
+  web::AddAccountPages(routes_, site_, accounts_);
+  web::AddOfficerPages(routes_, site_, accounts_);
+  web::AddAdminPages(routes_, site_, accounts_);
+  api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.
   cacheable_ = {"/",
@@ -110,7 +111,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, CatalogueHolder& 
                 "/api/v1/agencies"};
   routes_.Add("GET", "/healthz", domain::Permission::kPublic, [this](Request&) {
     try {
-      store::CheckHealth(db_);
+      catalogue_.CheckStore();
     } catch (const std::exception& e) {
       spdlog::error("health check failed: {}", e.what());
       return Response::Json(R"({"status":"unavailable","store":"error"})", http::kServiceUnavailable);
@@ -221,12 +222,12 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   if (route.exec == http::Exec::kPool) {
     // API clients authenticate with bearer tokens only: a cookie never authorises an API call, so the API needs
     // no CSRF token.
-    const int64_t now = UnixNow();
-    SetCaller(req, api ? accounts_.auth().ResolveBearer(req, now) : accounts_.auth().ResolveSession(req, now));
+    const int64_t now = accounts_.clock().NowSeconds();
+    access::SetCaller(req, api ? accounts_.auth().ResolveBearer(req, now) : accounts_.auth().ResolveSession(req, now));
   } else if (changes_state && !api) {
-    SetCaller(req, accounts_.auth().Anonymous(req));
+    access::SetCaller(req, accounts_.auth().Anonymous(req));
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   switch (domain::Authorize(caller.principal, *permission)) {
     case domain::Decision::kAllow:
       break;
@@ -248,7 +249,7 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
                                      "hãy liên hệ quản trị viên của đơn vị."));
   }
   if (changes_state && !api) {
-    if (!accounts_.auth().SameOrigin(req) || !accounts_.auth().CsrfValid(caller, Form(req).Get("csrf"))) {
+    if (!accounts_.auth().SameOrigin(req) || !accounts_.auth().CsrfValid(caller, web::Form(req).Get("csrf"))) {
       return site_.ErrorPage(req, http::kForbidden,
                              site_.T(site_.Lang(req),
                                      "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của cổng. Hãy quay lại, tải "
@@ -308,14 +309,14 @@ void WebApp::Finish(const Request& req, Response& res) {
     res.ClearBody();
   }
   const std::string_view lang = req.Query("lang");
-  if (Translator::IsSupported(lang) && req.Cookie("lang") != lang) {
+  if (web::Translator::IsSupported(lang) && req.Cookie("lang") != lang) {
     res.headers.emplace_back("Set-Cookie", fmt::format("lang={}; Path=/; Max-Age={}; SameSite=Lax{}", lang,
                                                        kLangCookieSeconds, config_.behind_tls ? "; Secure" : ""));
   }
-  const Caller& caller = CallerOf(req);
+  const access::Caller& caller = access::CallerOf(req);
   if (caller.new_pre_session && !req.path.starts_with("/api/")) {
-    res.headers.emplace_back("Set-Cookie", CookieHeader(PreSessionCookieName(config_.behind_tls), caller.pre_session, 0,
-                                                        config_.behind_tls));
+    res.headers.emplace_back("Set-Cookie", access::CookieHeader(access::PreSessionCookieName(config_.behind_tls),
+                                                                caller.pre_session, 0, config_.behind_tls));
   }
   if (caller.principal.signed_in() || !caller.csrf_token.empty()) {
     res.Set("Cache-Control", "no-store");  // personal pages and forms with tokens stay out of every cache
@@ -353,4 +354,4 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
       JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
 }
 
-}  // namespace motcua::web
+}  // namespace motcua::portal

@@ -6,7 +6,7 @@
 
 #include "store/database.hpp"
 
-namespace motcua::app {
+namespace motcua::demo {
 
 //! Level-1 electronic code of the demo province. Nam Định's real code is unconfirmed (H40 or H42, DOMAIN.md §1.5);
 //! this is the only place it is written.
@@ -27,4 +27,4 @@ struct DemoReport {
 //! transaction. Throws with a clear message when a file is missing or invalid.
 DemoReport LoadDemo(store::Database& db, const std::string& share_dir);
 
-}  // namespace motcua::app
+}  // namespace motcua::demo

@@ -10,7 +10,7 @@
 #include "security/password.hpp"
 #include "store/database.hpp"
 
-namespace motcua::app {
+namespace motcua::demo {
 
 //! The password of every demo account (demo installations only; documented in docs/demo.md).
 constexpr std::string_view kDemoPassword = "NamDinh-thu-nghiem";
@@ -45,4 +45,4 @@ std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params&
 //! The people the simulated identity service knows: the demo citizens and one person without an account yet.
 std::vector<security::VerifiedIdentity> DemoIdentities(const std::vector<DemoAccount>& accounts);
 
-}  // namespace motcua::app
+}  // namespace motcua::demo

@@ -1,11 +1,11 @@
-#include "web/journal.hpp"
+#include "service/journal.hpp"
 
 #include <set>
 
 #include "domain/audit.hpp"
 #include "store/audit_store.hpp"
 
-namespace motcua::web {
+namespace motcua::service {
 
 namespace {
 
@@ -25,7 +25,7 @@ domain::AuditEntry Base(const http::Request& req, const JournalEntry& entry) {
 
 }  // namespace
 
-void Journal(store::Session& s, const http::Request& req, const Caller& caller, const JournalEntry& entry) {
+void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry) {
   domain::AuditEntry e = Base(req, entry);
   const domain::Principal& p = caller.principal;
   if (p.signed_in()) {
@@ -60,4 +60,4 @@ void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, co
   store::AppendAudit(s, std::move(e));
 }
 
-}  // namespace motcua::web
+}  // namespace motcua::service

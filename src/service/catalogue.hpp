@@ -1,0 +1,45 @@
+#pragma once
+//! The catalogue snapshot every reader shares, reloaded when another node or an import changes it.
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "domain/catalogue.hpp"
+#include "domain/reference_import.hpp"
+#include "store/database.hpp"
+
+namespace motcua::service {
+
+//! Keeps the current catalogue snapshot and reloads it when the version in the store changes (another node or
+//! an import may change it).
+class CatalogueHolder {
+ public:
+  //! Loads the first snapshot and starts polling every `poll_ms`.
+  CatalogueHolder(store::Database& db, int32_t poll_ms);
+  ~CatalogueHolder();
+  CatalogueHolder(const CatalogueHolder&) = delete;
+  CatalogueHolder& operator=(const CatalogueHolder&) = delete;
+  //! The current snapshot.
+  std::shared_ptr<const domain::Catalogue> Get() const;
+  //! Administrative units of `era` ("2024" or "2025") under `parent_code` (provinces when empty), read from the store.
+  std::vector<domain::AdminUnit> AdminUnits(const std::string& era, const std::string& parent_code) const;
+  //! Throws when the store cannot answer a trivial query (the health check).
+  void CheckStore() const;
+  //! Reloads now when the stored version differs; returns true when it reloaded.
+  bool Refresh();
+
+ private:
+  store::Database& db_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const domain::Catalogue> current_;
+  std::condition_variable stop_cv_;
+  bool stopping_ = false;
+  std::thread poller_;
+};
+
+}  // namespace motcua::service
