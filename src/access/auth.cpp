@@ -41,6 +41,12 @@ bool LoadPrincipal(store::Session& s, int64_t user_id, Caller& caller) {
 
 }  // namespace
 
+service::Actor ActorOf(const http::Request& req) {
+  const Caller& caller = CallerOf(req);
+  return service::Actor{caller.principal, req.remote_addr,     std::string(req.Header("user-agent")),
+                        req.request_id,   caller.session_hash, caller.session_public_id};
+}
+
 const Caller& CallerOf(const http::Request& req) {
   const auto* caller = std::any_cast<Caller>(&req.context);
   return caller != nullptr ? *caller : AnonymousCaller();

@@ -12,6 +12,7 @@
 #include "app/config.hpp"
 #include "domain/policy.hpp"
 #include "http/router.hpp"
+#include "service/actor.hpp"
 #include "store/database.hpp"
 
 namespace motcua::access {
@@ -26,6 +27,9 @@ struct Caller {
   bool new_pre_session = false;   //!< The binding cookie must be set on the response.
   bool via_token = false;         //!< Authenticated by an API bearer token.
 };
+
+//! The service layer's view of the caller of `req` (principal, address, user agent, request id, session).
+service::Actor ActorOf(const http::Request& req);
 
 //! The caller stored on `req` by the application (anonymous when none was resolved).
 const Caller& CallerOf(const http::Request& req);

@@ -11,23 +11,29 @@ namespace {
 
 constexpr size_t kMaxUserAgent = 300;
 
-domain::AuditEntry Base(const http::Request& req, const JournalEntry& entry) {
+domain::AuditEntry Base(const Actor& actor, const JournalEntry& entry) {
   domain::AuditEntry e;
   e.action = entry.action;
   e.object_type = entry.object_type;
   e.object_id = entry.object_id;
   e.summary = entry.summary;
-  e.ip = req.remote_addr;
-  e.user_agent = std::string(req.Header("user-agent").substr(0, kMaxUserAgent));
-  e.request_id = req.request_id;
+  e.ip = actor.address;
+  e.user_agent = actor.user_agent.substr(0, kMaxUserAgent);
+  e.request_id = actor.request_id;
   return e;
+}
+
+//! The journal's view of a request (transitional: callers move to passing an Actor).
+Actor FromRequest(const http::Request& req, const access::Caller& caller) {
+  return Actor{caller.principal, req.remote_addr,     std::string(req.Header("user-agent")),
+               req.request_id,   caller.session_hash, caller.session_public_id};
 }
 
 }  // namespace
 
-void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry) {
-  domain::AuditEntry e = Base(req, entry);
-  const domain::Principal& p = caller.principal;
+void Journal(store::Session& s, const Actor& actor, const JournalEntry& entry) {
+  domain::AuditEntry e = Base(actor, entry);
+  const domain::Principal& p = actor.principal;
   if (p.signed_in()) {
     e.actor_id = p.user_id;
     e.actor_name = p.name;
@@ -50,14 +56,23 @@ void Journal(store::Session& s, const http::Request& req, const access::Caller& 
   store::AppendAudit(s, std::move(e));
 }
 
-void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
+void JournalAs(store::Session& s, const Actor& actor, int64_t account_id, const std::string& name,
                const JournalEntry& entry) {
-  domain::AuditEntry e = Base(req, entry);
-  if (actor_id != 0) {
-    e.actor_id = actor_id;
-    e.actor_name = actor_name;
+  domain::AuditEntry e = Base(actor, entry);
+  if (account_id != 0) {
+    e.actor_id = account_id;
+    e.actor_name = name;
   }
   store::AppendAudit(s, std::move(e));
+}
+
+void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry) {
+  Journal(s, FromRequest(req, caller), entry);
+}
+
+void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
+               const JournalEntry& entry) {
+  JournalAs(s, FromRequest(req, access::Caller{}), actor_id, actor_name, entry);
 }
 
 }  // namespace motcua::service

@@ -6,6 +6,7 @@
 
 #include "access/auth.hpp"
 #include "http/message.hpp"
+#include "service/actor.hpp"
 #include "store/database.hpp"
 
 namespace motcua::service {
@@ -17,6 +18,13 @@ struct JournalEntry {
   std::string object_id;    //!< The object's id.
   std::string summary;      //!< JSON, e.g. {"before":{…},"after":{…}}; never a password or code.
 };
+
+//! Appends `entry` done by `actor` inside the write transaction `s`.
+void Journal(store::Session& s, const Actor& actor, const JournalEntry& entry);
+
+//! Same, recorded as done by account `account_id` named `name` (sign-in: the actor is still anonymous).
+void JournalAs(store::Session& s, const Actor& actor, int64_t account_id, const std::string& name,
+               const JournalEntry& entry);
 
 //! Appends `entry` for `req` made by `caller` inside the write transaction `s`.
 void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry);
