@@ -189,6 +189,9 @@ class SqliteConnection final : public Session {
 
   size_t CachedStatements() const override { return cache_.size(); }
 
+  //! True inside a transaction (false once SQLite rolled one back by itself).
+  bool InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+
  private:
   struct DbDeleter {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -436,30 +439,24 @@ class SqliteDatabase final : public Database {
   //! The outcome of every job of the batch: null when it committed.
   std::vector<std::exception_ptr> RunBatch(std::vector<WriteJob>& batch) {
     std::vector<std::exception_ptr> errors(batch.size());
-    try {
-      writer_conn_->ExecScript("BEGIN IMMEDIATE");
-    } catch (...) {
-      std::fill(errors.begin(), errors.end(), std::current_exception());
+    size_t first = 0;  // The first job of the transaction now open.
+    if (!BeginBatch(errors, first)) {
       return errors;
     }
     for (size_t i = 0; i < batch.size(); ++i) {
-      try {
-        writer_conn_->ExecScript("SAVEPOINT job");
-      } catch (...) {
-        errors[i] = std::current_exception();
-        continue;
-      }
-      try {
-        batch[i].fn(*writer_conn_);
-        writer_conn_->ExecScript("RELEASE job");
-      } catch (...) {
-        errors[i] = std::current_exception();
-        try {
-          writer_conn_->ExecScript("ROLLBACK TO job; RELEASE job");
-        } catch (...) {
-          // The outer COMMIT below reports what went wrong with the connection.
+      RunJob(batch[i], errors[i]);
+      if (errors[i] && !writer_conn_->InTransaction()) {
+        // The failure ended the whole transaction (SQLite rolls back on an interrupted write, a full disk…): the
+        // jobs before it in this transaction are undone too. The jobs after it get a transaction of their own.
+        UndoneWith(errors, first, i);
+        first = i + 1;
+        if (first < batch.size() && !BeginBatch(errors, first)) {
+          return errors;
         }
       }
+    }
+    if (first >= batch.size()) {
+      return errors;
     }
     try {
       writer_conn_->ExecScript("COMMIT");
@@ -468,11 +465,64 @@ class SqliteDatabase final : public Database {
       try {
         writer_conn_->ExecScript("ROLLBACK");
       } catch (...) {
-        // Nothing more can be done: every job of the batch is reported failed.
+        // Nothing more can be done: every job of the transaction is reported failed.
       }
-      std::fill(errors.begin(), errors.end(), commit_error);
+      std::fill(errors.begin() + static_cast<std::ptrdiff_t>(first), errors.end(), commit_error);
     }
     return errors;
+  }
+
+  //! Opens the transaction of the jobs from `first`; when it cannot, they all fail with the reason.
+  bool BeginBatch(std::vector<std::exception_ptr>& errors, size_t first) {
+    try {
+      writer_conn_->ExecScript("BEGIN IMMEDIATE");
+      return true;
+    } catch (...) {
+      std::fill(errors.begin() + static_cast<std::ptrdiff_t>(first), errors.end(), std::current_exception());
+      return false;
+    }
+  }
+
+  //! Runs one job in its own savepoint; `error` receives its failure.
+  void RunJob(WriteJob& job, std::exception_ptr& error) {
+    try {
+      writer_conn_->ExecScript("SAVEPOINT job");
+    } catch (...) {
+      error = std::current_exception();
+      return;
+    }
+    try {
+      job.fn(*writer_conn_);
+      writer_conn_->ExecScript("RELEASE job");
+    } catch (...) {
+      error = std::current_exception();
+      if (!writer_conn_->InTransaction()) {
+        return;
+      }
+      try {
+        writer_conn_->ExecScript("ROLLBACK TO job; RELEASE job");
+      } catch (...) {
+        // The outer COMMIT reports what went wrong with the connection.
+      }
+    }
+  }
+
+  //! Marks the jobs [from, to) that had succeeded as undone by job `to`'s failure.
+  static void UndoneWith(std::vector<std::exception_ptr>& errors, size_t from, size_t to) {
+    std::string reason = "unknown error";
+    try {
+      std::rethrow_exception(errors[to]);
+    } catch (const std::exception& e) {
+      reason = e.what();
+    } catch (...) {
+      // Keeps the generic reason.
+    }
+    for (size_t j = from; j < to; ++j) {
+      if (!errors[j]) {
+        errors[j] = std::make_exception_ptr(
+            DatabaseError("SQLite: undone with its group commit, rolled back by another job's failure: " + reason));
+      }
+    }
   }
 
   std::string path_;

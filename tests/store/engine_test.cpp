@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -145,6 +146,27 @@ TEST(SqliteOnly, AWriteLockHeldByAnotherConnectionIsKindBusy) {
   int64_t n = 0;
   test->db().Read([&](Session& s) { n = s.Query("SELECT COUNT(*) FROM b")[0].Int(0); });
   EXPECT_EQ(n, 2);
+}
+
+TEST_F(EngineTest, AWriteStatementBeyondTheTimeoutUndoesItsJobAndTheNextJobWorks) {
+  DatabaseOptions options;
+  options.statement_timeout_ms = 100;
+  Open(options);
+  Script("CREATE TABLE w (x BIGINT NOT NULL)");
+  EXPECT_EQ(
+      KindThrownBy([&] {
+        db().Write([](Session& s) {
+          s.Exec("INSERT INTO w (x) VALUES (-1)");
+          s.Exec("INSERT INTO w (x) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c");
+        });
+      }),
+      ErrorKind::kTimeout);
+  db().Write([](Session& s) { s.Exec("INSERT INTO w (x) VALUES (1)"); });
+  db().Read([](Session& s) {
+    const Rows rows = s.Query("SELECT x FROM w");
+    ASSERT_EQ(rows.size(), 1U);
+    EXPECT_EQ(rows[0].Int(0), 1);
+  });
 }
 
 // ---- NULL as NULL ----
