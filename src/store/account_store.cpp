@@ -27,9 +27,9 @@ bool ConstantTimeEqual(std::string_view a, std::string_view b) {
 Account ReadAccount(const Row& r) {
   Account a;
   a.id = r.Int(0);
-  a.personal_id = r.Text(1);
-  a.phone = r.Text(2);
-  a.login_name = r.Text(3);
+  a.personal_id = r.OptText(1).value_or("");
+  a.phone = r.OptText(2).value_or("");
+  a.login_name = r.OptText(3).value_or("");
   a.email = r.Text(4);
   a.full_name = r.Text(5);
   a.date_of_birth = r.Text(6);
@@ -158,7 +158,10 @@ Conflict WriteAccountCreation(Database& db, const NewAccount& account, const std
     Conflict conflict = Conflict::kNone;
     db.Write([&](Session& s) { conflict = job(s); });
     return conflict;
-  } catch (const DatabaseError&) {
+  } catch (const DatabaseError& e) {
+    if (e.kind() != ErrorKind::kUniqueViolation) {
+      throw;
+    }
     Conflict conflict = Conflict::kNone;
     db.Read([&](Session& s) { conflict = FindConflict(s, account); });
     if (conflict == Conflict::kNone) {

@@ -171,9 +171,9 @@ domain::Catalogue LoadCatalogue(Database& db) {
         " FROM agencies");
     for (size_t i = 0; i < a.size(); ++i) {
       const Row r = a[i];
-      agencies.push_back(domain::Agency{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                                        domain::ParseLevel(r.Text(4)).value_or(domain::Level::kProvince), r.Text(5),
-                                        r.Text(6), r.Int(7) != 0});
+      agencies.push_back(domain::Agency{r.Text(0), r.Text(1), r.Text(2), r.OptText(3).value_or(""),
+                                        domain::ParseLevel(r.Text(4)).value_or(domain::Level::kProvince),
+                                        r.OptText(5).value_or(""), r.OptText(6).value_or(""), r.Int(7) != 0});
     }
     const Rows p = s.Query(
         "SELECT code, name, field_code, levels, ministry, implementing_agency, procedure_type, decision_no,"
@@ -208,7 +208,7 @@ domain::Catalogue LoadCatalogue(Database& db) {
       x.legal_basis = StringsFromJson(r.Text(19));
       x.steps = StringsFromJson(r.Text(20));
       x.forms = FormsFromJson(r.Text(21));
-      x.agency_code = r.Text(22);
+      x.agency_code = r.OptText(22).value_or("");
       x.popularity = r.Int(23);
       index[x.code] = procedures.size();
       procedures.push_back(std::move(x));
@@ -358,10 +358,10 @@ domain::AdminUnit UnitFromRow(const Row& r) {
   u.short_name = r.Text(4);
   u.name_en = r.Text(5);
   u.unit_type = r.Text(6);
-  u.parent_code = r.Text(7);
+  u.parent_code = r.OptText(7).value_or("");
   u.province_code = r.Text(8);
-  u.valid_from = r.Text(9);
-  u.valid_to = r.Text(10);
+  u.valid_from = r.OptText(9).value_or("");
+  u.valid_to = r.OptText(10).value_or("");
   return u;
 }
 

@@ -5,6 +5,39 @@
 
 namespace motcua::store {
 
+std::string_view ErrorKindName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kUniqueViolation:
+      return "unique_violation";
+    case ErrorKind::kForeignKeyViolation:
+      return "foreign_key_violation";
+    case ErrorKind::kConstraintViolation:
+      return "constraint_violation";
+    case ErrorKind::kSerializationFailure:
+      return "serialization_failure";
+    case ErrorKind::kDeadlock:
+      return "deadlock";
+    case ErrorKind::kTimeout:
+      return "timeout";
+    case ErrorKind::kBusy:
+      return "busy";
+    case ErrorKind::kOther:
+      break;
+  }
+  return "other";
+}
+
+std::string Row::ColumnName(size_t i) const {
+  if (columns_ != nullptr && i < columns_->size()) {
+    return (*columns_)[i];
+  }
+  return fmt::format("#{}", i);
+}
+
+void Row::ThrowNull(size_t i, std::string_view as) const {
+  throw DatabaseError(fmt::format("column {} is NULL, read as {}: read it with Opt{}", ColumnName(i), as, as));
+}
+
 std::string Row::Text(size_t i) const {
   const Value& v = values_.at(i);
   if (const auto* s = std::get_if<std::string>(&v)) {
@@ -16,7 +49,10 @@ std::string Row::Text(size_t i) const {
   if (const auto* d = std::get_if<double>(&v)) {
     return fmt::format("{}", *d);
   }
-  return {};
+  if (const auto* b = std::get_if<Blob>(&v)) {
+    return {b->bytes.begin(), b->bytes.end()};
+  }
+  ThrowNull(i, "Text");
 }
 
 int64_t Row::Int(size_t i) const {
@@ -29,10 +65,16 @@ int64_t Row::Int(size_t i) const {
   }
   if (const auto* s = std::get_if<std::string>(&v)) {
     int64_t out = 0;
-    std::from_chars(s->data(), s->data() + s->size(), out);
+    const auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), out);
+    if (ec != std::errc() || ptr != s->data() + s->size()) {
+      throw DatabaseError(fmt::format("column {} is not an integer", ColumnName(i)));
+    }
     return out;
   }
-  return 0;
+  if (std::holds_alternative<Blob>(v)) {
+    throw DatabaseError(fmt::format("column {} holds bytes, read as Int", ColumnName(i)));
+  }
+  ThrowNull(i, "Int");
 }
 
 double Row::Real(size_t i) const {
@@ -44,13 +86,31 @@ double Row::Real(size_t i) const {
     return static_cast<double>(*n);
   }
   if (const auto* s = std::get_if<std::string>(&v)) {
-    try {
-      return std::stod(*s);
-    } catch (const std::exception&) {
-      return 0.0;
+    double out = 0.0;
+    const auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), out);
+    if (ec != std::errc() || ptr != s->data() + s->size()) {
+      throw DatabaseError(fmt::format("column {} is not a number", ColumnName(i)));
     }
+    return out;
   }
-  return 0.0;
+  if (std::holds_alternative<Blob>(v)) {
+    throw DatabaseError(fmt::format("column {} holds bytes, read as Real", ColumnName(i)));
+  }
+  ThrowNull(i, "Real");
+}
+
+Blob Row::Bytes(size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* b = std::get_if<Blob>(&v)) {
+    return *b;
+  }
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    return Blob{std::vector<uint8_t>(s->begin(), s->end())};
+  }
+  if (IsNull(i)) {
+    ThrowNull(i, "Bytes");
+  }
+  throw DatabaseError(fmt::format("column {} is a number, read as Bytes", ColumnName(i)));
 }
 
 std::optional<std::string> Row::OptText(size_t i) const {
@@ -65,6 +125,20 @@ std::optional<int64_t> Row::OptInt(size_t i) const {
     return std::nullopt;
   }
   return Int(i);
+}
+
+std::optional<double> Row::OptReal(size_t i) const {
+  if (IsNull(i)) {
+    return std::nullopt;
+  }
+  return Real(i);
+}
+
+std::optional<Blob> Row::OptBytes(size_t i) const {
+  if (IsNull(i)) {
+    return std::nullopt;
+  }
+  return Bytes(i);
 }
 
 bool IsPostgresUrl(std::string_view url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
@@ -151,6 +225,20 @@ Value TextOrNull(const std::string& s) { return s.empty() ? Value(std::monostate
 Value OrNull(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(std::monostate{}); }
 
 Value OrNull(const std::optional<double>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+
+Value OrNull(const std::optional<std::string>& v) { return v ? Value(*v) : Value(std::monostate{}); }
+
+domain::Result<domain::Done> UpdateVersioned(Session& s, std::string_view table, int64_t id, int64_t expected_version,
+                                             std::string_view set_sql, Params params) {
+  params.emplace_back(id);
+  params.emplace_back(expected_version);
+  const std::string sql =
+      fmt::format("UPDATE {} SET {}, version = version + 1 WHERE id = ? AND version = ?", table, set_sql);
+  if (s.Exec(sql, params) == 0) {
+    return domain::Error::Of(domain::ErrorKind::kConflict, "Dữ liệu đã được người khác thay đổi, hãy tải lại");
+  }
+  return domain::Done{};
+}
 
 std::optional<std::string> ReadMeta(Session& s, std::string_view key) {
   const Rows rows = s.Query("SELECT value FROM meta WHERE key = ?", {std::string(key)});

@@ -2,10 +2,13 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <random>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -14,86 +17,29 @@
 #include <spdlog/spdlog.h>
 
 #include "store/database.hpp"
+#include "store/postgres_session.hpp"
 
 namespace motcua::store {
 
 namespace {
 
-// Built-in type OIDs are fixed by PostgreSQL (src/include/catalog/pg_type.dat).
-constexpr Oid kUnknownOid = 0;  // Let the server infer the parameter type from its context.
-constexpr Oid kBoolOid = 16;
-constexpr Oid kInt8Oid = 20;
-constexpr Oid kInt2Oid = 21;
-constexpr Oid kInt4Oid = 23;
-constexpr Oid kFloat4Oid = 700;
-constexpr Oid kFloat8Oid = 701;
-constexpr Oid kNumericOid = 1700;
-
-constexpr int kTextFormat = 0;
-constexpr int32_t kMaxWriteRetries = 3;
-constexpr size_t kMaxSqlInMessage = 200;
-constexpr std::string_view kSerializationFailure = "40001";
-constexpr std::string_view kDeadlockDetected = "40P01";
 constexpr const char* kConnectTimeoutSeconds = "10";
 constexpr const char* kApplicationName = "motcua";
 constexpr const char* kSessionSetup = "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 constexpr const char* kBeginWrite = "BEGIN";
 constexpr std::string_view kClosedMessage = "database is closed";
+constexpr int64_t kRetryPauseMs = 5;
 
-struct ResultDeleter {
-  void operator()(PGresult* r) const { PQclear(r); }
-};
-using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
-
-struct ConnDeleter {
-  void operator()(PGconn* c) const { PQfinish(c); }
-};
-using ConnPtr = std::unique_ptr<PGconn, ConnDeleter>;
-
-//! A DatabaseError that keeps the server's SQLSTATE, so Write can tell a conflict worth retrying.
-class PostgresError : public DatabaseError {
- public:
-  PostgresError(const std::string& message, std::string sqlstate)
-      : DatabaseError(message), sqlstate_(std::move(sqlstate)) {}
-  //! True for a serialization failure or a deadlock: running the whole job again may succeed.
-  bool Retryable() const { return sqlstate_ == kSerializationFailure || sqlstate_ == kDeadlockDetected; }
-
- private:
-  std::string sqlstate_;
-};
-
-std::string TrimEnd(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) {
-    s.pop_back();
-  }
-  return s;
-}
-
-//! Removes the password from every message that may reach a log.
-class Redactor {
- public:
-  //! Adds one secret to hide (empty ones are ignored).
-  void Add(std::string secret) {
-    if (!secret.empty()) {
-      secrets_.push_back(std::move(secret));
-    }
-  }
-  //! `message` with every secret replaced by "***".
-  std::string operator()(std::string message) const {
-    for (const std::string& secret : secrets_) {
-      size_t pos = 0;
-      while ((pos = message.find(secret, pos)) != std::string::npos) {
-        message.replace(pos, secret.size(), "***");
-        pos += 3;
-      }
-    }
-    return message;
-  }
-
- private:
-  std::vector<std::string> secrets_;
-};
+using pg::Connection;
+using pg::ConnectionPtr;
+using pg::ConnPtr;
+using pg::ExecSimple;
+using pg::PostgresSession;
+using pg::Redactor;
+using pg::ResultPtr;
+using pg::ThrowResultError;
+using pg::TrimEnd;
 
 //! Passwords as written in a URL that libpq could not parse: `user:secret@` and `password=secret`.
 void AddRawPasswords(std::string_view url, Redactor& redactor) {
@@ -121,42 +67,13 @@ std::string DescribeUrl(std::string_view user, std::string_view host, std::strin
   return fmt::format("postgresql://{}@{}:{}/{}", user, host, port, db);
 }
 
-std::string ShortSql(std::string_view sql) {
-  if (sql.size() <= kMaxSqlInMessage) {
-    return std::string(sql);
-  }
-  return std::string(sql.substr(0, kMaxSqlInMessage)) + "…";
-}
-
-//! Throws the error a failed result carries: server message, SQLSTATE and the statement (never its values).
-[[noreturn]] void ThrowResultError(PGconn* conn, const PGresult* result, std::string_view sql, const Redactor& redact) {
-  std::string message;
-  std::string sqlstate;
-  if (result != nullptr) {
-    const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    message = primary != nullptr ? primary : TrimEnd(PQresultErrorMessage(result));
-    sqlstate = state != nullptr ? state : "";
-  }
-  if (message.empty()) {
-    message = TrimEnd(PQerrorMessage(conn));
-  }
-  if (message.empty() && result != nullptr) {
-    message = fmt::format("unexpected result {}", PQresStatus(PQresultStatus(result)));
-  }
-  throw PostgresError(redact(fmt::format("postgresql: {} (SQLSTATE {}) in: {}", message,
-                                         sqlstate.empty() ? "none" : sqlstate, ShortSql(sql))),
-                      sqlstate);
-}
-
-//! Runs `sql` without parameters and throws unless it succeeded.
-ResultPtr ExecSimple(PGconn* conn, const char* sql, const Redactor& redact) {
-  ResultPtr result(PQexec(conn, sql));
-  const ExecStatusType status = PQresultStatus(result.get());
-  if (result == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)) {
-    ThrowResultError(conn, result.get(), sql, redact);
-  }
-  return result;
+//! The pause before rerun `retry` (0 for the first rerun) of a job: kRetryPauseMs times the rerun count,
+//! plus up to as much again at random.
+std::chrono::milliseconds RetryPause(int32_t retry) {
+  thread_local std::minstd_rand random(std::random_device{}());
+  const int64_t base = kRetryPauseMs * (int64_t{retry} + 1);
+  std::uniform_int_distribution<int64_t> jitter(0, base);
+  return std::chrono::milliseconds(base + jitter(random));
 }
 
 //! Ends a failed transaction; errors are ignored because the caller is already handling one.
@@ -173,119 +90,6 @@ bool Reusable(PGconn* conn) {
 }
 
 void LogNotice(void* /*arg*/, const char* message) { spdlog::debug("postgresql: {}", TrimEnd(message)); }
-
-Value ToValue(const char* text, int length, Oid type) {
-  const char* end = text + length;
-  switch (type) {
-    case kInt2Oid:
-    case kInt4Oid:
-    case kInt8Oid: {
-      int64_t n = 0;
-      const auto [ptr, ec] = std::from_chars(text, end, n);
-      if (ec == std::errc() && ptr == end) {
-        return n;
-      }
-      break;
-    }
-    case kFloat4Oid:
-    case kFloat8Oid:
-    case kNumericOid: {
-      double d = 0.0;
-      const auto [ptr, ec] = std::from_chars(text, end, d);
-      if (ec == std::errc() && ptr == end) {
-        return d;
-      }
-      break;
-    }
-    case kBoolOid:
-      return int64_t{length > 0 && text[0] == 't' ? 1 : 0};
-    default:
-      break;
-  }
-  return std::string(text, static_cast<size_t>(length));
-}
-
-Rows ToRows(const PGresult* result) {
-  Rows rows;
-  const int fields = PQnfields(result);
-  const int tuples = PQntuples(result);
-  std::vector<Oid> types;
-  rows.columns.reserve(static_cast<size_t>(fields));
-  types.reserve(static_cast<size_t>(fields));
-  for (int f = 0; f < fields; ++f) {
-    rows.columns.emplace_back(PQfname(result, f));
-    types.push_back(PQftype(result, f));
-  }
-  rows.values.reserve(static_cast<size_t>(tuples));
-  for (int t = 0; t < tuples; ++t) {
-    std::vector<Value> row;
-    row.reserve(static_cast<size_t>(fields));
-    for (int f = 0; f < fields; ++f) {
-      if (PQgetisnull(result, t, f) != 0) {
-        row.emplace_back(std::monostate{});
-      } else {
-        row.push_back(ToValue(PQgetvalue(result, t, f), PQgetlength(result, t, f), types[static_cast<size_t>(f)]));
-      }
-    }
-    rows.values.push_back(std::move(row));
-  }
-  return rows;
-}
-
-//! A unit of work on one libpq connection; the transaction around it belongs to the caller.
-class PostgresSession final : public Session {
- public:
-  PostgresSession(PGconn* conn, const Redactor& redact) : conn_(conn), redact_(redact) {}
-
-  int64_t Exec(std::string_view sql, const Params& params) override {
-    const ResultPtr result = Run(sql, params);
-    int64_t changed = 0;
-    const std::string_view tuples = PQcmdTuples(result.get());
-    std::from_chars(tuples.data(), tuples.data() + tuples.size(), changed);
-    return changed;
-  }
-
-  Rows Query(std::string_view sql, const Params& params) override { return ToRows(Run(sql, params).get()); }
-
-  void ExecScript(std::string_view sql) override { ExecSimple(conn_, std::string(sql).c_str(), redact_); }
-
-  Engine engine() const override { return Engine::kPostgres; }
-
- private:
-  ResultPtr Run(std::string_view sql, const Params& params) {
-    const std::string text = ToPostgresPlaceholders(sql);
-    // Integers and reals are typed so that `SELECT ?` and arithmetic keep their type; NULL and text are
-    // left to the server, which infers them from the column or operator they meet.
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<Oid> types(params.size(), kUnknownOid);
-    for (size_t i = 0; i < params.size(); ++i) {
-      const Value& v = params[i];
-      if (const auto* n = std::get_if<int64_t>(&v)) {
-        texts[i] = std::to_string(*n);
-        types[i] = kInt8Oid;
-      } else if (const auto* d = std::get_if<double>(&v)) {
-        texts[i] = fmt::format("{:.17g}", *d);
-        types[i] = kFloat8Oid;
-      } else if (const auto* s = std::get_if<std::string>(&v)) {
-        texts[i] = *s;
-      } else {
-        continue;
-      }
-      values[i] = texts[i].c_str();
-    }
-    ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), types.data(), values.data(),
-                                  nullptr, nullptr, kTextFormat));
-    const ExecStatusType status = PQresultStatus(result.get());
-    if (result == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
-      ThrowResultError(conn_, result.get(), text, redact_);
-    }
-    return result;
-  }
-
-  PGconn* conn_;
-  const Redactor& redact_;
-};
 
 class PostgresDatabase;
 
@@ -343,15 +147,17 @@ thread_local const void* t_writing = nullptr;
 
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::string url, Redactor redact, int32_t pool_size, std::string describe)
+  PostgresDatabase(std::string url, Redactor redact, const DatabaseOptions& options, std::string describe)
       : url_(std::move(url)),
         redact_(std::move(redact)),
-        pool_size_(pool_size < 1 ? 1 : pool_size),
+        options_(options),
+        pool_size_(options.pool_size < 1 ? 1 : options.pool_size),
         id_(g_next_database_id.fetch_add(1)),
         describe_(std::move(describe)) {
     // Connect once now so that a wrong URL or a server that is down fails at start-up, not at first use.
-    ConnPtr first = Connect();
-    describe_ = DescribeUrl(PQuser(first.get()), PQhost(first.get()), PQport(first.get()), PQdb(first.get()));
+    ConnectionPtr first = Connect();
+    PGconn* raw = first->get();
+    describe_ = DescribeUrl(PQuser(raw), PQhost(raw), PQport(raw), PQdb(raw));
     idle_.push_back(std::move(first));
     open_writers_ = 1;
     Live().Add(id_, this);
@@ -376,23 +182,23 @@ class PostgresDatabase final : public Database {
     const ReadExit exit_guard(*this);
     if (reader.depth > 0) {
       // A Read inside a Read on the same thread joins the snapshot already open.
-      PostgresSession session(reader.conn.get(), redact_);
+      PostgresSession session(*reader.conn, redact_, options_.cursor_batch_rows);
       fn(session);
       return;
     }
     Begin(reader.conn, kBeginRead);
     ++reader.depth;
     try {
-      PostgresSession session(reader.conn.get(), redact_);
+      PostgresSession session(*reader.conn, redact_, options_.cursor_batch_rows);
       fn(session);
     } catch (...) {
       --reader.depth;
-      RollbackQuietly(reader.conn.get());
+      RollbackQuietly(reader.conn->get());
       throw;
     }
     --reader.depth;
     // COMMIT of a read-only transaction whose failed statement `fn` swallowed reports ROLLBACK: harmless.
-    ExecSimple(reader.conn.get(), "COMMIT", redact_);
+    ExecSimple(reader.conn->get(), "COMMIT", redact_);
   }
 
   void Write(std::function<void(Session&)> fn) override {
@@ -404,11 +210,15 @@ class PostgresDatabase final : public Database {
       try {
         RunWrite(lease.conn, fn);
         return;
-      } catch (const PostgresError& e) {
-        if (!e.Retryable() || retry >= kMaxWriteRetries) {
+      } catch (const DatabaseError& e) {
+        const bool retryable = e.kind() == ErrorKind::kSerializationFailure || e.kind() == ErrorKind::kDeadlock;
+        if (!retryable || retry >= options_.max_write_retries) {
           throw;
         }
         spdlog::debug("postgresql: retrying write job after {}", e.what());
+        // A short, growing, jittered pause lets the transaction that won finish first; rerunning at once
+        // tends to take the same locks in the same crossing order again.
+        std::this_thread::sleep_for(RetryPause(retry));
       }
     }
   }
@@ -419,7 +229,7 @@ class PostgresDatabase final : public Database {
   }
 
   void Close() override {
-    std::vector<ConnPtr> idle;
+    std::vector<ConnectionPtr> idle;
     std::unordered_map<uint64_t, std::unique_ptr<Reader>> readers;
     {
       std::unique_lock lock(mutex_);
@@ -449,7 +259,7 @@ class PostgresDatabase final : public Database {
  private:
   //! The read connection of one thread.
   struct Reader {
-    ConnPtr conn;
+    ConnectionPtr conn;
     int32_t depth = 0;  //!< Reads running on it: more than one only when nested.
   };
 
@@ -493,7 +303,16 @@ class PostgresDatabase final : public Database {
         throw DatabaseError(std::string(kClosedMessage));
       }
       ++db_.waiting_;
-      db_.changed_.wait(lock, [&] { return !db_.idle_.empty() || db_.open_writers_ < db_.pool_size_; });
+      const auto available = [&] { return !db_.idle_.empty() || db_.open_writers_ < db_.pool_size_; };
+      if (db_.options_.pool_wait_ms <= 0) {
+        db_.changed_.wait(lock, available);
+      } else if (!db_.changed_.wait_for(lock, std::chrono::milliseconds(db_.options_.pool_wait_ms), available)) {
+        --db_.waiting_;
+        db_.changed_.notify_all();
+        throw DatabaseError(fmt::format("postgresql: no write connection free after {} ms (pool of {})",
+                                        db_.options_.pool_wait_ms, db_.pool_size_),
+                            ErrorKind::kTimeout);
+      }
       --db_.waiting_;
       ++db_.running_;
       if (!db_.idle_.empty()) {
@@ -507,7 +326,7 @@ class PostgresDatabase final : public Database {
     Lease& operator=(const Lease&) = delete;
     ~Lease() {
       const std::lock_guard lock(db_.mutex_);
-      if (Reusable(conn.get())) {
+      if (conn != nullptr && Reusable(conn->get())) {
         db_.idle_.push_back(std::move(conn));
       } else {
         conn.reset();
@@ -517,7 +336,7 @@ class PostgresDatabase final : public Database {
       db_.changed_.notify_all();
     }
 
-    ConnPtr conn;  //!< Empty when the pool had room for a new connection; Begin opens it.
+    ConnectionPtr conn;  //!< Empty when the pool had room for a new connection; Begin opens it.
 
    private:
     PostgresDatabase& db_;
@@ -532,17 +351,17 @@ class PostgresDatabase final : public Database {
     ~WritingMark() { t_writing = nullptr; }
   };
 
-  void RunWrite(ConnPtr& conn, const std::function<void(Session&)>& fn) {
+  void RunWrite(ConnectionPtr& conn, const std::function<void(Session&)>& fn) {
     Begin(conn, kBeginWrite);
     try {
       const WritingMark mark(this);
-      PostgresSession session(conn.get(), redact_);
+      PostgresSession session(*conn, redact_, options_.cursor_batch_rows);
       fn(session);
     } catch (...) {
-      RollbackQuietly(conn.get());
+      RollbackQuietly(conn->get());
       throw;
     }
-    const ResultPtr result = ExecSimple(conn.get(), "COMMIT", redact_);
+    const ResultPtr result = ExecSimple(conn->get(), "COMMIT", redact_);
     if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
       throw DatabaseError(
           "postgresql: the write job was rolled back: one of its statements failed and the job went on");
@@ -551,25 +370,25 @@ class PostgresDatabase final : public Database {
 
   //! Starts a transaction, opening the connection first when it is missing or broken. A connection that
   //! broke while idle (server restart, idle timeout) is replaced once, transparently: nothing ran on it yet.
-  void Begin(ConnPtr& conn, const char* begin_sql) {
-    if (conn == nullptr || PQstatus(conn.get()) != CONNECTION_OK) {
+  void Begin(ConnectionPtr& conn, const char* begin_sql) {
+    if (conn == nullptr || PQstatus(conn->get()) != CONNECTION_OK) {
       conn = Connect();
     }
     {
-      const ResultPtr result(PQexec(conn.get(), begin_sql));
+      const ResultPtr result(PQexec(conn->get(), begin_sql));
       if (PQresultStatus(result.get()) == PGRES_COMMAND_OK) {
         return;
       }
-      if (PQstatus(conn.get()) == CONNECTION_OK) {
-        ThrowResultError(conn.get(), result.get(), begin_sql, redact_);
+      if (PQstatus(conn->get()) == CONNECTION_OK) {
+        ThrowResultError(conn->get(), result.get(), begin_sql, redact_);
       }
     }
     spdlog::info("postgresql: reconnecting to {}", describe_);
     conn = Connect();
-    ExecSimple(conn.get(), begin_sql, redact_);
+    ExecSimple(conn->get(), begin_sql, redact_);
   }
 
-  ConnPtr Connect() const {
+  ConnectionPtr Connect() const {
     // Keywords before `dbname` are defaults the URL may override; the URL is expanded in place of `dbname`.
     const char* const keys[] = {"application_name", "connect_timeout", "dbname", nullptr};
     const char* const values[] = {kApplicationName, kConnectTimeoutSeconds, url_.c_str(), nullptr};
@@ -583,11 +402,19 @@ class PostgresDatabase final : public Database {
     }
     PQsetNoticeProcessor(conn.get(), LogNotice, nullptr);
     ExecSimple(conn.get(), kSessionSetup, redact_);
-    return conn;
+    // Limits per connection: a runaway statement or a long lock wait ends with kTimeout instead of holding a
+    // pool connection (and its locks) indefinitely.
+    const std::string limits =
+        fmt::format("SET statement_timeout = {}; SET lock_timeout = {}", std::max(options_.statement_timeout_ms, 0),
+                    std::max(options_.lock_timeout_ms, 0));
+    ExecSimple(conn.get(), limits.c_str(), redact_);
+    return std::make_unique<Connection>(std::move(conn),
+                                        static_cast<size_t>(std::max(options_.statement_cache_size, 1)));
   }
 
   const std::string url_;
   const Redactor redact_;
+  const DatabaseOptions options_;
   const int32_t pool_size_;
   const uint64_t id_;
   std::string describe_;  // Set before the object is shared, then only read.
@@ -595,7 +422,7 @@ class PostgresDatabase final : public Database {
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // Any change of the counters or the pool below.
   bool closed_ = false;
-  std::vector<ConnPtr> idle_;                                      // Write connections ready for a job.
+  std::vector<ConnectionPtr> idle_;                                // Write connections ready for a job.
   int32_t open_writers_ = 0;                                       // Write connections open, idle or leased.
   int64_t waiting_ = 0;                                            // Writers waiting for a connection.
   int64_t running_ = 0;                                            // Writers holding a connection.
@@ -645,8 +472,7 @@ std::unique_ptr<Database> OpenPostgres(const std::string& url, const DatabaseOpt
     }
   }
   PQconninfoFree(parsed);
-  return std::make_unique<PostgresDatabase>(url, std::move(redact), options.pool_size,
-                                            DescribeUrl(user, host, port, db));
+  return std::make_unique<PostgresDatabase>(url, std::move(redact), options, DescribeUrl(user, host, port, db));
 }
 
 }  // namespace motcua::store

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -14,10 +15,16 @@
 #include <unordered_map>
 
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 namespace motcua::store {
 
 namespace {
+
+//! Virtual-machine steps between two looks at the statement deadline (cheap enough, fine enough).
+constexpr int32_t kProgressSteps = 1000;
+//! The low byte of an extended result code is its primary code.
+constexpr int32_t kPrimaryCodeMask = 0xff;
 
 //! Closes a statement when the cache drops it.
 struct StmtDeleter {
@@ -25,10 +32,81 @@ struct StmtDeleter {
 };
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
 
-//! One SQLite connection with its prepared-statement cache.
+//! The error kind of an extended result code.
+ErrorKind KindOf(int32_t extended) {
+  switch (extended) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return ErrorKind::kUniqueViolation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return ErrorKind::kForeignKeyViolation;
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_CHECK:
+      return ErrorKind::kConstraintViolation;
+    default:
+      break;
+  }
+  switch (extended & kPrimaryCodeMask) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ErrorKind::kBusy;
+    case SQLITE_INTERRUPT:
+      return ErrorKind::kTimeout;
+    default:
+      return ErrorKind::kOther;
+  }
+}
+
+//! The value of column `i` of the row `stmt` stands on.
+Value ColumnValue(sqlite3_stmt* stmt, int32_t i) {
+  switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_INTEGER:
+      return static_cast<int64_t>(sqlite3_column_int64(stmt, i));
+    case SQLITE_FLOAT:
+      return sqlite3_column_double(stmt, i);
+    case SQLITE_NULL:
+      return std::monostate{};
+    case SQLITE_BLOB: {
+      const auto* data = static_cast<const uint8_t*>(sqlite3_column_blob(stmt, i));
+      const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt, i));
+      return data == nullptr ? Blob{} : Blob{std::vector<uint8_t>(data, data + size)};
+    }
+    default: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+      return std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
+    }
+  }
+}
+
+//! Every column of the row `stmt` stands on.
+std::vector<Value> RowValues(sqlite3_stmt* stmt) {
+  const int32_t n = sqlite3_column_count(stmt);
+  std::vector<Value> values;
+  values.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) {
+    values.push_back(ColumnValue(stmt, i));
+  }
+  return values;
+}
+
+//! The column names of `stmt`.
+std::vector<std::string> ColumnNames(sqlite3_stmt* stmt) {
+  const int32_t n = sqlite3_column_count(stmt);
+  std::vector<std::string> names;
+  names.reserve(static_cast<size_t>(n));
+  for (int32_t i = 0; i < n; ++i) {
+    names.emplace_back(sqlite3_column_name(stmt, i));
+  }
+  return names;
+}
+
+//! One SQLite connection with its bounded prepared-statement cache and its statement deadline.
 class SqliteConnection final : public Session {
  public:
-  SqliteConnection(const std::string& path, bool read_only, const DatabaseOptions& options) : path_(path) {
+  SqliteConnection(const std::string& path, bool read_only, const DatabaseOptions& options)
+      : path_(path),
+        cache_(static_cast<size_t>(std::max(options.statement_cache_size, 1))),
+        timeout_(std::chrono::milliseconds(options.statement_timeout_ms)) {
     const int32_t flags =
         (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
     sqlite3* raw = nullptr;
@@ -40,6 +118,9 @@ class SqliteConnection final : public Session {
     }
     sqlite3_busy_timeout(db_.get(), options.busy_timeout_ms);
     sqlite3_extended_result_codes(db_.get(), 1);
+    if (options.statement_timeout_ms > 0) {
+      sqlite3_progress_handler(db_.get(), kProgressSteps, &SqliteConnection::OnProgress, this);
+    }
     ExecScript("PRAGMA foreign_keys = ON");
     if (!read_only) {
       ExecScript("PRAGMA journal_mode = WAL");
@@ -56,43 +137,124 @@ class SqliteConnection final : public Session {
   Rows Query(std::string_view sql, const Params& params) override {
     sqlite3_stmt* stmt = Prepare(sql, params);
     Rows rows;
-    const int32_t n = sqlite3_column_count(stmt);
-    rows.columns.reserve(static_cast<size_t>(n));
-    for (int32_t i = 0; i < n; ++i) {
-      rows.columns.emplace_back(sqlite3_column_name(stmt, i));
-    }
+    rows.columns = ColumnNames(stmt);
     StepAll(stmt, &rows);
     return rows;
+  }
+
+  int64_t Each(std::string_view sql, const Params& params, const RowCallback& fn) override {
+    // The statement leaves the cache while it is stepped, so that `fn` may run any statement (even this one)
+    // on this connection and no eviction finalises it under our feet.
+    const std::string key(sql);
+    std::optional<StmtPtr> taken = cache_.Take(key);
+    StmtPtr stmt = taken ? std::move(*taken) : PrepareNew(sql);
+    Bind(stmt.get(), sql, params);
+    const std::vector<std::string> columns = ColumnNames(stmt.get());
+    int64_t count = 0;
+    for (;;) {
+      const int32_t rc = Step(stmt.get());
+      if (rc == SQLITE_DONE) {
+        break;
+      }
+      if (rc != SQLITE_ROW) {
+        ThrowError(stmt.get(), "");
+      }
+      const std::vector<Value> values = RowValues(stmt.get());
+      ++count;
+      if (fn(Row(values, &columns)) == Next::kStop) {
+        break;
+      }
+    }
+    sqlite3_reset(stmt.get());
+    if (cache_.Find(key) == nullptr) {
+      cache_.Put(key, std::move(stmt));
+    }
+    return count;
   }
 
   void ExecScript(std::string_view sql) override {
     char* error = nullptr;
     const std::string text(sql);
-    if (sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    Arm();
+    const int32_t rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &error);
+    deadline_.reset();
+    if (rc != SQLITE_OK) {
       std::string message = error != nullptr ? error : "unknown error";
       sqlite3_free(error);
-      throw DatabaseError("SQLite: " + message);
+      throw DatabaseError("SQLite: " + message, KindOf(sqlite3_extended_errcode(db_.get())));
     }
   }
 
   Engine engine() const override { return Engine::kSqlite; }
+
+  size_t CachedStatements() const override { return cache_.size(); }
+
+  //! True inside a transaction (false once SQLite rolled one back by itself).
+  bool InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 
  private:
   struct DbDeleter {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
   };
 
-  sqlite3_stmt* Prepare(std::string_view sql, const Params& params) {
-    auto it = cache_.find(std::string(sql));
-    if (it == cache_.end()) {
-      sqlite3_stmt* raw = nullptr;
-      if (sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int32_t>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
-                             nullptr) != SQLITE_OK) {
-        throw DatabaseError(fmt::format("SQLite: {} in: {}", sqlite3_errmsg(db_.get()), sql));
-      }
-      it = cache_.emplace(std::string(sql), StmtPtr(raw)).first;
+  //! Interrupts the running statement once its deadline has passed.
+  static int OnProgress(void* self) {
+    const auto& conn = *static_cast<SqliteConnection*>(self);
+    return conn.deadline_ && std::chrono::steady_clock::now() > *conn.deadline_ ? 1 : 0;
+  }
+
+  //! Starts the clock of the statement about to run, when a timeout is set.
+  void Arm() {
+    if (timeout_.count() > 0) {
+      deadline_ = std::chrono::steady_clock::now() + timeout_;
     }
-    sqlite3_stmt* stmt = it->second.get();
+  }
+
+  //! One step of `stmt` under the statement deadline.
+  int32_t Step(sqlite3_stmt* stmt) {
+    Arm();
+    const int32_t rc = sqlite3_step(stmt);
+    deadline_.reset();
+    return rc;
+  }
+
+  //! Throws the connection's last error with its kind; resets `stmt` (when given) for its next use.
+  [[noreturn]] void ThrowError(sqlite3_stmt* stmt, std::string_view sql) {
+    const int32_t code = sqlite3_extended_errcode(db_.get());
+    std::string message = sqlite3_errmsg(db_.get());
+    if (stmt != nullptr) {
+      sqlite3_reset(stmt);
+    }
+    if (!sql.empty()) {
+      message += fmt::format(" in: {}", sql);
+    }
+    throw DatabaseError("SQLite: " + message, KindOf(code));
+  }
+
+  StmtPtr PrepareNew(std::string_view sql) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int32_t>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
+                           nullptr) != SQLITE_OK) {
+      ThrowError(nullptr, sql);
+    }
+    return StmtPtr(raw);
+  }
+
+  sqlite3_stmt* Prepare(std::string_view sql, const Params& params) {
+    const std::string key(sql);
+    StmtPtr* cached = cache_.Find(key);
+    if (cached == nullptr) {
+      StmtPtr fresh = PrepareNew(sql);
+      // The least recently used statement, if evicted, is finalised here.
+      cache_.Put(key, std::move(fresh));
+      cached = cache_.Find(key);
+    }
+    sqlite3_stmt* stmt = cached->get();
+    Bind(stmt, sql, params);
+    return stmt;
+  }
+
+  void Bind(sqlite3_stmt* stmt, std::string_view sql, const Params& params) {
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     const int32_t expected = sqlite3_bind_parameter_count(stmt);
@@ -110,6 +272,10 @@ class SqliteConnection final : public Session {
         rc = sqlite3_bind_double(stmt, idx, *d);
       } else if (const auto* s = std::get_if<std::string>(&v)) {
         rc = sqlite3_bind_text64(stmt, idx, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      } else if (const auto* b = std::get_if<Blob>(&v)) {
+        // A null data pointer would bind NULL: an empty blob is a zero-length blob.
+        rc = b->bytes.empty() ? sqlite3_bind_zeroblob(stmt, idx, 0)
+                              : sqlite3_bind_blob64(stmt, idx, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
       } else {
         rc = sqlite3_bind_null(stmt, idx);
       }
@@ -117,51 +283,32 @@ class SqliteConnection final : public Session {
         throw DatabaseError(fmt::format("SQLite: cannot bind parameter {}: {}", idx, sqlite3_errmsg(db_.get())));
       }
     }
-    return stmt;
   }
 
   void StepAll(sqlite3_stmt* stmt, Rows* rows) {
+    Arm();
     for (;;) {
       const int32_t rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) {
         break;
       }
       if (rc != SQLITE_ROW) {
-        const std::string message = sqlite3_errmsg(db_.get());
-        sqlite3_reset(stmt);
-        throw DatabaseError("SQLite: " + message);
+        deadline_.reset();
+        ThrowError(stmt, "");
       }
-      if (rows == nullptr) {
-        continue;
+      if (rows != nullptr) {
+        rows->values.push_back(RowValues(stmt));
       }
-      const int32_t n = sqlite3_column_count(stmt);
-      std::vector<Value> values;
-      values.reserve(static_cast<size_t>(n));
-      for (int32_t i = 0; i < n; ++i) {
-        switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_INTEGER:
-            values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
-            break;
-          case SQLITE_FLOAT:
-            values.emplace_back(sqlite3_column_double(stmt, i));
-            break;
-          case SQLITE_NULL:
-            values.emplace_back(std::monostate{});
-            break;
-          default: {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-            values.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
-          }
-        }
-      }
-      rows->values.push_back(std::move(values));
     }
+    deadline_.reset();
     sqlite3_reset(stmt);
   }
 
   std::string path_;
   std::unique_ptr<sqlite3, DbDeleter> db_;
-  std::unordered_map<std::string, StmtPtr> cache_;
+  StatementCache<StmtPtr> cache_;
+  std::chrono::milliseconds timeout_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;  // Set while a statement runs.
 };
 
 //! A queued write and the promise its caller waits on.
@@ -292,30 +439,24 @@ class SqliteDatabase final : public Database {
   //! The outcome of every job of the batch: null when it committed.
   std::vector<std::exception_ptr> RunBatch(std::vector<WriteJob>& batch) {
     std::vector<std::exception_ptr> errors(batch.size());
-    try {
-      writer_conn_->ExecScript("BEGIN IMMEDIATE");
-    } catch (...) {
-      std::fill(errors.begin(), errors.end(), std::current_exception());
+    size_t first = 0;  // The first job of the transaction now open.
+    if (!BeginBatch(errors, first)) {
       return errors;
     }
     for (size_t i = 0; i < batch.size(); ++i) {
-      try {
-        writer_conn_->ExecScript("SAVEPOINT job");
-      } catch (...) {
-        errors[i] = std::current_exception();
-        continue;
-      }
-      try {
-        batch[i].fn(*writer_conn_);
-        writer_conn_->ExecScript("RELEASE job");
-      } catch (...) {
-        errors[i] = std::current_exception();
-        try {
-          writer_conn_->ExecScript("ROLLBACK TO job; RELEASE job");
-        } catch (...) {
-          // The outer COMMIT below reports what went wrong with the connection.
+      RunJob(batch[i], errors[i]);
+      if (errors[i] && !writer_conn_->InTransaction()) {
+        // The failure ended the whole transaction (SQLite rolls back on an interrupted write, a full disk…): the
+        // jobs before it in this transaction are undone too. The jobs after it get a transaction of their own.
+        UndoneWith(errors, first, i);
+        first = i + 1;
+        if (first < batch.size() && !BeginBatch(errors, first)) {
+          return errors;
         }
       }
+    }
+    if (first >= batch.size()) {
+      return errors;
     }
     try {
       writer_conn_->ExecScript("COMMIT");
@@ -324,11 +465,64 @@ class SqliteDatabase final : public Database {
       try {
         writer_conn_->ExecScript("ROLLBACK");
       } catch (...) {
-        // Nothing more can be done: every job of the batch is reported failed.
+        // Nothing more can be done: every job of the transaction is reported failed.
       }
-      std::fill(errors.begin(), errors.end(), commit_error);
+      std::fill(errors.begin() + static_cast<std::ptrdiff_t>(first), errors.end(), commit_error);
     }
     return errors;
+  }
+
+  //! Opens the transaction of the jobs from `first`; when it cannot, they all fail with the reason.
+  bool BeginBatch(std::vector<std::exception_ptr>& errors, size_t first) {
+    try {
+      writer_conn_->ExecScript("BEGIN IMMEDIATE");
+      return true;
+    } catch (...) {
+      std::fill(errors.begin() + static_cast<std::ptrdiff_t>(first), errors.end(), std::current_exception());
+      return false;
+    }
+  }
+
+  //! Runs one job in its own savepoint; `error` receives its failure.
+  void RunJob(WriteJob& job, std::exception_ptr& error) {
+    try {
+      writer_conn_->ExecScript("SAVEPOINT job");
+    } catch (...) {
+      error = std::current_exception();
+      return;
+    }
+    try {
+      job.fn(*writer_conn_);
+      writer_conn_->ExecScript("RELEASE job");
+    } catch (...) {
+      error = std::current_exception();
+      if (!writer_conn_->InTransaction()) {
+        return;
+      }
+      try {
+        writer_conn_->ExecScript("ROLLBACK TO job; RELEASE job");
+      } catch (...) {
+        // The outer COMMIT reports what went wrong with the connection.
+      }
+    }
+  }
+
+  //! Marks the jobs [from, to) that had succeeded as undone by job `to`'s failure.
+  static void UndoneWith(std::vector<std::exception_ptr>& errors, size_t from, size_t to) {
+    std::string reason = "unknown error";
+    try {
+      std::rethrow_exception(errors[to]);
+    } catch (const std::exception& e) {
+      reason = e.what();
+    } catch (...) {
+      // Keeps the generic reason.
+    }
+    for (size_t j = from; j < to; ++j) {
+      if (!errors[j]) {
+        errors[j] = std::make_exception_ptr(
+            DatabaseError("SQLite: undone with its group commit, rolled back by another job's failure: " + reason));
+      }
+    }
   }
 
   std::string path_;

@@ -619,8 +619,11 @@ Response OrganisationSubmit(const Site& site, service::Accounts& accounts, Reque
                         boost::json::serialize(boost::json::object{
                             {"after", boost::json::object{{"tax_code", tax.value}, {"name", name.value}}}})});
     });
-  } catch (const store::DatabaseError&) {
+  } catch (const store::DatabaseError& e) {
     // A concurrent registration of the same tax code (PostgreSQL) makes the insert fail: answered as taken below.
+    if (e.kind() != store::ErrorKind::kUniqueViolation) {
+      throw;
+    }
     bool taken = false;
     accounts.db().Read([&](store::Session& s) { taken = store::TaxCodeTaken(s, tax.value); });
     if (!taken) {
