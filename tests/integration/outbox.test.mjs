@@ -71,6 +71,11 @@ describe('the outbox', () => {
       await outboxDrained(second);
       assert.equal(rows(database.db, `SELECT status FROM outbox WHERE id = ${id}`)[0][0], 'sent');
       assert.equal(deliveries(database.db, key), 1, 'the gateway received a duplicate');
+      // The log line is written before the row is marked sent, but reaches this process through a pipe.
+      const deadline = Date.now() + 10_000;
+      while (!/duplicate dropped/.test(second.output()) && Date.now() < deadline) {
+        await new Promise((resolve) => { setTimeout(resolve, 25); });
+      }
       assert.match(second.output(), /duplicate dropped/);
     } finally {
       await second.stop();
