@@ -26,6 +26,7 @@
 #include "notify/notifier.hpp"
 #include "portal/web_app.hpp"
 #include "security/hash_pool.hpp"
+#include "service/outbox.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
@@ -196,6 +197,7 @@ struct Services {
   std::unique_ptr<motcua::security::HashPool> hashes;
   std::unique_ptr<motcua::domain::PasswordPolicy> passwords;
   std::unique_ptr<motcua::notify::DevNotifier> notifier;
+  std::unique_ptr<motcua::service::OutboxSender> sender;
   std::unique_ptr<motcua::access::Authenticator> auth;
   std::unique_ptr<motcua::service::Accounts> accounts;
   std::unique_ptr<motcua::portal::WebApp> app;
@@ -215,13 +217,14 @@ Services BuildServices(Config& config) {
       motcua::app::ReadWholeFile(config.share_dir + "/data/reference/common-passwords.txt"));
   const bool demo = motcua::store::IsDemoMode(*s.db);
   s.notifier = std::make_unique<motcua::notify::DevNotifier>(*s.db, demo, s.clock);
+  s.sender = std::make_unique<motcua::service::OutboxSender>(*s.db, *s.notifier, s.clock, config.outbox);
   s.auth = std::make_unique<motcua::access::Authenticator>(config, *s.db);
   std::vector<motcua::security::VerifiedIdentity> people;
   if (demo) {
     people = motcua::demo::DemoIdentities(motcua::demo::ReadDemoAccounts(config.share_dir));
   }
-  s.accounts = std::make_unique<motcua::service::Accounts>(config, *s.db, *s.auth, *s.hashes, *s.passwords, *s.notifier,
-                                                           demo, std::move(people), s.clock);
+  s.accounts = std::make_unique<motcua::service::Accounts>(config, *s.db, *s.auth, *s.hashes, *s.passwords, demo,
+                                                           std::move(people), s.clock);
   s.app = std::make_unique<motcua::portal::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
                                                    *s.accounts);
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
@@ -236,7 +239,13 @@ int RunServe(Config& config) {
   spdlog::info("store {}, {} procedures, {} static files", s.db->Describe(), s.catalogue->Get()->procedures().size(),
                s.assets->size());
   std::cout << fmt::format("motcua listening on http://{}:{}", config.server.host, server.port()) << std::endl;
+  if (config.outbox.sender) {
+    s.sender->Start();
+  } else {
+    spdlog::warn("outbox sender off (outbox.sender = false): messages wait in the outbox");
+  }
   server.Run();
+  s.sender->Stop();  // finishes the message in hand; the rest wait in the outbox for the next start
   s.app.reset();
   s.db->Close();
   spdlog::info("stopped");

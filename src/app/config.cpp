@@ -158,7 +158,14 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("security.login_ip_free_failures", 1, kMaxFailures, draft.security.login_ip_free_failures),
         integer("security.login_window_seconds", 1, kMaxSeconds, draft.security.login_window_seconds),
         integer("security.login_block_seconds", 1, kMaxSeconds, draft.security.login_block_seconds),
-        integer("security.login_max_block_seconds", 1, kMaxSeconds, draft.security.login_max_block_seconds)}) {
+        integer("security.login_max_block_seconds", 1, kMaxSeconds, draft.security.login_max_block_seconds),
+        boolean("outbox.sender", draft.outbox.sender),
+        integer("outbox.poll_ms", 10, kMaxMillis, draft.outbox.poll_ms),
+        integer("outbox.batch", 1, kMaxFailures, draft.outbox.batch),
+        integer("outbox.max_attempts", 1, kMaxFailures, draft.outbox.max_attempts),
+        integer("outbox.backoff_base_seconds", 1, kMaxSeconds, draft.outbox.backoff_base_seconds),
+        integer("outbox.backoff_cap_seconds", 1, kMaxSeconds, draft.outbox.backoff_cap_seconds),
+        integer("outbox.lease_seconds", 1, kMaxSeconds, draft.outbox.lease_seconds)}) {
     if (err) {
       return err;
     }
@@ -222,6 +229,13 @@ std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(cons
       return ConfigError{fmt::format("MOTCUA_BEHIND_TLS=\"{}\" must be true or false", v)};
     }
     config.behind_tls = *b;
+  }
+  if (const char* v = getenv("MOTCUA_OUTBOX_SENDER"); v != nullptr && *v != '\0') {
+    const auto b = ParseBool(v);
+    if (!b) {
+      return ConfigError{fmt::format("MOTCUA_OUTBOX_SENDER=\"{}\" must be true or false", v)};
+    }
+    config.outbox.sender = *b;
   }
   if (const char* v = getenv("MOTCUA_LISTEN"); v != nullptr && *v != '\0') {
     return ApplyListen(v, config);

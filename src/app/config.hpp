@@ -24,6 +24,17 @@ struct SecurityConfig {
   int64_t login_max_block_seconds = 900;  //!< Longest block.
 };
 
+//! The outbox sender: how often it looks for messages to send and how it retries a failed delivery.
+struct OutboxConfig {
+  bool sender = true;                  //!< Run the sender in `serve` (false: messages wait in the outbox).
+  int32_t poll_ms = 250;               //!< How often the sender looks for due messages.
+  int32_t batch = 32;                  //!< Most messages claimed at once.
+  int32_t max_attempts = 8;            //!< Failed deliveries before a message is dead-lettered.
+  int64_t backoff_base_seconds = 30;   //!< Wait after the first failure; doubles with each further one.
+  int64_t backoff_cap_seconds = 3600;  //!< Longest wait between two attempts.
+  int64_t lease_seconds = 60;          //!< A claimed message is another sender's to retry after this (crash mid-send).
+};
+
 //! Everything an operator can set.
 struct Config {
   std::string db = "var/motcua.db";       //!< SQLite path or postgresql:// URL.
@@ -40,6 +51,7 @@ struct Config {
   int32_t catalogue_poll_ms = 2000;       //!< How often a node checks for catalogue changes made elsewhere.
   int32_t page_cache_entries = 5000;      //!< Rendered public pages kept in memory.
   SecurityConfig security;                //!< Passwords, sessions, throttling.
+  OutboxConfig outbox;                    //!< Delivery of messages (SMS, email).
 };
 
 //! A configuration problem, with a message for the operator.
@@ -50,7 +62,8 @@ struct ConfigError {
 //! Reads `path` (TOML) over the defaults in `config`; an error names the key.
 std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& config);
 
-//! Applies MOTCUA_DB, MOTCUA_LISTEN, MOTCUA_DATA_DIR, MOTCUA_THREADS, MOTCUA_BEHIND_TLS, MOTCUA_LOG_LEVEL.
+//! Applies MOTCUA_DB, MOTCUA_LISTEN, MOTCUA_DATA_DIR, MOTCUA_THREADS, MOTCUA_BEHIND_TLS, MOTCUA_LOG_LEVEL,
+//! MOTCUA_OUTBOX_SENDER.
 std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(const char*)>& getenv, Config& config);
 
 //! Splits "HOST:PORT" (IPv6 as "[::1]:8080") into the server options.

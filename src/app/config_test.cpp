@@ -87,6 +87,35 @@ TEST(Config, EnvironmentOverridesTheFile) {
   EXPECT_TRUE(ApplyEnvironment(bad, c));
 }
 
+TEST(Config, TheOutboxSenderIsConfigured) {
+  Config c;
+  EXPECT_TRUE(c.outbox.sender);
+  auto err = LoadConfigFile(WriteToml("[outbox]\nsender = false\npoll_ms = 50\nmax_attempts = 3\n"
+                                      "backoff_base_seconds = 5\nbackoff_cap_seconds = 60\nlease_seconds = 20\n"
+                                      "batch = 4\n"),
+                            c);
+  ASSERT_FALSE(err) << err->message;
+  EXPECT_FALSE(c.outbox.sender);
+  EXPECT_EQ(c.outbox.poll_ms, 50);
+  EXPECT_EQ(c.outbox.max_attempts, 3);
+  EXPECT_EQ(c.outbox.backoff_base_seconds, 5);
+  EXPECT_EQ(c.outbox.backoff_cap_seconds, 60);
+  EXPECT_EQ(c.outbox.lease_seconds, 20);
+  EXPECT_EQ(c.outbox.batch, 4);
+  err = LoadConfigFile(WriteToml("[outbox]\nmax_attempts = 0\n"), c);
+  ASSERT_TRUE(err);
+  EXPECT_NE(err->message.find("outbox.max_attempts"), std::string::npos);
+  const auto on = [](const char* name) -> const char* {
+    return std::string_view(name) == "MOTCUA_OUTBOX_SENDER" ? "on" : nullptr;
+  };
+  ASSERT_FALSE(ApplyEnvironment(on, c));
+  EXPECT_TRUE(c.outbox.sender);
+  const auto bad = [](const char* name) -> const char* {
+    return std::string_view(name) == "MOTCUA_OUTBOX_SENDER" ? "sometimes" : nullptr;
+  };
+  EXPECT_TRUE(ApplyEnvironment(bad, c));
+}
+
 TEST(Config, ListenAddressIsValidated) {
   Config c;
   EXPECT_FALSE(ApplyListen("127.0.0.1:0", c));

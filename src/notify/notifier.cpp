@@ -2,9 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
+#include <fmt/format.h>
 
-#include "store/account_store.hpp"
+#include "store/outbox_store.hpp"
 
 namespace motcua::notify {
 
@@ -27,22 +27,26 @@ std::string MaskRecipient(const std::string& recipient) {
          recipient.substr(recipient.size() - kVisibleTail);
 }
 
-void DevNotifier::Send(const Message& message) {
+Delivery DevNotifier::Send(const Message& message) {
   if (!demo_) {
     spdlog::warn("notify: no {} gateway configured; message \"{}\" to {} not delivered", message.channel,
                  message.subject, MaskRecipient(message.recipient));
-    return;
+    return Delivery::Failed(fmt::format("no {} gateway configured", message.channel));
   }
-  spdlog::info("notify (demo): {} to {}: {}: {}", message.channel, message.recipient, message.subject, message.body);
-  try {
-    const int64_t now = clock_.NowSeconds();
-    db_.Write([&](store::Session& s) {
-      store::AppendMailbox(
-          s, store::MailboxMessage{0, now, message.channel, message.recipient, message.subject, message.body});
-    });
-  } catch (const std::exception& e) {
-    spdlog::error("notify: dev mailbox write failed: {}", e.what());
+  const int64_t now = clock_.NowSeconds();
+  bool added = false;
+  db_.Write([&](store::Session& s) {
+    added = store::AppendMailboxOnce(s,
+                                     store::OutboxMessage{message.idempotency_key, message.channel, message.recipient,
+                                                          message.subject, message.body, false},
+                                     now);
+  });
+  if (added) {
+    spdlog::info("notify (demo): {} to {}: {}: {}", message.channel, message.recipient, message.subject, message.body);
+  } else {
+    spdlog::info("notify (demo): {} already delivered, duplicate dropped", message.idempotency_key);
   }
+  return Delivery::Ok();
 }
 
 }  // namespace motcua::notify

@@ -1,6 +1,7 @@
 #pragma once
-//! Sending messages to people (one-time codes, account notices). Real SMS and email gateways come later, behind
-//! the same interface and a transactional outbox.
+//! Sending messages to people (one-time codes, account notices). Nothing here is called by a request: requests
+//! enqueue messages in the transactional outbox (store/outbox_store.hpp, service/outbox.hpp), and the outbox sender
+//! calls a `Notifier` afterwards, retrying what fails. Real SMS and email gateways come later, behind this interface.
 
 #include <string>
 
@@ -15,23 +16,37 @@ struct Message {
   std::string recipient;  //!< Normalised phone number or email address.
   std::string subject;    //!< Short subject (email) or label (SMS).
   std::string body;       //!< Text; may hold a one-time code.
+  //! Names this logical message. A gateway receives it and drops a second delivery with the same key: the outbox
+  //! may deliver a message again when a sender crashed after delivering it and before recording that it had.
+  std::string idempotency_key;
 };
 
-//! Delivers messages.
+//! How one delivery attempt ended.
+struct Delivery {
+  bool delivered = false;  //!< The gateway accepted the message (or had already accepted it under the same key).
+  std::string error;       //!< Why not, for the dead-letter page and logs (never a code or a message body).
+  //! A delivered message.
+  static Delivery Ok() { return Delivery{true, {}}; }
+  //! A failed attempt, with the reason.
+  static Delivery Failed(std::string why) { return Delivery{false, std::move(why)}; }
+};
+
+//! Delivers messages; called by the outbox sender only, never inside a write job.
 class Notifier {
  public:
   virtual ~Notifier() = default;
-  //! Sends `message` (best effort; never throws for a delivery failure).
-  virtual void Send(const Message& message) = 0;
+  //! Hands `message` to the gateway of its channel; a failure is returned, not thrown, so that it is retried.
+  virtual Delivery Send(const Message& message) = 0;
 };
 
-//! The default notifier: logs every message (with the text only in demo mode, where the dev mailbox page shows
-//! it too); in production it warns that no gateway is configured, without writing any code to the log.
+//! The default notifier. In demo mode it delivers to the dev mailbox (one message per idempotency key, as a gateway
+//! would) and logs the text; in production no gateway is configured, so every attempt fails (and the message ends on
+//! the dead-letter page) without writing any code to the log.
 class DevNotifier final : public Notifier {
  public:
   //! Writes to `db`'s dev mailbox when `demo` is true.
   DevNotifier(store::Database& db, bool demo, const domain::Clock& clock) : db_(db), demo_(demo), clock_(clock) {}
-  void Send(const Message& message) override;
+  Delivery Send(const Message& message) override;
 
  private:
   store::Database& db_;

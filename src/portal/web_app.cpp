@@ -11,6 +11,7 @@
 #include "http/url.hpp"
 #include "web/account_pages.hpp"
 #include "web/forms.hpp"
+#include "web/outbox_pages.hpp"
 
 namespace motcua::portal {
 
@@ -96,6 +97,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddAccountPages(routes_, site_, accounts_);
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
+  web::AddOutboxPages(routes_, site_, accounts_);
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.

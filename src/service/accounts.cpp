@@ -11,6 +11,7 @@
 #include "http/url.hpp"
 #include "security/crypto.hpp"
 #include "service/journal.hpp"
+#include "service/outbox.hpp"
 
 namespace motcua::service {
 
@@ -21,6 +22,8 @@ constexpr size_t kSetupDigits = 8;
 constexpr int64_t kResetSeconds = int64_t{15} * 60;
 constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
 constexpr size_t kPersonalIdDigits = 12;
+//! Random bytes naming one notice in the outbox.
+constexpr size_t kNoticeKeyBytes = 12;
 //! Longest password read at all: argon2id would hash anything, but a megabyte "password" is an attack.
 constexpr size_t kMaxPasswordBytes = domain::PasswordPolicy::kMaxBytes;
 
@@ -82,16 +85,9 @@ LoginName ParseLoginName(std::string_view typed) {
 }
 
 Accounts::Accounts(const app::Config& config, store::Database& db, access::Authenticator& auth,
-                   security::HashPool& hashes, const domain::PasswordPolicy& passwords, notify::Notifier& notifier,
-                   bool demo, std::vector<security::VerifiedIdentity> demo_people, const domain::Clock& clock)
-    : config_(config),
-      db_(db),
-      auth_(auth),
-      hashes_(hashes),
-      passwords_(passwords),
-      notifier_(notifier),
-      demo_(demo),
-      clock_(clock) {
+                   security::HashPool& hashes, const domain::PasswordPolicy& passwords, bool demo,
+                   std::vector<security::VerifiedIdentity> demo_people, const domain::Clock& clock)
+    : config_(config), db_(db), auth_(auth), hashes_(hashes), passwords_(passwords), demo_(demo), clock_(clock) {
   argon2_.memory_kib = static_cast<uint64_t>(config.security.argon2_memory_kib);
   argon2_.iterations = static_cast<uint64_t>(config.security.argon2_iterations);
   account_rules_ = domain::ThrottleRules{config.security.login_free_failures, config.security.login_window_seconds,
@@ -137,12 +133,16 @@ std::string Accounts::IssueCode(store::Session& s, int64_t user_id, store::CodeP
   return code;
 }
 
-void Accounts::Notify(const domain::Account& account, const std::string& subject, const std::string& text) {
+void Accounts::Notify(store::Session& s, const domain::Account& account, std::string_view event,
+                      const std::string& subject, const std::string& text, bool secret) {
+  // Each notice is a new event, so a random part names it; a retried job draws again, its first try having left
+  // nothing behind.
+  const std::string key = fmt::format("{}:{}:{}", event, account.id, security::RandomToken(kNoticeKeyBytes));
   if (!account.phone.empty()) {
-    notifier_.Send(notify::Message{"sms", account.phone, subject, text});
+    EnqueueMessage(s, store::OutboxMessage{key + ":sms", "sms", account.phone, subject, text, secret}, clock_);
   }
   if (!account.email.empty()) {
-    notifier_.Send(notify::Message{"email", account.email, subject, text});
+    EnqueueMessage(s, store::OutboxMessage{key + ":email", "email", account.email, subject, text, secret}, clock_);
   }
 }
 

@@ -14,7 +14,6 @@
 #include "domain/password_policy.hpp"
 #include "domain/result.hpp"
 #include "domain/time.hpp"
-#include "notify/notifier.hpp"
 #include "security/hash_pool.hpp"
 #include "security/identity_provider.hpp"
 #include "security/password.hpp"
@@ -58,8 +57,8 @@ class Accounts {
  public:
   //! Wires the services; all must outlive this object.
   Accounts(const app::Config& config, store::Database& db, access::Authenticator& auth, security::HashPool& hashes,
-           const domain::PasswordPolicy& passwords, notify::Notifier& notifier, bool demo,
-           std::vector<security::VerifiedIdentity> demo_people, const domain::Clock& clock);
+           const domain::PasswordPolicy& passwords, bool demo, std::vector<security::VerifiedIdentity> demo_people,
+           const domain::Clock& clock);
 
   //! Signs in with an identifier and password; on success `caller` is the new session.
   SignIn SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
@@ -81,8 +80,11 @@ class Accounts {
                         std::optional<int64_t> created_by);
   //! Hash of a one-time code as stored.
   static std::string CodeHash(int64_t user_id, std::string_view code);
-  //! Sends `text` to the account's phone (and email when it has one).
-  void Notify(const domain::Account& account, const std::string& subject, const std::string& text);
+  //! Enqueues `text` for the account's phone (and email when it has one) in the outbox, inside the write job `s`
+  //! that makes the change it tells of; `event` names the notice ("password.reset_code") in its idempotency key,
+  //! `secret` says the text holds a one-time code.
+  void Notify(store::Session& s, const domain::Account& account, std::string_view event, const std::string& subject,
+              const std::string& text, bool secret);
   //! Checks a new password and its confirmation against the policy: the first problem, under `field` or
   //! `confirm_field`, as a Vietnamese message id.
   std::optional<domain::FieldError> CheckNewPassword(const std::string& password, const std::string& confirm,
@@ -115,7 +117,6 @@ class Accounts {
   access::Authenticator& auth_;
   security::HashPool& hashes_;
   const domain::PasswordPolicy& passwords_;
-  notify::Notifier& notifier_;
   bool demo_;
   const domain::Clock& clock_;
   security::Argon2Params argon2_;

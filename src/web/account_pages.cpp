@@ -295,7 +295,6 @@ Response ForgotSubmit(const Site& site, service::Accounts& accounts, Request& re
     account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
   });
   // The same answer whether or not the account exists, so the page cannot be used to find out.
-  std::string code;
   if (account && account->status != domain::AccountStatus::kDisabled &&
       (!account->phone.empty() || !account->email.empty())) {
     accounts.db().Write([&](store::Session& s) {
@@ -303,14 +302,13 @@ Response ForgotSubmit(const Site& site, service::Accounts& accounts, Request& re
         service::JournalAs(s, req, 0, "", {"password.reset_request_ignored", "user", std::to_string(account->id), ""});
         return;
       }
-      code = accounts.IssueCode(s, account->id, store::CodePurpose::kReset, std::nullopt);
+      const std::string code = accounts.IssueCode(s, account->id, store::CodePurpose::kReset, std::nullopt);
       service::JournalAs(s, req, 0, "", {"password.reset_requested", "user", std::to_string(account->id), ""});
+      accounts.Notify(s, *account, "password.reset_code", site.T(lang, "Mã đặt lại mật khẩu"),
+                      fmt::format("{} {}. {}", site.T(lang, "Mã đặt lại mật khẩu Cổng dịch vụ công của bạn là"), code,
+                                  site.T(lang, "Mã dùng được một lần trong 15 phút. Không đưa mã này cho ai.")),
+                      true);
     });
-  }
-  if (!code.empty()) {
-    accounts.Notify(*account, site.T(lang, "Mã đặt lại mật khẩu"),
-                    fmt::format("{} {}. {}", site.T(lang, "Mã đặt lại mật khẩu Cổng dịch vụ công của bạn là"), code,
-                                site.T(lang, "Mã dùng được một lần trong 15 phút. Không đưa mã này cho ai.")));
   }
   return Response::Redirect("/dat-lai-mat-khau?tb=da-gui&tai_khoan=" + http::PercentEncode(typed));
 }

@@ -150,6 +150,16 @@ Response CitizenCreate(const Site& site, service::Accounts& accounts, Request& r
     }
     user_id = created.id;
     code = accounts.IssueCode(s, user_id, store::CodePurpose::kSetup, caller.principal.user_id);
+    domain::Account person;
+    person.id = user_id;
+    person.phone = account.phone;
+    person.email = account.email;
+    // The message goes to the citizen, in Vietnamese whatever language the officer's screen is in.
+    const std::string vi = "vi";
+    accounts.Notify(s, person, "account.setup_code", site.T(vi, "Tài khoản Cổng dịch vụ công"),
+                    fmt::format("{} {}. {}", site.T(vi, "Tài khoản của bạn đã được tạo. Mã đặt mật khẩu:"), code,
+                                site.T(vi, "Vào trang Đặt mật khẩu mới của cổng, dùng được trong 7 ngày.")),
+                    true);
     service::Journal(
         s, req, caller,
         {"account.create_assisted", "user", std::to_string(user_id),
@@ -163,15 +173,6 @@ Response CitizenCreate(const Site& site, service::Accounts& accounts, Request& r
     return RenderCitizenNew(site, req, in, errors, http::kConflict);
   }
   constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
-  domain::Account created;
-  created.full_name = account.full_name;
-  created.phone = account.phone;
-  created.email = account.email;
-  // The message goes to the citizen, in Vietnamese whatever language the officer's screen is in.
-  const std::string vi = "vi";
-  accounts.Notify(created, site.T(vi, "Tài khoản Cổng dịch vụ công"),
-                  fmt::format("{} {}. {}", site.T(vi, "Tài khoản của bạn đã được tạo. Mã đặt mật khẩu:"), code,
-                              site.T(vi, "Vào trang Đặt mật khẩu mới của cổng, dùng được trong 7 ngày.")));
   return CodeSlip(site, req, site.T(lang, "Đã tạo tài khoản"), account.full_name, account.personal_id, code,
                   now + kSetupSeconds, "/can-bo/cong-dan/moi", site.T(lang, "Tạo tài khoản khác"));
 }

@@ -205,6 +205,7 @@ export async function auditedAccountPages(serverUrl) {
         { label: 'Mã dùng cho việc gì', name: 'ten_token', value: 'Kiểm thử khả năng tiếp cận' }) },
     { name: 'open sessions', path: '/quan-tri/phien', as: 'systemAdmin' },
     { name: 'audit journal', path: '/quan-tri/nhat-ky', as: 'systemAdmin' },
+    { name: 'messages not delivered', path: '/quan-tri/tin-nhan-chua-gui', as: 'systemAdmin' },
   ];
   return { pages, clients };
 }

@@ -186,8 +186,24 @@ export async function signedIn(server, login, password = kDemoPassword, options 
   return new Browser(server.url, options).signInOk(login, password);
 }
 
-//! The codes of the dev mailbox (/hop-thu-thu-nghiem) sent to `recipient`, newest first.
+//! Waits until `server`'s outbox has no message waiting to be sent: messages are delivered by the outbox sender
+//! shortly after the request that made them, not during it.
+export async function outboxDrained(server, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Number(sql(server.db, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'").trim()) > 0) {
+    if (Date.now() > deadline) {
+      throw new Error(`the outbox still has messages to send after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => { setTimeout(resolve, 25); });
+  }
+}
+
+//! The codes of the dev mailbox (/hop-thu-thu-nghiem) sent to `recipient`, newest first, once the outbox has
+//! delivered everything.
 export async function mailboxCodes(server, recipient) {
+  if (server.db) {
+    await outboxDrained(server);
+  }
   const res = await new Browser(server.url).get('/hop-thu-thu-nghiem');
   assert.equal(res.status, 200, `/hop-thu-thu-nghiem: ${res.status}`);
   const codes = [];
