@@ -845,7 +845,7 @@ void AddAccountPages(RouteTable& routes, const Site& site, Accounts& accounts) {
       Exec::kPool);
   routes.Add(
       "GET", "/dang-nhap/vneid/ket-qua", Permission::kPublic, [s, a](Request& r) { return VneidCallback(*s, *a, r); },
-      Exec::kPool);
+      Exec::kOutbound);
   if (accounts.simulated_identity() != nullptr) {
     routes.Add(
         "GET", "/dang-nhap/vneid/mo-phong", Permission::kPublic,

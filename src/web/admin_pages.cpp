@@ -727,7 +727,7 @@ void AddAdminPages(RouteTable& routes, const Site& site, Accounts& accounts) {
       Exec::kPool);
   routes.Add(
       "GET", "/quan-tri/nhat-ky", Permission::kViewAudit, [s, a](Request& r) { return AuditPage(*s, *a, r); },
-      Exec::kPool);
+      Exec::kReport);
 }
 
 }  // namespace motcua::web

@@ -8,8 +8,29 @@
 
 namespace motcua::web {
 
+namespace {
+
+constexpr std::string_view kAccountArea = "partials/account_area";
+
+//! The header's account links: "Đăng nhập", or the caller's name, the office link and "Đăng xuất".
+void FillAccountArea(ctemplate::TemplateDictionary& d, const Caller& caller) {
+  if (!caller.principal.signed_in()) {
+    d.ShowSection("SIGNED_OUT");
+    return;
+  }
+  d.ShowSection("SIGNED_IN");
+  d.SetValue("USER_NAME", caller.principal.name);
+  d.SetValue("CSRF", caller.csrf_token);
+  if (caller.principal.IsOfficer()) {
+    d.ShowSection("IS_OFFICER");
+  }
+}
+
+}  // namespace
+
 CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
     : db_(db), current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))) {
+  version_.store(current_.load()->version());
   poller_ = std::thread([this, poll_ms] {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
@@ -37,11 +58,6 @@ CatalogueHolder::~CatalogueHolder() {
   poller_.join();
 }
 
-std::shared_ptr<const domain::Catalogue> CatalogueHolder::Get() const {
-  std::lock_guard lock(mutex_);
-  return current_;
-}
-
 bool CatalogueHolder::Refresh() {
   const int64_t stored = store::CatalogueVersion(db_);
   if (stored == Get()->version()) {
@@ -49,8 +65,9 @@ bool CatalogueHolder::Refresh() {
   }
   auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
   spdlog::info("catalogue reloaded: version {}, {} procedures", next->version(), next->procedures().size());
-  std::lock_guard lock(mutex_);
-  current_ = std::move(next);
+  const int64_t version = next->version();
+  current_.store(std::move(next), std::memory_order_release);
+  version_.store(version, std::memory_order_release);
   return true;
 }
 
@@ -98,22 +115,21 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
   root.SetValue("OTHER_LANG", other);
   root.SetValue("OTHER_LANG_NAME", other == "en" ? "English" : "Tiếng Việt");
   root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
-  const Caller& caller = CallerOf(req);
-  if (caller.principal.signed_in()) {
-    root.ShowSection("SIGNED_IN");
-    root.SetValue("USER_NAME", caller.principal.name);
-    root.SetValue("CSRF", caller.csrf_token);
-    if (caller.principal.IsOfficer()) {
-      root.ShowSection("IS_OFFICER");
-    }
-  } else {
-    root.ShowSection("SIGNED_OUT");
-  }
+  ctemplate::TemplateDictionary* account = root.AddIncludeDictionary("ACCOUNT_AREA");
+  account->SetFilename(Templates::Key(lang, kAccountArea));
+  FillAccountArea(*account, CallerOf(req));
   ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
   content->SetFilename(Templates::Key(lang, name));
 
   fill(*content);
   return http::Response::Html(templates_.Render(lang, "layout", root), status);
+}
+
+std::string Site::AccountArea(const http::Request& req) const {
+  const std::string lang = Lang(req);
+  ctemplate::TemplateDictionary d("account");
+  FillAccountArea(d, CallerOf(req));
+  return templates_.Render(lang, kAccountArea, d);
 }
 
 http::Response Site::ErrorPage(const http::Request& req, int32_t status, const std::string& message) const {

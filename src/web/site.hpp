@@ -33,15 +33,18 @@ class CatalogueHolder {
   ~CatalogueHolder();
   CatalogueHolder(const CatalogueHolder&) = delete;
   CatalogueHolder& operator=(const CatalogueHolder&) = delete;
-  //! The current snapshot.
-  std::shared_ptr<const domain::Catalogue> Get() const;
+  //! The current snapshot (an atomic load: no lock on the request path).
+  std::shared_ptr<const domain::Catalogue> Get() const { return current_.load(std::memory_order_acquire); }
+  //! The current snapshot's version (cheaper than Get: no reference count touched).
+  int64_t Version() const { return version_.load(std::memory_order_acquire); }
   //! Reloads now when the stored version differs; returns true when it reloaded.
   bool Refresh();
 
  private:
   store::Database& db_;
-  mutable std::mutex mutex_;
-  std::shared_ptr<const domain::Catalogue> current_;
+  std::mutex mutex_;  // the poller's sleep and stop flag only
+  std::atomic<std::shared_ptr<const domain::Catalogue>> current_;
+  std::atomic<int64_t> version_;
   std::condition_variable stop_cv_;
   bool stopping_ = false;
   std::thread poller_;
@@ -67,10 +70,18 @@ class Site {
   //! Renders template `name` inside the site layout.
   http::Response Page(const http::Request& req, std::string_view name, const std::string& title, const Fill& fill,
                       int32_t status = http::kOk) const;
+  //! The layout header's account area for the request's caller (the slot a cached page fills per request).
+  std::string AccountArea(const http::Request& req) const;
+  //! Markers around the account area in every page (HTML comments, left in place).
+  static constexpr std::string_view kAccountSlotOpen = "<!--tai-khoan-->";
+  //! Closing marker of the account area.
+  static constexpr std::string_view kAccountSlotClose = "<!--/tai-khoan-->";
   //! An error page with the request id shown (never internals).
   http::Response ErrorPage(const http::Request& req, int32_t status, const std::string& message) const;
   //! The catalogue snapshot.
   std::shared_ptr<const domain::Catalogue> catalogue() const { return catalogue_.Get(); }
+  //! The catalogue snapshot's version.
+  int64_t catalogue_version() const { return catalogue_.Version(); }
   //! The store.
   store::Database& db() const { return db_; }
   //! The configuration.
