@@ -152,16 +152,18 @@ struct Server::Impl {
     if (!ex.admission.TryEnter()) {
       co_return Busy(req);
     }
+    struct Place {
+      Admission& admission;
+      ~Place() { admission.Leave(); }
+    };
     const auto queued = std::chrono::steady_clock::now();
     const auto io = co_await asio::this_coro::executor;
-    co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
     Response res;
-    if (ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now())) {
-      res = Busy(req);
-    } else {
-      res = app.Handle(req);
+    {
+      const Place place{ex.admission};  // given back however the handler ends
+      co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
+      res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : app.Handle(req);
     }
-    ex.admission.Leave();
     co_await asio::post(io, asio::use_awaitable);
     co_return res;
   }

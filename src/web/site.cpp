@@ -133,6 +133,11 @@ std::string Site::AccountArea(const http::Request& req) const {
 }
 
 http::Response Site::ErrorPage(const http::Request& req, int32_t status, const std::string& message) const {
+  return ErrorPageWithResubmit(req, status, message, {});
+}
+
+http::Response Site::ErrorPageWithResubmit(const http::Request& req, int32_t status, const std::string& message,
+                                           const http::Pairs& fields) const {
   const std::string lang = Lang(req);
   std::string title;
   switch (status) {
@@ -160,6 +165,15 @@ http::Response Site::ErrorPage(const http::Request& req, int32_t status, const s
         d.SetIntValue("STATUS", status);
         if (status == http::kNotFound) {
           d.ShowSection("NOT_FOUND");
+        }
+        if (!fields.empty()) {
+          ctemplate::TemplateDictionary* form = d.AddSectionDictionary("RESUBMIT");
+          form->SetValue("ACTION", req.target);
+          for (const auto& [name, value] : fields) {
+            ctemplate::TemplateDictionary* field = form->AddSectionDictionary("FIELD");
+            field->SetValue("NAME", name);
+            field->SetValue("VALUE", value);
+          }
         }
       },
       status);

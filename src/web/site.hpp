@@ -78,6 +78,9 @@ class Site {
   static constexpr std::string_view kAccountSlotClose = "<!--/tai-khoan-->";
   //! An error page with the request id shown (never internals).
   http::Response ErrorPage(const http::Request& req, int32_t status, const std::string& message) const;
+  //! An error page with a form that sends `fields` to the same address again (what was typed is kept).
+  http::Response ErrorPageWithResubmit(const http::Request& req, int32_t status, const std::string& message,
+                                       const http::Pairs& fields) const;
   //! The catalogue snapshot.
   std::shared_ptr<const domain::Catalogue> catalogue() const { return catalogue_.Get(); }
   //! The catalogue snapshot's version.

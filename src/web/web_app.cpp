@@ -299,6 +299,21 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
 
 namespace {
 
+//! What a form refused for being busy (503) sent, to offer it again: every field but passwords. Nothing for other
+//! refusals or bodies that are not forms.
+http::Pairs KeptFields(const Request& req, int32_t status) {
+  if (status != http::kServiceUnavailable || req.method != "POST" || req.body.empty() ||
+      !req.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
+    return {};
+  }
+  std::optional<http::Pairs> fields = http::ParseQuery(req.body);
+  if (!fields) {
+    return {};
+  }
+  std::erase_if(*fields, [](const auto& f) { return f.first.find("mat_khau") != std::string::npos; });
+  return std::move(*fields);
+}
+
 //! The right-most X-Forwarded-For entry (the one our own proxy appended), or "" when there is none.
 std::string ForwardedClient(const Request& req) {
   const std::string_view header = req.Header("x-forwarded-for");
@@ -373,7 +388,7 @@ Response WebApp::Refused(const Request& req, int32_t status, const std::string& 
     // API clients get JSON errors even for requests refused before routing.
     res = req.target.starts_with("/api/")
               ? Response::Json(boost::json::serialize(boost::json::object{{"error", reason}}), status)
-              : site_.ErrorPage(req, status, reason);
+              : site_.ErrorPageWithResubmit(req, status, reason, KeptFields(req, status));
   } catch (const std::exception&) {
     res = Response::Text(reason, status);
   }
