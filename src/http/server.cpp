@@ -148,21 +148,19 @@ struct Server::Impl {
   //! Runs the handler on `ex` when it has a place, then resumes on the calling I/O thread. The completion is bound
   //! to the pool: a plain post(pool, use_awaitable) resumes the coroutine on its own (I/O) executor, so the handler
   //! would run on the I/O thread and a slow one stall every connection of it.
-  asio::awaitable<Response> RunOn(Executor& ex, Request& req) {
-    if (!ex.admission.TryEnter()) {
-      co_return Busy(req);
-    }
+  asio::awaitable<Response> RunOn(Executor& ex, Request& req, asio::any_io_executor io) {
     struct Place {
       Admission& admission;
       ~Place() { admission.Leave(); }
     };
-    const auto queued = std::chrono::steady_clock::now();
-    const auto io = co_await asio::this_coro::executor;
     Response res;
-    {
+    if (ex.admission.TryEnter()) {
       const Place place{ex.admission};  // given back however the handler ends
+      const auto queued = std::chrono::steady_clock::now();
       co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
       res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : app.Handle(req);
+    } else {
+      res = Busy(req);
     }
     co_await asio::post(io, asio::use_awaitable);
     co_return res;
@@ -311,8 +309,8 @@ struct Server::Impl {
         break;
       }
       parser.body_limit(body_limit);
-      stream.expires_after(options.body_timeout);
       if (!parser.is_done()) {
+        stream.expires_after(options.body_timeout);  // (a GET has no body: no timer to move)
         auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
         if (bec) {
           if (bec == bhttp::error::body_limit) {
@@ -329,7 +327,7 @@ struct Server::Impl {
       } else {
         // Blocking work (hashing, writes, slow reports, outbound calls) runs on its bounded executor, never on
         // this I/O thread.
-        res = co_await RunOn(ExecutorOf(place.exec), req);
+        res = co_await RunOn(ExecutorOf(place.exec), req, stream.get_executor());
       }
       // A response that says Connection: close (a refusal) ends the connection.
       const bool keep_alive =

@@ -28,6 +28,8 @@ constexpr int64_t kLangCookieSeconds = 365LL * 24 * 3600;
 constexpr std::chrono::milliseconds kHealthProbeInterval{1000};
 //! The longest a test's slow report waits to be released (so a failed test never leaves a thread stuck).
 constexpr std::chrono::seconds kSlowReportLimit{60};
+//! The body limit of the test-only upload route (four times the default).
+constexpr uint64_t kTestUploadLimit = uint64_t{4} << 20;
 
 //! Escapes a string for a JSON log line.
 std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
@@ -126,7 +128,9 @@ void WebApp::AddSlowReportRoutes() {
   if (!store::IsDemoMode(db_)) {
     throw std::runtime_error("testing.slow_reports is only allowed on a demo database (motcua init --demo)");
   }
-  spdlog::warn("testing.slow_reports is on: /thu-nghiem/bao-cao-cham holds a report thread until released");
+  spdlog::warn(
+      "testing.slow_reports is on: /thu-nghiem/bao-cao-cham holds a report thread until released, "
+      "/api/thu-nghiem/tai-len takes a 4 MiB body");
   routes_.Add(
       "GET", "/thu-nghiem/bao-cao-cham", domain::Permission::kPublic,
       [this](Request&) {
@@ -144,6 +148,11 @@ void WebApp::AddSlowReportRoutes() {
     slow_cv_.notify_all();
     return Response::Json(R"({"released":true})");
   });
+  // A route that accepts a larger body than the default (as uploads will), to test per-route body limits.
+  routes_.Add(
+      "POST", "/api/thu-nghiem/tai-len", domain::Permission::kPublic,
+      [](Request& r) { return Response::Json(fmt::format(R"({{"bytes":{}}})", r.body.size())); }, http::Exec::kInline,
+      kTestUploadLimit);
 }
 
 http::Placement WebApp::Place(Request& req) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { kDemoLogins, signedIn } from '../lib/client.mjs';
-import { startServer } from '../lib/server.mjs';
+import { parseRawResponse, rawRequest, startServer } from '../lib/server.mjs';
 
 const kSlowReport = '/thu-nghiem/bao-cao-cham';
 const kReports = 4;
@@ -76,4 +76,15 @@ test('the slow report route does not exist without the flag', async () => {
 
 test('the binary refuses testing.slow_reports on a database that is not a demo one', async () => {
   await assert.rejects(startServer({ demo: false, args: ['--config', config] }), /only allowed on a demo database/);
+});
+
+test('a route may accept a larger body than the default; the others refuse it with 413', async () => {
+  const body = 'x'.repeat(2 * 1024 * 1024);  // over the 1 MiB default, under the test route's 4 MiB
+  const upload = await fetch(`${server.url}/api/thu-nghiem/tai-len`, { method: 'POST', body });
+  assert.equal(upload.status, 200);
+  assert.deepEqual(await upload.json(), { bytes: body.length });
+  // Only the header is sent: the answer comes before any byte of the body.
+  const other = await rawRequest(server.port,
+    `POST /api${kSlowReport}/tha HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n`);
+  assert.equal(parseRawResponse(other.text).status, 413);
 });
