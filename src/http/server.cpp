@@ -71,6 +71,12 @@ struct Connection {
   bool waiting_for_request = true;  //!< Between requests (or before the first), not handling one.
 };
 
+//! A place taken in an executor's admission, given back when it goes out of scope.
+struct PlaceHeld {
+  Admission& admission;  //!< Whose place.
+  ~PlaceHeld() { admission.Leave(); }
+};
+
 //! A bounded executor: its threads and its admission rule.
 struct Executor {
   explicit Executor(const ExecutorOptions& o) : admission(o), pool(static_cast<size_t>(std::max(1, o.threads))) {}
@@ -143,27 +149,6 @@ struct Server::Impl {
     Response res = app.Refused(req, kServiceUnavailable, "Hệ thống đang bận, xin thử lại sau ít phút.");
     res.Set("Retry-After", std::to_string(options.retry_after_seconds));
     return res;
-  }
-
-  //! Runs the handler on `ex` when it has a place, then resumes on the calling I/O thread. The completion is bound
-  //! to the pool: a plain post(pool, use_awaitable) resumes the coroutine on its own (I/O) executor, so the handler
-  //! would run on the I/O thread and a slow one stall every connection of it.
-  asio::awaitable<Response> RunOn(Executor& ex, Request& req, asio::any_io_executor io) {
-    struct Place {
-      Admission& admission;
-      ~Place() { admission.Leave(); }
-    };
-    Response res;
-    if (ex.admission.TryEnter()) {
-      const Place place{ex.admission};  // given back however the handler ends
-      const auto queued = std::chrono::steady_clock::now();
-      co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
-      res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : app.Handle(req);
-    } else {
-      res = Busy(req);
-    }
-    co_await asio::post(io, asio::use_awaitable);
-    co_return res;
   }
 
   asio::awaitable<void> Accept(tcp::acceptor& acceptor) {
@@ -324,10 +309,19 @@ struct Server::Impl {
       Response res;
       if (place.exec == Exec::kInline) {
         res = app.Handle(req);
+      } else if (Executor& ex = ExecutorOf(place.exec); !ex.admission.TryEnter()) {
+        res = Busy(req);
       } else {
         // Blocking work (hashing, writes, slow reports, outbound calls) runs on its bounded executor, never on
-        // this I/O thread.
-        res = co_await RunOn(ExecutorOf(place.exec), req, stream.get_executor());
+        // this I/O thread. The completion is bound to the pool: a plain post(pool, use_awaitable) resumes the
+        // coroutine on its own (I/O) executor, so the handler would run on the I/O thread and a slow one stall
+        // every connection of it.
+        const PlaceHeld held{ex.admission};  // given back however the handler ends
+        const auto queued = std::chrono::steady_clock::now();
+        const auto io = co_await asio::this_coro::executor;
+        co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
+        res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : app.Handle(req);
+        co_await asio::post(io, asio::use_awaitable);
       }
       // A response that says Connection: close (a refusal) ends the connection.
       const bool keep_alive =
