@@ -262,7 +262,7 @@ int RunRoutes(Config& config) {
         boost::json::object{{"method", r.method},
                             {"pattern", r.pattern},
                             {"permission", permission ? motcua::domain::PermissionCode(*permission) : "none"},
-                            {"exec", r.exec == motcua::http::Exec::kPool ? "pool" : "inline"}});
+                            {"exec", motcua::http::ExecName(r.exec)}});
   }
   std::cout << boost::json::serialize(out) << "\n";
   s.app.reset();

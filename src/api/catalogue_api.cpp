@@ -236,8 +236,10 @@ void AddCatalogueApi(access::RouteTable& routes, const service::CatalogueHolder&
   routes.Add("GET", "/api/v1/fields", domain::Permission::kPublic, [&site](Request&) { return ListFields(site); });
   routes.Add("GET", "/api/v1/agencies", domain::Permission::kPublic,
              [&site](Request& r) { return ListAgencies(site, r); });
-  routes.Add("GET", "/api/v1/admin-units", domain::Permission::kPublic,
-             [&site](Request& r) { return ListAdminUnits(site, r); });
+  // Reads the store, so never on an I/O thread.
+  routes.Add(
+      "GET", "/api/v1/admin-units", domain::Permission::kPublic,
+      [&site](Request& r) { return ListAdminUnits(site, r); }, http::Exec::kInteractive);
   routes.Add("GET", "/api/openapi.json", domain::Permission::kPublic, [doc = ReadOpenApi(openapi_path)](Request&) {
     return Response::Json(doc).Set("Cache-Control", "public, max-age=300");
   });

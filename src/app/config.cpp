@@ -124,9 +124,11 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   constexpr int64_t kMaxSessionHours = int64_t{24} * 30;
   constexpr int64_t kMaxFailures = 10000;
   constexpr int64_t kMaxSeconds = int64_t{24} * 3600;
+  constexpr int64_t kMaxPageCacheBytes = int64_t{16} << 30;
   int64_t header_ms = draft.server.header_timeout.count();
   int64_t body_ms = draft.server.body_timeout.count();
   int64_t idle_ms = draft.server.idle_timeout.count();
+  int64_t queue_wait_ms = draft.server.interactive.queue_wait.count();
   std::string listen;
   for (auto err :
        {str("db", draft.db),
@@ -138,7 +140,14 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         boolean("http.behind_tls", draft.behind_tls),
         boolean("http.trust_forwarded_for", draft.trust_forwarded_for),
         integer("http.threads", 0, kMaxThreads, draft.server.threads),
-        integer("http.pool_threads", 1, kMaxThreads, draft.server.pool_threads),
+        integer("http.pool_threads", 1, kMaxThreads, draft.server.interactive.threads),
+        integer("http.pool_queue", 0, kMaxConnections, draft.server.interactive.queue),
+        integer("http.report_threads", 1, kMaxThreads, draft.server.reports.threads),
+        integer("http.report_queue", 0, kMaxConnections, draft.server.reports.queue),
+        integer("http.outbound_threads", 1, kMaxThreads, draft.server.outbound.threads),
+        integer("http.outbound_queue", 0, kMaxConnections, draft.server.outbound.queue),
+        integer("http.queue_wait_ms", 1, kMaxMillis, queue_wait_ms),
+        boolean("testing.slow_reports", draft.testing_slow_reports),
         integer("http.max_header_bytes", 1024, kMaxHeader, draft.server.max_header_bytes),
         integer("http.max_body_bytes", 1024, kMaxBody, draft.server.max_body_bytes),
         integer("http.max_connections", 1, kMaxConnections, draft.server.max_connections),
@@ -147,6 +156,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("http.idle_timeout_ms", 100, kMaxMillis, idle_ms),
         integer("http.hsts_max_age", 0, kMaxHstsSeconds, draft.hsts_max_age),
         integer("cache.page_entries", 0, kMaxConnections, draft.page_cache_entries),
+        integer("cache.page_bytes", 0, kMaxPageCacheBytes, draft.page_cache_bytes),
         integer("cache.catalogue_poll_ms", 100, kMaxMillis, draft.catalogue_poll_ms),
         integer("security.argon2_memory_kib", kMinArgonKib, kMaxArgonKib, draft.security.argon2_memory_kib),
         integer("security.argon2_iterations", 1, kMaxArgonPasses, draft.security.argon2_iterations),
@@ -190,6 +200,9 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
   draft.server.header_timeout = std::chrono::milliseconds(header_ms);
   draft.server.body_timeout = std::chrono::milliseconds(body_ms);
   draft.server.idle_timeout = std::chrono::milliseconds(idle_ms);
+  for (http::ExecutorOptions* e : {&draft.server.interactive, &draft.server.reports, &draft.server.outbound}) {
+    e->queue_wait = std::chrono::milliseconds(queue_wait_ms);
+  }
   if (!listen.empty()) {
     if (auto err = ApplyListen(listen, draft)) {
       return err;

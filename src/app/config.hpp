@@ -50,8 +50,11 @@ struct Config {
   bool access_log = true;                 //!< One JSON line per request on stdout.
   int32_t catalogue_poll_ms = 2000;       //!< How often a node checks for catalogue changes made elsewhere.
   int32_t page_cache_entries = 5000;      //!< Rendered public pages kept in memory.
-  SecurityConfig security;                //!< Passwords, sessions, throttling.
-  OutboxConfig outbox;                    //!< Delivery of messages (SMS, email).
+  int64_t page_cache_bytes = int64_t{64} << 20;  //!< Memory the kept pages may use (least recently used go first).
+  SecurityConfig security;                       //!< Passwords, sessions, throttling.
+  OutboxConfig outbox;                           //!< Delivery of messages (SMS, email).
+  //! Test only: adds a report route that blocks until released (refused unless the database is a demo one).
+  bool testing_slow_reports = false;
 };
 
 //! A configuration problem, with a message for the operator.

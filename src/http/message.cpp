@@ -6,13 +6,72 @@ namespace motcua::http {
 
 namespace {
 
-bool IEquals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
+constexpr char kCaseBit = 0x20;
+
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | kCaseBit) : c; }
 
 }  // namespace
+
+bool IEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return AsciiLower(x) == AsciiLower(y); });
+}
+
+Headers::Headers(std::initializer_list<std::pair<std::string, std::string>> fields) {
+  for (const auto& [k, v] : fields) {
+    emplace_back(k, v);
+  }
+}
+
+Headers::Headers(const Pairs& fields) {
+  for (const auto& [k, v] : fields) {
+    emplace_back(k, v);
+  }
+}
+
+Headers::Headers(const Headers& other) {
+  for (const auto& [k, v] : other.fields_) {
+    emplace_back(k, v);
+  }
+}
+
+Headers& Headers::operator=(const Headers& other) {
+  if (this == &other) {
+    return *this;
+  }
+  Headers copy(other);
+  *this = std::move(copy);
+  return *this;
+}
+
+void Headers::emplace_back(std::string_view name, std::string_view value) {
+  const std::string& n = owned_.emplace_back(name);
+  const std::string& v = owned_.emplace_back(value);
+  fields_.emplace_back(n, v);
+}
+
+std::string_view Headers::Get(std::string_view name) const {
+  for (const auto& [k, v] : fields_) {
+    if (IEquals(k, name)) {
+      return v;
+    }
+  }
+  return {};
+}
+
+std::string_view ExecName(Exec exec) {
+  switch (exec) {
+    case Exec::kInline:
+      return "inline";
+    case Exec::kInteractive:
+      return "interactive";
+    case Exec::kReport:
+      return "report";
+    case Exec::kOutbound:
+      return "outbound";
+  }
+  return "inline";
+}
 
 std::string_view TrimOws(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
@@ -24,14 +83,7 @@ std::string_view TrimOws(std::string_view s) {
   return s;
 }
 
-std::string_view Request::Header(std::string_view name) const {
-  for (const auto& [k, v] : headers) {
-    if (k == name) {
-      return v;
-    }
-  }
-  return {};
-}
+std::string_view Request::Header(std::string_view name) const { return headers.Get(name); }
 
 std::string_view Request::Query(std::string_view name) const {
   for (const auto& [k, v] : query) {
@@ -44,7 +96,7 @@ std::string_view Request::Query(std::string_view name) const {
 
 std::string Request::Cookie(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (k != "cookie") {
+    if (!IEquals(k, "cookie")) {
       continue;
     }
     std::string_view rest = v;
@@ -179,6 +231,13 @@ void AppendClean(std::string& out, std::string_view s) {
 
 }  // namespace
 
+void AppendHeaderLine(std::string& out, std::string_view name, std::string_view value) {
+  AppendClean(out, name);
+  out += ": ";
+  AppendClean(out, value);
+  out += "\r\n";
+}
+
 std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std::string_view date) {
   std::string out;
   out.reserve(512 + res.headers.size() * 64);
@@ -190,10 +249,7 @@ std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std
   out += date;
   out += "\r\n";
   for (const auto& [k, v] : res.headers) {
-    AppendClean(out, k);
-    out += ": ";
-    AppendClean(out, v);
-    out += "\r\n";
+    AppendHeaderLine(out, k, v);
   }
   constexpr int32_t kNoContent = 204;
   if (res.status >= kOk && res.status != kNoContent && res.status != kNotModified) {

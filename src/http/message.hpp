@@ -3,6 +3,8 @@
 
 #include <any>
 #include <cstdint>
+#include <deque>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +15,19 @@
 namespace motcua::http {
 
 struct Route;
+struct CachedResponse;
+
+//! Where a handler runs: on an I/O thread (fast, never touches the store) or on one of the bounded executors.
+enum class Exec : uint8_t {
+  kInline,               //!< On the I/O thread that read the request.
+  kInteractive,          //!< Reads or writes the store for a person (pages, forms, sign-in).
+  kPool = kInteractive,  //!< The interactive executor (its name before there were several).
+  kReport,               //!< Slow reads: the audit journal search, statistics.
+  kOutbound,             //!< Calls to other systems: the identity provider, payment gateways, SMS.
+};
+
+//! The executor's name: "inline", "interactive", "report" or "outbound".
+std::string_view ExecName(Exec exec);
 
 //! Status codes the application uses by name.
 enum Status : int32_t {
@@ -38,8 +53,52 @@ enum Status : int32_t {
 //! `s` without leading and trailing spaces and tabs (HTTP optional white space).
 std::string_view TrimOws(std::string_view s);
 
-//! Name/value pairs in order (header names lower case).
+//! Name/value pairs in order.
 using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+//! True when `a` and `b` are equal ignoring ASCII case (header names).
+bool IEquals(std::string_view a, std::string_view b);
+
+//! Request headers in arrival order. The server adds views into its parser's buffer (no copy, no lower-casing);
+//! tests and other callers add owned copies. Names are compared ignoring case.
+class Headers {
+ public:
+  //! One header as sent.
+  using Field = std::pair<std::string_view, std::string_view>;
+  //! No headers.
+  Headers() = default;
+  //! Owned copies of `fields`.
+  Headers(std::initializer_list<std::pair<std::string, std::string>> fields);
+  //! Owned copies of `fields` (implicit, so a list of pairs can be assigned).
+  Headers(const Pairs& fields);  // NOLINT(google-explicit-constructor)
+  //! A copy owns its bytes (the original's views may not outlive it).
+  Headers(const Headers& other);
+  //! A copy owns its bytes.
+  Headers& operator=(const Headers& other);
+  //! Moving keeps the views valid (a deque's elements do not move).
+  Headers(Headers&&) noexcept = default;
+  //! Moving keeps the views valid.
+  Headers& operator=(Headers&&) noexcept = default;
+  ~Headers() = default;
+  //! Adds a header whose bytes outlive this object (the parser's buffer while the request is handled).
+  void AddView(std::string_view name, std::string_view value) { fields_.emplace_back(name, value); }
+  //! Adds a header, copying its bytes (named like the vector it replaces, so existing callers keep compiling).
+  void emplace_back(std::string_view name, std::string_view value);  // NOLINT(readability-identifier-naming)
+  //! The first header named `name` (any case), or "".
+  std::string_view Get(std::string_view name) const;
+  //! First header.
+  std::vector<Field>::const_iterator begin() const { return fields_.begin(); }
+  //! Past the last header.
+  std::vector<Field>::const_iterator end() const { return fields_.end(); }
+  //! Number of headers.
+  size_t size() const { return fields_.size(); }
+  //! No header at all.
+  bool empty() const { return fields_.empty(); }
+
+ private:
+  std::vector<Field> fields_;
+  std::deque<std::string> owned_;
+};
 
 //! A parsed request: path and query already percent-decoded and checked as UTF-8.
 struct Request {
@@ -47,7 +106,7 @@ struct Request {
   std::string target;                         //!< As sent, e.g. "/thu-tuc?q=dang%20ky".
   std::string path;                           //!< Decoded path, e.g. "/thu-tuc".
   Pairs query;                                //!< Decoded query parameters in order.
-  Pairs headers;                              //!< Headers with lower-case names.
+  Headers headers;                            //!< Headers as sent (names compared ignoring case).
   std::string body;                           //!< Raw body.
   std::string remote_addr;                    //!< Peer address.
   std::string request_id;                     //!< Random id for logs and error pages.
@@ -55,9 +114,10 @@ struct Request {
   std::string route;                          //!< The matched route pattern, for metrics ("" when none).
   const Route* matched = nullptr;             //!< The matched route once resolved (null: not resolved or no match).
   bool resolved = false;                      //!< Routing already ran for this request.
+  Exec exec = Exec::kInline;                  //!< Where the request is handled (decided once routed).
   std::any context;                           //!< Set by the application (who is calling); the server never reads it.
 
-  //! First header named `name` (lower case), or "".
+  //! First header named `name` (any case), or "".
   std::string_view Header(std::string_view name) const;
   //! First query parameter named `name`, or "".
   std::string_view Query(std::string_view name) const;
@@ -73,6 +133,11 @@ struct Response {
   Pairs headers;                                   //!< Extra headers (Content-Type included).
   std::string body;                                //!< Body bytes (unless shared_body is set).
   std::shared_ptr<const std::string> shared_body;  //!< Body shared with a cache, sent without copying.
+  //! A cached response sent as its pre-serialised head and shared body; `headers` then holds only the ones added
+  //! for this request (X-Request-Id, Set-Cookie, …) and `status`/`body` are unused.
+  std::shared_ptr<const CachedResponse> cached;
+  bool personal = false;  //!< With `cached`: send the personal head (no-store, no ETag) and `slot` as the account area.
+  std::string slot;       //!< With `cached` and `personal`: the bytes that replace the cached page's account area.
 
   //! The body to send: the shared one when set, else `body`.
   std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
@@ -80,6 +145,8 @@ struct Response {
   void ClearBody() {
     body.clear();
     shared_body.reset();
+    cached.reset();
+    slot.clear();
   }
 
   //! Sets (replaces) a header.
@@ -100,6 +167,9 @@ struct Response {
 //! Content-Length (except for 1xx, 204 and 304) and Connection; drops CR and LF from header names and values so a
 //! value can never start a new header.
 std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std::string_view date);
+
+//! Appends "name: value\r\n" to `out`, dropping CR and LF from both.
+void AppendHeaderLine(std::string& out, std::string_view name, std::string_view value);
 
 //! The standard reason phrase of a status code ("Not Found").
 std::string_view ReasonPhrase(int32_t status);

@@ -14,15 +14,13 @@ namespace motcua::http {
 //! A request handler: parses input, calls the domain, asks the store, renders.
 using Handler = std::function<Response(Request&)>;
 
-//! Where a handler runs: on the I/O thread (fast, non-blocking) or on the bounded worker pool (may block).
-enum class Exec { kInline, kPool };
-
 //! One route.
 struct Route {
-  std::string method;         //!< "GET", "POST", …
-  std::string pattern;        //!< "/thu-tuc/{code}"; a segment "{name}" captures one path segment.
-  Handler handler;            //!< What runs.
-  Exec exec = Exec::kInline;  //!< Where it runs.
+  std::string method;           //!< "GET", "POST", …
+  std::string pattern;          //!< "/thu-tuc/{code}"; a segment "{name}" captures one path segment.
+  Handler handler;              //!< What runs.
+  Exec exec = Exec::kInline;    //!< Where it runs.
+  uint64_t max_body_bytes = 0;  //!< Largest request body it accepts; 0: the server's default.
 };
 
 //! The outcome of matching a request.
@@ -36,7 +34,8 @@ struct Match {
 class Router {
  public:
   //! Adds a route; later routes never shadow earlier ones with the same pattern and method.
-  void Add(std::string method, std::string pattern, Handler handler, Exec exec = Exec::kInline);
+  void Add(std::string method, std::string pattern, Handler handler, Exec exec = Exec::kInline,
+           uint64_t max_body_bytes = 0);
   //! Finds the route for `method` and `path`, filling `params`. HEAD matches GET routes.
   Match Find(std::string_view method, std::string_view path, std::map<std::string, std::string>& params) const;
   //! Every route, in the order added (used by the authorization matrix test).

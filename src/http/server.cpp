@@ -10,9 +10,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <ctime>
+#include <limits>
 #include <random>
 #include <thread>
 
+#include "http/response_cache.hpp"
 #include "http/url.hpp"
 
 namespace motcua::http {
@@ -30,7 +32,17 @@ constexpr std::chrono::milliseconds kDrainPoll{20};
 
 std::string NewRequestId() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  return fmt::format("{:016x}", rng());
+  constexpr std::string_view kHex = "0123456789abcdef";
+  constexpr int32_t kDigits = 16;
+  constexpr int32_t kBitsPerDigit = 4;
+  constexpr uint64_t kDigitMask = 0xf;
+  uint64_t n = rng();
+  std::string id(kDigits, '0');
+  for (int32_t i = kDigits - 1; i >= 0; --i) {
+    id[static_cast<size_t>(i)] = kHex[n & kDigitMask];
+    n >>= kBitsPerDigit;
+  }
+  return id;
 }
 
 //! The Date header value, formatted once per second per thread (RFC 9110 §6.6.1 wants it from origin servers).
@@ -59,12 +71,28 @@ struct Connection {
   bool waiting_for_request = true;  //!< Between requests (or before the first), not handling one.
 };
 
+//! A place taken in an executor's admission, given back when it goes out of scope.
+struct PlaceHeld {
+  Admission& admission;  //!< Whose place.
+  ~PlaceHeld() { admission.Leave(); }
+};
+
+//! A bounded executor: its threads and its admission rule.
+struct Executor {
+  explicit Executor(const ExecutorOptions& o) : admission(o), pool(static_cast<size_t>(std::max(1, o.threads))) {}
+  Admission admission;     //!< Places (running and queued) and the queue time limit.
+  asio::thread_pool pool;  //!< The threads.
+};
+
 struct Server::Impl {
   ServerOptions options;
   Application& app;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
-  asio::thread_pool pool;
+  Executor interactive;
+  Executor reports;
+  Executor outbound;
+  std::atomic<int64_t> refused_busy{0};
   std::atomic<int64_t> open_connections{0};
   std::atomic<int64_t> in_flight{0};
   std::atomic<bool> stopping{false};
@@ -102,7 +130,26 @@ struct Server::Impl {
   }
 
   Impl(const ServerOptions& o, Application& a)
-      : options(o), app(a), pool(static_cast<size_t>(std::max(1, o.pool_threads))) {}
+      : options(o), app(a), interactive(o.interactive), reports(o.reports), outbound(o.outbound) {}
+
+  Executor& ExecutorOf(Exec exec) {
+    switch (exec) {
+      case Exec::kReport:
+        return reports;
+      case Exec::kOutbound:
+        return outbound;
+      default:
+        return interactive;
+    }
+  }
+
+  //! The answer to a request an executor cannot take: 503 with Retry-After.
+  Response Busy(const Request& req) {
+    ++refused_busy;
+    Response res = app.Refused(req, kServiceUnavailable, "Hệ thống đang bận, xin thử lại sau ít phút.");
+    res.Set("Retry-After", std::to_string(options.retry_after_seconds));
+    return res;
+  }
 
   asio::awaitable<void> Accept(tcp::acceptor& acceptor) {
     for (;;) {
@@ -118,18 +165,14 @@ struct Server::Impl {
     }
   }
 
-  Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+  //! The request's header fields as views into the parser's message (valid while the parser lives).
+  static Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
     Request req;
     req.method = std::string(msg.method_string());
     req.target = std::string(msg.target());
     for (const auto& field : msg) {
-      std::string name(field.name_string());
-      for (char& c : name) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-      req.headers.emplace_back(std::move(name), std::string(field.value()));
+      req.headers.AddView(field.name_string(), field.value());
     }
-    req.body = msg.body();
     req.remote_addr = remote;
     req.request_id = NewRequestId();
     return req;
@@ -138,17 +181,44 @@ struct Server::Impl {
   asio::awaitable<bool> Write(beast::tcp_stream& stream, const Request& req, Response res, bool keep_alive,
                               std::chrono::steady_clock::time_point started, bool http10 = false) {
     // Serialised by hand into one header string plus the body: two buffers, one gathered write. Beast's generic
-    // serializer cost more than the rest of a cached page request.
-    const std::string head = SerializeHead(res, keep_alive, http10, HttpDate());
+    // serializer cost more than the rest of a cached page request. A cached response's head was serialised once;
+    // only Date, the per-request headers and the length are added.
     const bool send_body = req.method != "HEAD" && res.status != kNotModified;
-    const std::array<asio::const_buffer, 2> buffers = {
-        asio::buffer(head), send_body ? asio::buffer(res.Body().data(), res.Body().size()) : asio::const_buffer()};
+    std::string head;
+    std::array<asio::const_buffer, 5> buffers{};
+    if (res.cached) {
+      const std::array<std::string_view, 3> pieces = CachedBodyPieces(res);
+      const size_t length = pieces[0].size() + pieces[1].size() + pieces[2].size();
+      head = CachedHeadTail(res, length, keep_alive, http10, HttpDate());
+      buffers[0] = asio::buffer(res.personal ? res.cached->personal_head : res.cached->head);
+      buffers[1] = asio::buffer(head);
+      if (send_body) {
+        for (size_t i = 0; i < pieces.size(); ++i) {
+          buffers[2 + i] = asio::buffer(pieces[i].data(), pieces[i].size());
+        }
+      }
+    } else {
+      head = SerializeHead(res, keep_alive, http10, HttpDate());
+      buffers[0] = asio::buffer(head);
+      if (send_body) {
+        buffers[1] = asio::buffer(res.Body().data(), res.Body().size());
+      }
+    }
     stream.expires_after(options.idle_timeout);
     auto [ec, n] = co_await asio::async_write(stream, buffers, kTuple);
     res.ClearBody();
     app.Completed(req, res,
                   std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
     co_return !ec;
+  }
+
+  //! A request refused before it was routed: a GET with no header, for the error page.
+  static Request Bare(const std::string& remote) {
+    Request req;
+    req.method = "GET";
+    req.remote_addr = remote;
+    req.request_id = NewRequestId();
+    return req;
   }
 
   asio::awaitable<void> Session(tcp::socket socket) {
@@ -167,10 +237,7 @@ struct Server::Impl {
       ~Guard() { --n; }
     } guard{open_connections};
     if (open > options.max_connections) {
-      Request req;
-      req.method = "GET";
-      req.remote_addr = remote;
-      req.request_id = NewRequestId();
+      const Request req = Bare(remote);
       co_await Write(stream, req, app.Refused(req, kServiceUnavailable, "Máy chủ đang quá tải, xin thử lại sau."),
                      false, std::chrono::steady_clock::now());
       beast::error_code ec;
@@ -182,7 +249,8 @@ struct Server::Impl {
     while (!stopping || buffer.size() > 0) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(options.max_header_bytes);
-      parser.body_limit(options.max_body_bytes);
+      // The body limit depends on the route, known once the header is read.
+      parser.body_limit(std::numeric_limits<uint64_t>::max());
       // The whole header must arrive within the timeout: a slow-loris client cannot hold a worker.
       stream.expires_after(first ? options.header_timeout : options.idle_timeout);
       conn->waiting_for_request = true;
@@ -195,21 +263,12 @@ struct Server::Impl {
             hec == asio::error::connection_reset || hec == asio::error::eof || hec == asio::error::operation_aborted) {
           break;
         }
-        Request req;
-        req.method = "GET";
-        req.remote_addr = remote;
-        req.request_id = NewRequestId();
-        int32_t status = kBadRequest;
-        std::string reason = "Yêu cầu HTTP không hợp lệ.";
-        if (hec == bhttp::error::header_limit) {
-          status = kHeadersTooLarge;
-          reason = "Phần đầu yêu cầu (header) quá lớn.";
-        } else if (hec == bhttp::error::body_limit) {
-          // Content-Length alone already says the body is too large.
-          status = kPayloadTooLarge;
-          reason = "Nội dung gửi lên quá lớn.";
-        }
-        co_await Write(stream, req, app.Refused(req, status, reason), false, started);
+        const bool too_large = hec == bhttp::error::header_limit;
+        const Request req = Bare(remote);
+        co_await Write(stream, req,
+                       app.Refused(req, too_large ? kHeadersTooLarge : kBadRequest,
+                                   too_large ? "Phần đầu yêu cầu (header) quá lớn." : "Yêu cầu HTTP không hợp lệ."),
+                       false, started);
         break;
       }
       ++in_flight;
@@ -217,42 +276,56 @@ struct Server::Impl {
         std::atomic<int64_t>& n;
         ~FlightGuard() { --n; }
       } flight{in_flight};
-      stream.expires_after(options.body_timeout);
+      bhttp::request<bhttp::string_body>& msg = parser.get();
+      Request req = ToRequest(msg, remote);
+      TargetError target_error;
+      auto target = ParseTarget(msg.target(), target_error);
+      if (!target) {
+        co_await Write(stream, req, app.Refused(req, target_error.status, target_error.reason), false, started);
+        break;
+      }
+      req.path = std::move(target->path);
+      req.query = std::move(target->query);
+      const Placement place = app.Place(req);
+      const uint64_t body_limit = place.max_body_bytes > 0 ? place.max_body_bytes : options.max_body_bytes;
+      // Content-Length alone already says the body is too large: refused before a byte of it is read.
+      if (const auto length = parser.content_length(); length && *length > body_limit) {
+        co_await Write(stream, req, app.Refused(req, kPayloadTooLarge, "Nội dung gửi lên quá lớn."), false, started);
+        break;
+      }
+      parser.body_limit(body_limit);
       if (!parser.is_done()) {
+        stream.expires_after(options.body_timeout);  // (a GET has no body: no timer to move)
         auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
         if (bec) {
           if (bec == bhttp::error::body_limit) {
-            Request req = ToRequest(parser.get(), remote);
-            req.body.clear();
             co_await Write(stream, req, app.Refused(req, kPayloadTooLarge, "Nội dung gửi lên quá lớn."), false,
                            started);
           }
           break;
         }
       }
-      const bhttp::request<bhttp::string_body>& msg = parser.get();
-      Request req = ToRequest(msg, remote);
-      TargetError target_error;
-      auto target = ParseTarget(msg.target(), target_error);
+      req.body = std::move(msg.body());
       Response res;
-      if (!target) {
-        res = app.Refused(req, target_error.status, target_error.reason);
+      if (place.exec == Exec::kInline) {
+        res = app.Handle(req);
+      } else if (Executor& ex = ExecutorOf(place.exec); !ex.admission.TryEnter()) {
+        res = Busy(req);
       } else {
-        req.path = std::move(target->path);
-        req.query = std::move(target->query);
-        if (app.NeedsPool(req)) {
-          // Blocking work (password hashing, writes) runs on the bounded pool, never on this I/O thread. The
-          // completion is bound to the pool: a plain post(pool, use_awaitable) resumes the coroutine on its own
-          // (I/O) executor, so the handler ran on the I/O thread and a hash stalled every connection of it.
-          const auto io = co_await asio::this_coro::executor;
-          co_await asio::post(asio::bind_executor(pool.get_executor(), asio::use_awaitable));
-          res = app.Handle(req);
-          co_await asio::post(io, asio::use_awaitable);
-        } else {
-          res = app.Handle(req);
-        }
+        // Blocking work (hashing, writes, slow reports, outbound calls) runs on its bounded executor, never on
+        // this I/O thread. The completion is bound to the pool: a plain post(pool, use_awaitable) resumes the
+        // coroutine on its own (I/O) executor, so the handler would run on the I/O thread and a slow one stall
+        // every connection of it.
+        const PlaceHeld held{ex.admission};  // given back however the handler ends
+        const auto queued = std::chrono::steady_clock::now();
+        const auto io = co_await asio::this_coro::executor;
+        co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
+        res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : app.Handle(req);
+        co_await asio::post(io, asio::use_awaitable);
       }
-      const bool keep_alive = msg.keep_alive() && !stopping && target.has_value();
+      // A response that says Connection: close (a refusal) ends the connection.
+      const bool keep_alive =
+          msg.keep_alive() && !stopping && (res.cached != nullptr || !IEquals(res.Get("Connection"), "close"));
       const bool ok = co_await Write(stream, req, std::move(res), keep_alive, started, msg.version() == 10);
       if (!ok || !keep_alive) {
         break;
@@ -289,12 +362,18 @@ Server::~Server() {
   if (impl_->drainer.joinable()) {
     impl_->drainer.join();
   }
-  impl_->pool.join();
+  impl_->interactive.pool.join();
+  impl_->reports.pool.join();
+  impl_->outbound.pool.join();
 }
 
 uint16_t Server::port() const { return impl_->bound_port; }
 
-ServerStats Server::Stats() const { return ServerStats{impl_->open_connections.load(), impl_->in_flight.load()}; }
+ServerStats Server::Stats() const {
+  return ServerStats{impl_->open_connections.load(),      impl_->in_flight.load(),
+                     impl_->interactive.admission.held(), impl_->reports.admission.held(),
+                     impl_->outbound.admission.held(),    impl_->refused_busy.load()};
+}
 
 void Server::Stop() {
   if (impl_->stopping.exchange(true)) {

@@ -7,18 +7,25 @@
 #include <memory>
 #include <string>
 
+#include "http/admission.hpp"
 #include "http/message.hpp"
 
 namespace motcua::http {
 
 //! Limits and sizes of the server.
 struct ServerOptions {
-  std::string host = "127.0.0.1";                   //!< Address to listen on.
-  uint16_t port = 8080;                             //!< Port; 0 picks a free one.
-  int32_t threads = 0;                              //!< I/O threads; 0 = one per core.
-  int32_t pool_threads = 2;                         //!< Worker threads for blocking handlers.
+  std::string host = "127.0.0.1";  //!< Address to listen on.
+  uint16_t port = 8080;            //!< Port; 0 picks a free one.
+  int32_t threads = 0;             //!< I/O threads; 0 = one per core.
+  //! Interactive requests (store reads and writes for a person). Threads block until their write commits, so
+  //! there are enough of them for SQLite's group commit to gather several writes per batch.
+  ExecutorOptions interactive{8, 256};
+  ExecutorOptions reports{2, 8};    //!< Slow reads (the audit journal search, statistics).
+  ExecutorOptions outbound{4, 32};  //!< Calls to other systems (the identity provider, gateways).
+  //! Seconds a client refused by a full executor is asked to wait (Retry-After).
+  int32_t retry_after_seconds = 5;
   uint32_t max_header_bytes = 16 * 1024;            //!< Largest request header block.
-  uint64_t max_body_bytes = uint64_t{1024} * 1024;  //!< Largest request body.
+  uint64_t max_body_bytes = uint64_t{1024} * 1024;  //!< Largest request body of a route that sets no limit.
   std::chrono::milliseconds header_timeout{10000};  //!< Time allowed to send a whole request header.
   std::chrono::milliseconds body_timeout{30000};    //!< Time allowed to send the body.
   std::chrono::milliseconds idle_timeout{30000};    //!< Keep-alive time between requests.
@@ -26,12 +33,19 @@ struct ServerOptions {
   int32_t max_connections = 10000;                  //!< Open connections at most; more get 503.
 };
 
+//! Where a routed request runs and the largest body it accepts.
+struct Placement {
+  Exec exec = Exec::kInline;    //!< The I/O thread or an executor.
+  uint64_t max_body_bytes = 0;  //!< 0: the server's default.
+};
+
 //! What the server asks of the application.
 class Application {
  public:
   virtual ~Application() = default;
-  //! Routes the request; true when its handler may block and must run on the worker pool.
-  virtual bool NeedsPool(Request& req) = 0;
+  //! Routes the request (its header is read, its body not yet) and says where it runs and how large a body it
+  //! accepts.
+  virtual Placement Place(Request& req) = 0;
   //! Produces the response (never throws).
   virtual Response Handle(Request& req) = 0;
   //! A page for a request the server refused before routing (bad syntax, too large, …).
@@ -44,6 +58,10 @@ class Application {
 struct ServerStats {
   int64_t open_connections = 0;  //!< Connections open now.
   int64_t in_flight = 0;         //!< Requests being handled now.
+  int64_t interactive = 0;       //!< Requests held by the interactive executor (running or queued).
+  int64_t reports = 0;           //!< Requests held by the report executor.
+  int64_t outbound = 0;          //!< Requests held by the outbound executor.
+  int64_t refused_busy = 0;      //!< Requests refused (503) because an executor was full or its queue too slow.
 };
 
 //! The server. Run() blocks until SIGINT/SIGTERM or Stop(), then drains in-flight requests.

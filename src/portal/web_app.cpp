@@ -24,6 +24,11 @@ constexpr std::string_view kCsp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 constexpr int64_t kLangCookieSeconds = 365LL * 24 * 3600;
+constexpr std::chrono::milliseconds kHealthProbeInterval{1000};
+//! The longest a test's slow report waits to be released (so a failed test never leaves a thread stuck).
+constexpr std::chrono::seconds kSlowReportLimit{60};
+//! The body limit of the test-only upload route (four times the default).
+constexpr uint64_t kTestUploadLimit = uint64_t{4} << 20;
 
 //! Escapes a string for a JSON log line.
 std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
@@ -44,43 +49,6 @@ void AddSecurityHeaders(Response& res, bool behind_tls, int64_t hsts_max_age) {
   }
 }
 
-std::optional<Response> PageCache::Get(const std::string& key, int64_t version) const {
-  std::shared_ptr<const Response> page;
-  {
-    std::shared_lock lock(mutex_);
-    if (version != version_) {
-      return std::nullopt;
-    }
-    const auto it = pages_.find(key);
-    if (it == pages_.end()) {
-      return std::nullopt;
-    }
-    page = it->second;
-  }
-  return *page;  // headers copied outside the lock (the caller adds per-request ones); the body is shared
-}
-
-void PageCache::Put(const std::string& key, int64_t version, const Response& res) {
-  if (capacity_ == 0) {
-    return;
-  }
-  // The body is kept once and shared by every response served from the cache.
-  auto stored = std::make_shared<Response>(res);
-  stored->shared_body = std::make_shared<const std::string>(std::move(stored->body));
-  stored->body.clear();
-  std::shared_ptr<const Response> page = std::move(stored);
-  std::unique_lock lock(mutex_);
-  if (version != version_) {
-    // The catalogue changed: every cached page is stale.
-    pages_.clear();
-    version_ = version;
-  }
-  if (pages_.size() >= capacity_) {
-    pages_.clear();  // simple and bounded; the popular pages come back at once
-  }
-  pages_[key] = std::move(page);
-}
-
 WebApp::WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
                const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
                service::Accounts& accounts)
@@ -90,8 +58,12 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
       catalogue_(catalogue),
       site_(config, db, catalogue, translator, templates, assets),
       accounts_(accounts),
-      cache_(static_cast<size_t>(config.page_cache_entries)),
+      cache_(static_cast<size_t>(config.page_cache_entries), static_cast<size_t>(config.page_cache_bytes)),
+      session_cookie_(access::SessionCookieName(config.behind_tls)),
       access_log_(spdlog::get("access")) {
+  http::Response fixed;
+  AddSecurityHeaders(fixed, config.behind_tls, config.hsts_max_age);
+  security_headers_ = std::move(fixed.headers);
   web::AddCataloguePages(routes_, site_);
   web::AddInformationPages(routes_, site_);
   web::AddAccountPages(routes_, site_, accounts_);
@@ -111,16 +83,19 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
                 "/api/v1/procedures/{code}",
                 "/api/v1/fields",
                 "/api/v1/agencies"};
+  // /healthz runs on an I/O thread, so it reads the state a background probe keeps instead of the store.
+  health_ = std::make_unique<http::HealthProbe>([this] { catalogue_.CheckStore(); }, kHealthProbeInterval);
   routes_.Add("GET", "/healthz", domain::Permission::kPublic, [this](Request&) {
-    try {
-      catalogue_.CheckStore();
-    } catch (const std::exception& e) {
-      spdlog::error("health check failed: {}", e.what());
+    const http::HealthProbe::State state = health_->state();
+    if (!state.ok) {
       return Response::Json(R"({"status":"unavailable","store":"error"})", http::kServiceUnavailable);
     }
     return Response::Json(
-        fmt::format(R"({{"status":"ok","store":"ok","catalogue_version":{}}})", site_.catalogue()->version()));
+        fmt::format(R"({{"status":"ok","store":"ok","catalogue_version":{}}})", site_.catalogue_version()));
   });
+  if (config.testing_slow_reports) {
+    AddSlowReportRoutes();
+  }
   routes_.Add("GET", "/metrics", domain::Permission::kPublic, [this](Request&) {
     std::map<std::string, int64_t> gauges = {{"motcua_store_queue_depth", db_.QueueDepth()},
                                              {"motcua_catalogue_version", site_.catalogue()->version()}};
@@ -128,6 +103,10 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
       const http::ServerStats s = server_->Stats();
       gauges["motcua_http_open_connections"] = s.open_connections;
       gauges["motcua_http_in_flight_requests"] = s.in_flight;
+      gauges["motcua_executor_interactive_held"] = s.interactive;
+      gauges["motcua_executor_reports_held"] = s.reports;
+      gauges["motcua_executor_outbound_held"] = s.outbound;
+      gauges["motcua_executor_refused_busy_total"] = s.refused_busy;
     }
     return Response::Text(metrics_.Render(gauges)).Set("Content-Type", "text/plain; version=0.0.4");
   });
@@ -136,15 +115,60 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   });
   // A route that needs the caller reads the store, so it must never run on an I/O thread.
   for (const http::Route& r : routes_.router().routes()) {
-    if (routes_.PermissionOf(&r) != domain::Permission::kPublic && r.exec != http::Exec::kPool) {
+    if (cacheable_.count(r.pattern) > 0 && r.method == "GET") {
+      cacheable_routes_.insert(&r);
+    }
+    if (routes_.PermissionOf(&r) != domain::Permission::kPublic && r.exec == http::Exec::kInline) {
       throw std::logic_error(fmt::format("route {} {} needs a signed-in caller but runs inline", r.method, r.pattern));
     }
   }
 }
 
-bool WebApp::NeedsPool(Request& req) {
+void WebApp::AddSlowReportRoutes() {
+  // A test-only report that holds a report thread until the test releases it, so the test can saturate the report
+  // executor and see what still answers, in order, without timing anything.
+  if (!accounts_.demo()) {
+    throw std::runtime_error("testing.slow_reports is only allowed on a demo database (motcua init --demo)");
+  }
+  spdlog::warn(
+      "testing.slow_reports is on: /thu-nghiem/bao-cao-cham holds a report thread until released, "
+      "/api/thu-nghiem/tai-len takes a 4 MiB body");
+  routes_.Add(
+      "GET", "/thu-nghiem/bao-cao-cham", domain::Permission::kPublic,
+      [this](Request&) {
+        std::unique_lock lock(slow_mutex_);
+        const bool released = slow_cv_.wait_for(lock, kSlowReportLimit, [this] { return slow_released_; });
+        return Response::Json(released ? R"({"report":"done"})" : R"({"report":"never released"})");
+      },
+      http::Exec::kReport);
+  // Under /api/: released by a test client without a form token.
+  routes_.Add("POST", "/api/thu-nghiem/bao-cao-cham/tha", domain::Permission::kPublic, [this](Request&) {
+    {
+      std::lock_guard lock(slow_mutex_);
+      slow_released_ = true;
+    }
+    slow_cv_.notify_all();
+    return Response::Json(R"({"released":true})");
+  });
+  // A route that accepts a larger body than the default (as uploads will), to test per-route body limits.
+  routes_.Add(
+      "POST", "/api/thu-nghiem/tai-len", domain::Permission::kPublic,
+      [](Request& r) { return Response::Json(fmt::format(R"({{"bytes":{}}})", r.body.size())); }, http::Exec::kInline,
+      kTestUploadLimit);
+}
+
+http::Placement WebApp::Place(Request& req) {
   Resolve(req);
-  return req.matched != nullptr && req.matched->exec == http::Exec::kPool;
+  if (req.matched == nullptr) {
+    return {};
+  }
+  // A cached public page shows the caller's name in its header: a visitor with a session cookie is resolved (a
+  // store read) on the interactive executor; everyone else stays on the fast inline path.
+  if (req.exec == http::Exec::kInline && cacheable_routes_.count(req.matched) > 0 && !req.path.starts_with("/api/") &&
+      !req.Cookie(session_cookie_).empty()) {
+    req.exec = http::Exec::kInteractive;
+  }
+  return http::Placement{req.exec, req.matched->max_body_bytes};
 }
 
 http::Match WebApp::Resolve(Request& req) const {
@@ -153,6 +177,7 @@ http::Match WebApp::Resolve(Request& req) const {
   req.resolved = true;
   if (m.route != nullptr) {
     req.route = m.route->pattern;
+    req.exec = m.route->exec;
   }
   return m;
 }
@@ -192,21 +217,43 @@ Response WebApp::Route(Request& req) {
   if (auto stop = Guard(req, *m.route)) {
     return std::move(*stop);
   }
-  const bool cacheable = (req.method == "GET" || req.method == "HEAD") && cacheable_.count(m.route->pattern) > 0;
-  std::string key;
-  int64_t version = 0;
-  if (cacheable) {
-    version = site_.catalogue()->version();
-    key = site_.Lang(req) + "|" + req.target;
-    if (auto hit = cache_.Get(key, version)) {
-      return std::move(*hit);
-    }
+  const bool cacheable = (req.method == "GET" || req.method == "HEAD") && cacheable_routes_.count(m.route) > 0;
+  if (!cacheable) {
+    return m.route->handler(req);
   }
+  const int64_t version = site_.catalogue_version();
+  const std::string key = http::NormalisedKey(req.path, req.query, site_.Lang(req));
+  if (auto hit = cache_.Get(key, version)) {
+    return FromCache(req, hit);
+  }
+  // The cached page is the anonymous one; a signed-in caller gets it with their account area filled in.
+  std::any caller = std::exchange(req.context, std::any());
   Response res = m.route->handler(req);
-  if (cacheable && res.status == http::kOk) {
-    res.Set("ETag", http::EntityTag(res.body, true));
-    res.Set("Cache-Control", "no-cache");
-    cache_.Put(key, version, res);
+  req.context = std::move(caller);
+  if (res.status != http::kOk) {
+    return res;
+  }
+  res.Set("ETag", http::EntityTag(res.body, true));
+  res.Set("Cache-Control", "no-cache");
+  auto entry = http::MakeCachedResponse(res, security_headers_, web::Site::kAccountSlotOpen, web::Site::kAccountSlotClose);
+  cache_.Put(key, version, entry);
+  return FromCache(req, entry);
+}
+
+Response WebApp::FromCache(const Request& req, const std::shared_ptr<const http::CachedResponse>& entry) {
+  const access::Caller& caller = access::CallerOf(req);
+  Response res;
+  res.status = entry->status;
+  res.personal = caller.principal.signed_in() || !caller.csrf_token.empty();
+  if (!res.personal && !entry->etag.empty() && http::EtagMatches(req.Header("if-none-match"), entry->etag)) {
+    // Rare next to full answers: an ordinary response, which Finish turns into 304 Not Modified.
+    res.headers = entry->headers;
+    res.shared_body = entry->body;
+    return res;
+  }
+  res.cached = entry;
+  if (res.personal && entry->HasSlot()) {
+    res.slot = site_.AccountArea(req);
   }
   return res;
 }
@@ -218,10 +265,10 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   if (!permission) {
     return site_.ErrorPage(req, http::kForbidden, site_.T(site_.Lang(req), "Bạn không có quyền dùng trang này."));
   }
-  if (*permission == domain::Permission::kPublic && route.exec == http::Exec::kInline && !changes_state) {
+  if (*permission == domain::Permission::kPublic && req.exec == http::Exec::kInline && !changes_state) {
     return std::nullopt;  // the catalogue's hot path: nobody to resolve, nothing to check
   }
-  if (route.exec == http::Exec::kPool) {
+  if (req.exec != http::Exec::kInline) {
     // API clients authenticate with bearer tokens only: a cookie never authorises an API call, so the API needs
     // no CSRF token.
     const int64_t now = accounts_.clock().NowSeconds();
@@ -262,6 +309,21 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
 }
 
 namespace {
+
+//! What a form refused for being busy (503) sent, to offer it again: every field but passwords. Nothing for other
+//! refusals or bodies that are not forms.
+http::Pairs KeptFields(const Request& req, int32_t status) {
+  if (status != http::kServiceUnavailable || req.method != "POST" || req.body.empty() ||
+      !req.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
+    return {};
+  }
+  std::optional<http::Pairs> fields = http::ParseQuery(req.body);
+  if (!fields) {
+    return {};
+  }
+  std::erase_if(*fields, [](const auto& f) { return f.first.find("mat_khau") != std::string::npos; });
+  return std::move(*fields);
+}
 
 //! The right-most X-Forwarded-For entry (the one our own proxy appended), or "" when there is none.
 std::string ForwardedClient(const Request& req) {
@@ -320,10 +382,14 @@ void WebApp::Finish(const Request& req, Response& res) {
     res.headers.emplace_back("Set-Cookie", access::CookieHeader(access::PreSessionCookieName(config_.behind_tls),
                                                                 caller.pre_session, 0, config_.behind_tls));
   }
-  if (caller.principal.signed_in() || !caller.csrf_token.empty()) {
+  if ((caller.principal.signed_in() || !caller.csrf_token.empty()) && !res.cached) {
+    // (a cached page for a signed-in caller has its own head, which says no-store)
     res.Set("Cache-Control", "no-store");  // personal pages and forms with tokens stay out of every cache
   }
   res.Set("X-Request-Id", req.request_id);
+  if (res.cached) {
+    return;  // the security headers are in the cached head
+  }
   AddSecurityHeaders(res, config_.behind_tls, config_.hsts_max_age);
 }
 
@@ -333,7 +399,7 @@ Response WebApp::Refused(const Request& req, int32_t status, const std::string& 
     // API clients get JSON errors even for requests refused before routing.
     res = req.target.starts_with("/api/")
               ? Response::Json(boost::json::serialize(boost::json::object{{"error", reason}}), status)
-              : site_.ErrorPage(req, status, reason);
+              : site_.ErrorPageWithResubmit(req, status, reason, KeptFields(req, status));
   } catch (const std::exception&) {
     res = Response::Text(reason, status);
   }

@@ -2,13 +2,17 @@
 //! The application behind the server: routing, page cache, security headers, error pages, logs and metrics.
 
 #include <spdlog/logger.h>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <shared_mutex>
 #include <unordered_map>
 
 #include "access/auth.hpp"
+#include "http/health_probe.hpp"
 #include "http/metrics.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -20,23 +24,6 @@ namespace motcua::portal {
 //! Every response carries these headers (CSP without inline script, no framing, no sniffing).
 void AddSecurityHeaders(http::Response& res, bool behind_tls, int64_t hsts_max_age);
 
-//! Rendered public pages, valid for one catalogue version.
-class PageCache {
- public:
-  //! Keeps at most `capacity` pages (0 disables caching).
-  explicit PageCache(size_t capacity) : capacity_(capacity) {}
-  //! The page for `key` rendered from catalogue `version`, if cached.
-  std::optional<http::Response> Get(const std::string& key, int64_t version) const;
-  //! Stores a page rendered from catalogue `version`.
-  void Put(const std::string& key, int64_t version, const http::Response& res);
-
- private:
-  size_t capacity_;
-  mutable std::shared_mutex mutex_;
-  int64_t version_ = -1;
-  std::unordered_map<std::string, std::shared_ptr<const http::Response>> pages_;
-};
-
 //! The motcua web application.
 class WebApp final : public http::Application {
  public:
@@ -44,7 +31,7 @@ class WebApp final : public http::Application {
   WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
          const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
          service::Accounts& accounts);
-  bool NeedsPool(http::Request& req) override;
+  http::Placement Place(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
   void Completed(const http::Request& req, const http::Response& res, std::chrono::microseconds elapsed) override;
@@ -61,7 +48,12 @@ class WebApp final : public http::Application {
   //! when the request must stop here.
   std::optional<http::Response> Guard(http::Request& req, const http::Route& route);
   http::Match Resolve(http::Request& req) const;
+  //! Test only (testing.slow_reports): a report that waits until released, and the route that releases it.
+  void AddSlowReportRoutes();
   void Finish(const http::Request& req, http::Response& res);
+  //! The response for a cache entry: the entry itself, its 304, or for a signed-in caller the entry with their
+  //! account area in its slot.
+  http::Response FromCache(const http::Request& req, const std::shared_ptr<const http::CachedResponse>& entry);
 
   const app::Config& config_;
   store::Database& db_;
@@ -71,10 +63,17 @@ class WebApp final : public http::Application {
   service::Accounts& accounts_;
   access::RouteTable routes_;
   http::Metrics metrics_;
-  PageCache cache_;
+  http::ResponseCache cache_;
+  std::string session_cookie_;    // its name, looked up once
+  http::Pairs security_headers_;  // what AddSecurityHeaders adds, for the cached heads
   std::set<std::string> cacheable_;
+  std::set<const http::Route*> cacheable_routes_;  // the GET routes of those patterns
   const http::Server* server_ = nullptr;
   std::shared_ptr<spdlog::logger> access_log_;  // looked up once, not per request
+  std::unique_ptr<http::HealthProbe> health_;   // the store's health, for /healthz
+  std::mutex slow_mutex_;                       // testing.slow_reports only
+  std::condition_variable slow_cv_;
+  bool slow_released_ = false;
 };
 
 }  // namespace motcua::portal

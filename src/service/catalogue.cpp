@@ -8,6 +8,7 @@ namespace motcua::service {
 
 CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
     : db_(db), current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))) {
+  version_.store(current_.load()->version());
   poller_ = std::thread([this, poll_ms] {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
@@ -35,11 +36,6 @@ CatalogueHolder::~CatalogueHolder() {
   poller_.join();
 }
 
-std::shared_ptr<const domain::Catalogue> CatalogueHolder::Get() const {
-  std::lock_guard lock(mutex_);
-  return current_;
-}
-
 bool CatalogueHolder::Refresh() {
   const int64_t stored = store::CatalogueVersion(db_);
   if (stored == Get()->version()) {
@@ -47,8 +43,9 @@ bool CatalogueHolder::Refresh() {
   }
   auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
   spdlog::info("catalogue reloaded: version {}, {} procedures", next->version(), next->procedures().size());
-  std::lock_guard lock(mutex_);
-  current_ = std::move(next);
+  const int64_t version = next->version();
+  current_.store(std::move(next), std::memory_order_release);
+  version_.store(version, std::memory_order_release);
   return true;
 }
 

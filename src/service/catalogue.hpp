@@ -1,6 +1,7 @@
 #pragma once
 //! The catalogue snapshot every reader shares, reloaded when another node or an import changes it.
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -24,8 +25,10 @@ class CatalogueHolder {
   ~CatalogueHolder();
   CatalogueHolder(const CatalogueHolder&) = delete;
   CatalogueHolder& operator=(const CatalogueHolder&) = delete;
-  //! The current snapshot.
-  std::shared_ptr<const domain::Catalogue> Get() const;
+  //! The current snapshot (an atomic load: no lock on the request path).
+  std::shared_ptr<const domain::Catalogue> Get() const { return current_.load(std::memory_order_acquire); }
+  //! The current snapshot's version (cheaper than Get: no reference count touched).
+  int64_t Version() const { return version_.load(std::memory_order_acquire); }
   //! Administrative units of `era` ("2024" or "2025") under `parent_code` (provinces when empty), read from the store.
   std::vector<domain::AdminUnit> AdminUnits(const std::string& era, const std::string& parent_code) const;
   //! Throws when the store cannot answer a trivial query (the health check).
@@ -35,8 +38,9 @@ class CatalogueHolder {
 
  private:
   store::Database& db_;
-  mutable std::mutex mutex_;
-  std::shared_ptr<const domain::Catalogue> current_;
+  std::mutex mutex_;  // the poller's sleep and stop flag only
+  std::atomic<std::shared_ptr<const domain::Catalogue>> current_;
+  std::atomic<int64_t> version_;
   std::condition_variable stop_cv_;
   bool stopping_ = false;
   std::thread poller_;

@@ -861,7 +861,7 @@ void AddAccountPages(access::RouteTable& routes, const Site& site, service::Acco
       Exec::kPool);
   routes.Add(
       "GET", "/dang-nhap/vneid/ket-qua", Permission::kPublic, [s, a](Request& r) { return VneidCallback(*s, *a, r); },
-      Exec::kPool);
+      Exec::kOutbound);
   if (accounts.simulated_identity() != nullptr) {
     routes.Add(
         "GET", "/dang-nhap/vneid/mo-phong", Permission::kPublic,

@@ -730,7 +730,7 @@ void AddAdminPages(access::RouteTable& routes, const Site& site, service::Accoun
       Exec::kPool);
   routes.Add(
       "GET", "/quan-tri/nhat-ky", Permission::kViewAudit, [s, a](Request& r) { return AuditPage(*s, *a, r); },
-      Exec::kPool);
+      Exec::kReport);
 }
 
 }  // namespace motcua::web

@@ -8,6 +8,26 @@
 
 namespace motcua::web {
 
+namespace {
+
+constexpr std::string_view kAccountArea = "partials/account_area";
+
+//! The header's account links: "Đăng nhập", or the caller's name, the office link and "Đăng xuất".
+void FillAccountArea(ctemplate::TemplateDictionary& d, const access::Caller& caller) {
+  if (!caller.principal.signed_in()) {
+    d.ShowSection("SIGNED_OUT");
+    return;
+  }
+  d.ShowSection("SIGNED_IN");
+  d.SetValue("USER_NAME", caller.principal.name);
+  d.SetValue("CSRF", caller.csrf_token);
+  if (caller.principal.IsOfficer()) {
+    d.ShowSection("IS_OFFICER");
+  }
+}
+
+}  // namespace
+
 Site::Site(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
            const Translator& translator, const Templates& templates, const http::StaticFiles& assets)
     : config_(config),
@@ -52,17 +72,9 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
   root.SetValue("OTHER_LANG", other);
   root.SetValue("OTHER_LANG_NAME", other == "en" ? "English" : "Tiếng Việt");
   root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
-  const access::Caller& caller = access::CallerOf(req);
-  if (caller.principal.signed_in()) {
-    root.ShowSection("SIGNED_IN");
-    root.SetValue("USER_NAME", caller.principal.name);
-    root.SetValue("CSRF", caller.csrf_token);
-    if (caller.principal.IsOfficer()) {
-      root.ShowSection("IS_OFFICER");
-    }
-  } else {
-    root.ShowSection("SIGNED_OUT");
-  }
+  ctemplate::TemplateDictionary* account = root.AddIncludeDictionary("ACCOUNT_AREA");
+  account->SetFilename(Templates::Key(lang, kAccountArea));
+  FillAccountArea(*account, access::CallerOf(req));
   ctemplate::TemplateDictionary* content = root.AddIncludeDictionary("CONTENT");
   content->SetFilename(Templates::Key(lang, name));
 
@@ -70,7 +82,19 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
   return http::Response::Html(templates_.Render(lang, "layout", root), status);
 }
 
+std::string Site::AccountArea(const http::Request& req) const {
+  const std::string lang = Lang(req);
+  ctemplate::TemplateDictionary d("account");
+  FillAccountArea(d, access::CallerOf(req));
+  return templates_.Render(lang, kAccountArea, d);
+}
+
 http::Response Site::ErrorPage(const http::Request& req, int32_t status, const std::string& message) const {
+  return ErrorPageWithResubmit(req, status, message, {});
+}
+
+http::Response Site::ErrorPageWithResubmit(const http::Request& req, int32_t status, const std::string& message,
+                                           const http::Pairs& fields) const {
   const std::string lang = Lang(req);
   std::string title;
   switch (status) {
@@ -98,6 +122,15 @@ http::Response Site::ErrorPage(const http::Request& req, int32_t status, const s
         d.SetIntValue("STATUS", status);
         if (status == http::kNotFound) {
           d.ShowSection("NOT_FOUND");
+        }
+        if (!fields.empty()) {
+          ctemplate::TemplateDictionary* form = d.AddSectionDictionary("RESUBMIT");
+          form->SetValue("ACTION", req.target);
+          for (const auto& [name, value] : fields) {
+            ctemplate::TemplateDictionary* field = form->AddSectionDictionary("FIELD");
+            field->SetValue("NAME", name);
+            field->SetValue("VALUE", value);
+          }
         }
       },
       status);

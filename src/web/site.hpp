@@ -45,10 +45,21 @@ class Site {
   //! Renders template `name` inside the site layout.
   http::Response Page(const http::Request& req, std::string_view name, const std::string& title, const Fill& fill,
                       int32_t status = http::kOk) const;
+  //! The layout header's account area for the request's caller (the slot a cached page fills per request).
+  std::string AccountArea(const http::Request& req) const;
+  //! Markers around the account area in every page (HTML comments, left in place).
+  static constexpr std::string_view kAccountSlotOpen = "<!--tai-khoan-->";
+  //! Closing marker of the account area.
+  static constexpr std::string_view kAccountSlotClose = "<!--/tai-khoan-->";
   //! An error page with the request id shown (never internals).
   http::Response ErrorPage(const http::Request& req, int32_t status, const std::string& message) const;
+  //! An error page with a form that sends `fields` to the same address again (what was typed is kept).
+  http::Response ErrorPageWithResubmit(const http::Request& req, int32_t status, const std::string& message,
+                                       const http::Pairs& fields) const;
   //! The catalogue snapshot.
   std::shared_ptr<const domain::Catalogue> catalogue() const { return catalogue_.Get(); }
+  //! The catalogue snapshot's version.
+  int64_t catalogue_version() const { return catalogue_.Version(); }
   //! The store.
   store::Database& db() const { return db_; }
   //! The configuration.

@@ -493,17 +493,21 @@ describe('cookies and caching', () => {
     }
   });
 
-  test('cached public pages never carry a signed-in person\'s name or token', async () => {
+  test('cached public pages show a signed-in person their own name, and nobody else', async () => {
     const mai = await signedIn(server, kDemoLogins.citizen);
     const token = mai.csrf;
     for (const page of ['/', '/thu-tuc/1.001193', '/thu-tuc?q=khai+sinh', '/co-quan']) {
+      const before = await new Browser(server.url).get(page);
       const theirs = await mai.get(page);
-      const anyone = await new Browser(server.url).get(page);
-      for (const res of [theirs, anyone]) {
+      const after = await new Browser(server.url).get(page);
+      for (const res of [before, after]) {
         const text = decodeEntities(res.text);
-        assert.ok(!text.includes('Trần Thị Mai'), `${page} shows the person's name`);
-        assert.ok(!text.includes(token), `${page} carries the person's CSRF token`);
+        assert.ok(!text.includes('Trần Thị Mai'), `${page} shows the person's name to someone else`);
+        assert.ok(!text.includes(token), `${page} carries the person's CSRF token to someone else`);
       }
+      assert.ok(decodeEntities(theirs.text).includes('Trần Thị Mai'), `${page} does not show the person their name`);
+      assert.match(theirs.headers['cache-control'] ?? '', /no-store/, `${page}: the personal copy may be stored`);
+      assert.equal(theirs.headers.etag, undefined, `${page}: the personal copy has the anonymous page's ETag`);
     }
   });
 });
