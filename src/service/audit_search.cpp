@@ -1,0 +1,29 @@
+#include "service/audit_search.hpp"
+
+#include "service/permission.hpp"
+#include "store/audit_store.hpp"
+
+namespace motcua::service {
+
+domain::Result<JournalPage> SearchJournal(store::Database& db, const Actor& actor, const JournalQuery& query) {
+  if (auto refused = RefuseUnless(actor, domain::Permission::kViewAudit)) {
+    return *refused;
+  }
+  store::AuditFilter filter;
+  filter.person = query.person;
+  filter.object = query.object;
+  filter.action = query.action;
+  filter.from_us = query.from_us;
+  filter.to_us = query.to_us;
+  filter.before_seq = query.before_seq;
+  filter.limit = kJournalPageSize + 1;  // one more than shown tells whether there is a next page
+  JournalPage page;
+  page.entries = store::SearchAudit(db, filter);
+  page.more = page.entries.size() > static_cast<size_t>(kJournalPageSize);
+  if (page.more) {
+    page.entries.resize(static_cast<size_t>(kJournalPageSize));
+  }
+  return page;
+}
+
+}  // namespace motcua::service
