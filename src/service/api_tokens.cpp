@@ -27,36 +27,23 @@ constexpr size_t kMaxTokenName = 100;
 
 domain::Result<NewApiToken> ApiTokens::Create(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id,
                                               std::string_view name) {
-  if (auto refused = RefuseUnless(actor, domain::Permission::kAdministerOfficers)) {
-    return *refused;
-  }
   const domain::Checked checked = domain::CheckOrganisationName(name);
   const bool name_ok = checked.ok() && checked.value.size() <= kMaxTokenName;
   const std::string token = std::string(kTokenScheme) + security::RandomToken(kTokenBytes);
-  std::optional<Error> error;
-  NewApiToken out{0, user_id, token};
-  db_.Write([&](store::Session& s) {
-    error.reset();
-    // The officer is checked first: outside the actor's scope, not even the form's errors are shown.
-    if (!FindManagedOfficer(s, actor.principal, catalogue, user_id)) {
-      error = OfficerNotFound();
-      return;
-    }
-    if (!name_ok) {
-      error = Error::Field("ten_token", N_("Ghi mã dùng cho việc gì (2 đến 100 ký tự)"));
-      return;
-    }
-    out.id = store::InsertApiToken(s, user_id, checked.value, security::Sha256Hex(token),
-                                   token.substr(0, kTokenScheme.size() + kTokenPrefixChars), actor.principal.user_id,
-                                   clock_.NowSeconds());
-    Journal(s, actor,
-            {"api_token.create", "api_token", std::to_string(out.id),
-             boost::json::serialize(boost::json::object{{"user", user_id}, {"name", checked.value}})});
-  });
-  if (error) {
-    return *error;
-  }
-  return out;
+  // The officer is checked first: outside the actor's scope, not even the form's errors are shown.
+  return ChangeManagedOfficer<NewApiToken>(
+      db_, actor, catalogue, user_id, [&](store::Session& s, const domain::Account&) -> domain::Result<NewApiToken> {
+        if (!name_ok) {
+          return Error::Field("ten_token", N_("Ghi mã dùng cho việc gì (2 đến 100 ký tự)"));
+        }
+        const int64_t id = store::InsertApiToken(s, user_id, checked.value, security::Sha256Hex(token),
+                                                 token.substr(0, kTokenScheme.size() + kTokenPrefixChars),
+                                                 actor.principal.user_id, clock_.NowSeconds());
+        Journal(s, actor,
+                {"api_token.create", "api_token", std::to_string(id),
+                 boost::json::serialize(boost::json::object{{"user", user_id}, {"name", checked.value}})});
+        return NewApiToken{id, user_id, token};
+      });
 }
 
 domain::Result<int64_t> ApiTokens::Revoke(const Actor& actor, const domain::Catalogue& catalogue, int64_t token_id) {

@@ -1,7 +1,6 @@
 #include "service/audit_search.hpp"
 
 #include "service/permission.hpp"
-#include "store/audit_store.hpp"
 
 namespace motcua::service {
 
@@ -9,13 +8,7 @@ domain::Result<JournalPage> SearchJournal(store::Database& db, const Actor& acto
   if (auto refused = RefuseUnless(actor, domain::Permission::kViewAudit)) {
     return *refused;
   }
-  store::AuditFilter filter;
-  filter.person = query.person;
-  filter.object = query.object;
-  filter.action = query.action;
-  filter.from_us = query.from_us;
-  filter.to_us = query.to_us;
-  filter.before_seq = query.before_seq;
+  store::AuditFilter filter = query;
   filter.limit = kJournalPageSize + 1;  // one more than shown tells whether there is a next page
   JournalPage page;
   page.entries = store::SearchAudit(db, filter);

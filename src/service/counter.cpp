@@ -80,11 +80,12 @@ domain::Result<IssuedCode> Counter::CreateAccount(const Actor& actor, store::New
     }
     out.user_id = created.id;
     out.code = accounts_.IssueCode(s, created.id, store::CodePurpose::kSetup, actor.principal.user_id);
-    Journal(s, actor,
-            {"account.create_assisted", "user", std::to_string(created.id),
-             boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", person.full_name},
-                                                                                     {"personal_id", person.personal_id},
-                                                                                     {"phone", person.phone}}}})});
+    Journal(
+        s, actor,
+        {"account.create_assisted", "user", std::to_string(created.id),
+         boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", person.full_name},
+                                                                                  {"personal_id", person.personal_id},
+                                                                                  {"phone", person.phone}}}})});
     return store::Conflict::kNone;
   });
   if (conflict != store::Conflict::kNone) {

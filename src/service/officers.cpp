@@ -125,12 +125,13 @@ domain::Result<IssuedCode> Officers::Create(const Actor& actor, const domain::Ca
     out.user_id = created.id;
     store::AddGrant(s, created.id, domain::Grant{*role, in.agency, {}}, actor.principal.user_id, now);
     out.code = accounts_.IssueCode(s, created.id, store::CodePurpose::kSetup, actor.principal.user_id);
-    Journal(s, actor,
-            {"officer.create", "user", std::to_string(created.id),
-             boost::json::serialize(boost::json::object{{"after", boost::json::object{{"login_name", account.login_name},
-                                                                                     {"full_name", account.full_name},
-                                                                                     {"role", domain::RoleCode(*role)},
-                                                                                     {"agency", in.agency}}}})});
+    Journal(
+        s, actor,
+        {"officer.create", "user", std::to_string(created.id),
+         boost::json::serialize(boost::json::object{{"after", boost::json::object{{"login_name", account.login_name},
+                                                                                  {"full_name", account.full_name},
+                                                                                  {"role", domain::RoleCode(*role)},
+                                                                                  {"agency", in.agency}}}})});
     return store::Conflict::kNone;
   });
   if (conflict == store::Conflict::kLoginName) {
@@ -147,8 +148,8 @@ domain::Result<IssuedCode> Officers::Create(const Actor& actor, const domain::Ca
   return out;
 }
 
-domain::Result<OfficerDetails> Officers::Load(const Actor& actor, const domain::Catalogue& catalogue,
-                                              int64_t user_id, bool journal) {
+domain::Result<OfficerDetails> Officers::Load(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id,
+                                              bool journal) {
   if (auto refused = RefuseUnless(actor, Permission::kAdministerOfficers)) {
     return *refused;
   }
@@ -160,8 +161,8 @@ domain::Result<OfficerDetails> Officers::Load(const Actor& actor, const domain::
       return;
     }
     out = OfficerDetails{std::move(*account), store::ListApiTokens(s, user_id), 0};
-    out->live_sessions = static_cast<int64_t>(
-        store::ListSessions(s, user_id, accounts_.clock().NowSeconds(), idle_seconds_).size());
+    out->live_sessions =
+        static_cast<int64_t>(store::ListSessions(s, user_id, accounts_.clock().NowSeconds(), idle_seconds_).size());
     if (journal) {
       // The page shows the officer's contact details: viewing them is recorded like any personal data.
       Journal(s, actor, {"officer.view", "user", std::to_string(user_id), ""});
@@ -178,8 +179,7 @@ domain::Result<OfficerDetails> Officers::Load(const Actor& actor, const domain::
   return std::move(*out);
 }
 
-domain::Result<OfficerDetails> Officers::View(const Actor& actor, const domain::Catalogue& catalogue,
-                                              int64_t user_id) {
+domain::Result<OfficerDetails> Officers::View(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id) {
   return Load(actor, catalogue, user_id, true);
 }
 
@@ -190,166 +190,103 @@ domain::Result<OfficerDetails> Officers::Details(const Actor& actor, const domai
 
 domain::Result<bool> Officers::Grant(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id,
                                      const GrantInput& in) {
-  if (auto refused = RefuseUnless(actor, Permission::kAdministerOfficers)) {
-    return *refused;
-  }
-  std::optional<Error> error;
-  bool added = false;
-  accounts_.db().Write([&](store::Session& s) {
-    added = false;
-    error.reset();
-    if (!FindManagedOfficer(s, actor.principal, catalogue, user_id)) {
-      error = OfficerNotFound();
-      return;
-    }
-    std::vector<domain::FieldError> fields;
-    const auto role = CheckGrant(catalogue, actor.principal, in.role, in.agency, fields);
-    for (const std::string& f : in.fields) {
-      if (catalogue.FindField(f) == nullptr) {
-        fields.push_back({"linh_vuc", N_("Chọn lĩnh vực trong danh sách")});
-      }
-    }
-    if (!role || !fields.empty()) {
-      error = Invalid(std::move(fields));
-      return;
-    }
-    const int64_t now = accounts_.clock().NowSeconds();
-    if (!store::AddGrant(s, user_id, domain::Grant{*role, in.agency, in.fields}, actor.principal.user_id, now)) {
-      return;
-    }
-    // A privilege change ends the officer's sessions: the next sign-in gets a new session id.
-    store::RevokeSessions(s, user_id, now);
-    Journal(s, actor, {"role.grant", "user", std::to_string(user_id), GrantSummary("after", *role, in.agency)});
-    added = true;
-  });
-  if (error) {
-    return *error;
-  }
-  return added;
+  return ChangeManagedOfficer<bool>(
+      accounts_.db(), actor, catalogue, user_id,
+      [&](store::Session& s, const domain::Account&) -> domain::Result<bool> {
+        std::vector<domain::FieldError> fields;
+        const auto role = CheckGrant(catalogue, actor.principal, in.role, in.agency, fields);
+        for (const std::string& f : in.fields) {
+          if (catalogue.FindField(f) == nullptr) {
+            fields.push_back({"linh_vuc", N_("Chọn lĩnh vực trong danh sách")});
+          }
+        }
+        if (!role || !fields.empty()) {
+          return Invalid(std::move(fields));
+        }
+        const int64_t now = accounts_.clock().NowSeconds();
+        if (!store::AddGrant(s, user_id, domain::Grant{*role, in.agency, in.fields}, actor.principal.user_id, now)) {
+          return false;
+        }
+        // A privilege change ends the officer's sessions: the next sign-in gets a new session id.
+        store::RevokeSessions(s, user_id, now);
+        Journal(s, actor, {"role.grant", "user", std::to_string(user_id), GrantSummary("after", *role, in.agency)});
+        return true;
+      });
 }
 
 domain::Result<bool> Officers::Revoke(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id,
                                       const GrantInput& in) {
-  if (auto refused = RefuseUnless(actor, Permission::kAdministerOfficers)) {
-    return *refused;
-  }
-  std::optional<Error> error;
-  bool removed = false;
-  accounts_.db().Write([&](store::Session& s) {
-    removed = false;
-    error.reset();
-    if (!FindManagedOfficer(s, actor.principal, catalogue, user_id)) {
-      error = OfficerNotFound();
-      return;
-    }
-    const auto role = domain::ParseRole(in.role);
-    // A malformed form is a bad request; only a well-formed grant outside the actor's scope is forbidden.
-    if (!role || catalogue.FindAgency(in.agency) == nullptr) {
-      error = Error::Of(ErrorKind::kInvalid, N_("Không có vai trò này để bỏ."));
-      return;
-    }
-    if (!domain::CanGrant(actor.principal, catalogue, *role, in.agency)) {
-      error = Error::Of(ErrorKind::kForbidden, N_("Bạn không được bỏ vai trò này."));
-      return;
-    }
-    if (!store::RemoveGrant(s, user_id, *role, in.agency)) {
-      return;
-    }
-    store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
-    Journal(s, actor, {"role.revoke", "user", std::to_string(user_id), GrantSummary("before", *role, in.agency)});
-    removed = true;
-  });
-  if (error) {
-    return *error;
-  }
-  return removed;
+  return ChangeManagedOfficer<bool>(
+      accounts_.db(), actor, catalogue, user_id,
+      [&](store::Session& s, const domain::Account&) -> domain::Result<bool> {
+        const auto role = domain::ParseRole(in.role);
+        // A malformed form is a bad request; only a well-formed grant outside the actor's scope is forbidden.
+        if (!role || catalogue.FindAgency(in.agency) == nullptr) {
+          return Error::Of(ErrorKind::kInvalid, N_("Không có vai trò này để bỏ."));
+        }
+        if (!domain::CanGrant(actor.principal, catalogue, *role, in.agency)) {
+          return Error::Of(ErrorKind::kForbidden, N_("Bạn không được bỏ vai trò này."));
+        }
+        if (!store::RemoveGrant(s, user_id, *role, in.agency)) {
+          return false;
+        }
+        store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
+        Journal(s, actor, {"role.revoke", "user", std::to_string(user_id), GrantSummary("before", *role, in.agency)});
+        return true;
+      });
 }
 
 domain::Result<domain::AccountStatus> Officers::SetStatus(const Actor& actor, const domain::Catalogue& catalogue,
                                                           int64_t user_id, std::string_view wanted) {
-  if (auto refused = RefuseUnless(actor, Permission::kAdministerOfficers)) {
-    return *refused;
-  }
-  std::optional<Error> error;
-  domain::AccountStatus stored = domain::AccountStatus::kDisabled;
-  accounts_.db().Write([&](store::Session& s) {
-    error.reset();
-    const std::optional<domain::Account> a = FindManagedOfficer(s, actor.principal, catalogue, user_id);
-    if (!a) {
-      error = OfficerNotFound();
-      return;
-    }
-    if (a->id == actor.principal.user_id || (wanted != "active" && wanted != "disabled")) {
-      error = Error::Of(ErrorKind::kInvalid, N_("Không đổi được trạng thái này."));
-      return;
-    }
-    const domain::AccountStatus next = domain::ParseStatus(wanted);
-    // Re-enabling an account that never had a password leaves it waiting for one.
-    stored =
-        next == domain::AccountStatus::kActive && a->password_hash.empty() ? domain::AccountStatus::kPending : next;
-    store::SetStatus(s, user_id, stored);
-    if (next == domain::AccountStatus::kDisabled) {
-      store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
-    }
-    Journal(s, actor,
-            {next == domain::AccountStatus::kDisabled ? "account.disable" : "account.enable", "user",
-             std::to_string(user_id),
-             boost::json::serialize(boost::json::object{{"before", domain::StatusCode(a->status)},
-                                                        {"after", domain::StatusCode(stored)}})});
-  });
-  if (error) {
-    return *error;
-  }
-  return stored;
+  using StatusResult = domain::Result<domain::AccountStatus>;
+  return ChangeManagedOfficer<domain::AccountStatus>(
+      accounts_.db(), actor, catalogue, user_id, [&](store::Session& s, const domain::Account& a) -> StatusResult {
+        if (a.id == actor.principal.user_id || (wanted != "active" && wanted != "disabled")) {
+          return Error::Of(ErrorKind::kInvalid, N_("Không đổi được trạng thái này."));
+        }
+        const domain::AccountStatus next = domain::ParseStatus(wanted);
+        const bool disabling = next == domain::AccountStatus::kDisabled;
+        // Re-enabling an account that never had a password leaves it waiting for one.
+        const domain::AccountStatus stored =
+            !disabling && a.password_hash.empty() ? domain::AccountStatus::kPending : next;
+        store::SetStatus(s, user_id, stored);
+        if (disabling) {
+          store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
+        }
+        Journal(s, actor,
+                {disabling ? "account.disable" : "account.enable", "user", std::to_string(user_id),
+                 boost::json::serialize(boost::json::object{{"before", domain::StatusCode(a.status)},
+                                                            {"after", domain::StatusCode(stored)}})});
+        return stored;
+      });
 }
 
 domain::Result<IssuedCode> Officers::ResetPassword(const Actor& actor, const domain::Catalogue& catalogue,
                                                    int64_t user_id) {
-  if (auto refused = RefuseUnless(actor, Permission::kAdministerOfficers)) {
-    return *refused;
-  }
-  std::optional<IssuedCode> out;
-  const int64_t now = accounts_.clock().NowSeconds();
-  accounts_.db().Write([&](store::Session& s) {
-    out.reset();
-    const std::optional<domain::Account> a = FindManagedOfficer(s, actor.principal, catalogue, user_id);
-    if (!a) {
-      return;
-    }
-    // The old password stops working at once; the officer chooses a new one with the code.
-    store::ReplacePasswordHash(s, user_id, "");
-    store::RevokeSessions(s, user_id, now);
-    out = IssuedCode{user_id, a->full_name, a->login_name,
-                     accounts_.IssueCode(s, user_id, store::CodePurpose::kSetup, actor.principal.user_id),
-                     now + kSetupCodeSeconds};
-    Journal(s, actor, {"password.admin_reset", "user", std::to_string(user_id), ""});
-  });
-  if (!out) {
-    return OfficerNotFound();
-  }
-  return std::move(*out);
+  return ChangeManagedOfficer<IssuedCode>(
+      accounts_.db(), actor, catalogue, user_id, [&](store::Session& s, const domain::Account& a) {
+        const int64_t now = accounts_.clock().NowSeconds();
+        // The old password stops working at once; the officer chooses a new one with the code.
+        store::ReplacePasswordHash(s, user_id, "");
+        store::RevokeSessions(s, user_id, now);
+        IssuedCode out{user_id, a.full_name, a.login_name,
+                       accounts_.IssueCode(s, user_id, store::CodePurpose::kSetup, actor.principal.user_id),
+                       now + kSetupCodeSeconds};
+        Journal(s, actor, {"password.admin_reset", "user", std::to_string(user_id), ""});
+        return domain::Result<IssuedCode>(std::move(out));
+      });
 }
 
 domain::Result<int64_t> Officers::RevokeSessions(const Actor& actor, const domain::Catalogue& catalogue,
                                                  int64_t user_id) {
-  if (auto refused = RefuseUnless(actor, Permission::kAdministerOfficers)) {
-    return *refused;
-  }
-  std::optional<int64_t> revoked;
-  accounts_.db().Write([&](store::Session& s) {
-    revoked.reset();
-    if (!FindManagedOfficer(s, actor.principal, catalogue, user_id)) {
-      return;
-    }
-    revoked = store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
-    Journal(s, actor,
-            {"session.revoke_all", "user", std::to_string(user_id),
-             boost::json::serialize(boost::json::object{{"sessions", *revoked}})});
-  });
-  if (!revoked) {
-    return OfficerNotFound();
-  }
-  return *revoked;
+  return ChangeManagedOfficer<int64_t>(
+      accounts_.db(), actor, catalogue, user_id, [&](store::Session& s, const domain::Account&) {
+        const int64_t revoked = store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
+        Journal(s, actor,
+                {"session.revoke_all", "user", std::to_string(user_id),
+                 boost::json::serialize(boost::json::object{{"sessions", revoked}})});
+        return domain::Result<int64_t>(revoked);
+      });
 }
 
 }  // namespace motcua::service

@@ -17,6 +17,7 @@
 #include "service/accounts.hpp"
 #include "service/actor.hpp"
 #include "service/counter.hpp"
+#include "service/permission.hpp"
 #include "store/database.hpp"
 
 namespace motcua::service {
@@ -40,9 +41,9 @@ struct GrantInput {
 
 //! What the officer page shows about one officer.
 struct OfficerDetails {
-  domain::Account account;              //!< The officer, with grants.
+  domain::Account account;               //!< The officer, with grants.
   std::vector<domain::ApiToken> tokens;  //!< API tokens, newest first (revoked ones too).
-  int64_t live_sessions = 0;            //!< Sessions open now.
+  int64_t live_sessions = 0;             //!< Sessions open now.
 };
 
 //! The officer `user_id` when `principal` may manage them (an account with a login name, every grant in scope);
@@ -52,6 +53,27 @@ std::optional<domain::Account> FindManagedOfficer(store::Session& s, const domai
 
 //! The error an officer outside the actor's scope (or no officer at all) is answered with.
 domain::Error OfficerNotFound();
+
+//! Runs `change(session, officer)` in one write job when the actor administers officers and manages `user_id`:
+//! the policy is decided inside the transaction that changes the officer. Otherwise kForbidden or kNotFound.
+template <typename T, typename Change>
+domain::Result<T> ChangeManagedOfficer(store::Database& db, const Actor& actor, const domain::Catalogue& catalogue,
+                                       int64_t user_id, Change change) {
+  if (auto refused = RefuseUnless(actor, domain::Permission::kAdministerOfficers)) {
+    return *refused;
+  }
+  std::optional<domain::Result<T>> out;
+  db.Write([&](store::Session& s) {
+    out.reset();  // a job retried after a serialization failure starts over
+    const std::optional<domain::Account> officer = FindManagedOfficer(s, actor.principal, catalogue, user_id);
+    if (!officer) {
+      out.emplace(OfficerNotFound());
+      return;
+    }
+    out.emplace(change(s, *officer));
+  });
+  return std::move(*out);
+}
 
 //! The administrators' operations on officers; each checks the policy and commits its change with its journal entry.
 class Officers {

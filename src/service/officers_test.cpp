@@ -81,7 +81,8 @@ TEST_F(OfficersTest, EveryOperationOnAnOfficerOutsideTheScopeIsNotFoundAndWrites
 }
 
 TEST_F(OfficersTest, CreateNamesEveryFieldAtFaultInPageOrder) {
-  const auto created = Create(ActorOf(admin_d1_), NewOfficer{"", "A B", "123", "not-an-email", "astronaut", kDistrict1});
+  const auto created =
+      Create(ActorOf(admin_d1_), NewOfficer{"", "A B", "123", "not-an-email", "astronaut", kDistrict1});
   ASSERT_EQ(created.kind(), ErrorKind::kInvalid);
   std::vector<std::string> fields;
   for (const domain::FieldError& f : created.error().fields) {
@@ -92,7 +93,8 @@ TEST_F(OfficersTest, CreateNamesEveryFieldAtFaultInPageOrder) {
 }
 
 TEST_F(OfficersTest, AnAgencyAdministratorCannotCreateOfficersAboveTheirScopeOrSystemAdministrators) {
-  const auto at_province = Create(ActorOf(admin_d1_), NewOfficer{"Lê Văn An", "an.le", "", "", "specialist", kProvince});
+  const auto at_province =
+      Create(ActorOf(admin_d1_), NewOfficer{"Lê Văn An", "an.le", "", "", "specialist", kProvince});
   ASSERT_EQ(at_province.kind(), ErrorKind::kInvalid);
   EXPECT_EQ(at_province.error().fields.at(0).field, "vai_tro");
   const auto system_admin =

@@ -148,8 +148,8 @@ class ServiceTest : public testing::Test {
   int64_t LiveSessions(int64_t id) {
     int64_t n = 0;
     db_->Read([&](store::Session& s) {
-      n = static_cast<int64_t>(store::ListSessions(s, id, clock_.NowSeconds(), config_.security.session_idle_minutes * 60)
-                                   .size());
+      n = static_cast<int64_t>(
+          store::ListSessions(s, id, clock_.NowSeconds(), config_.security.session_idle_minutes * 60).size());
     });
     return n;
   }

@@ -43,6 +43,39 @@ std::vector<const domain::Agency*> AgenciesInScope(const domain::Catalogue& cata
   return out;
 }
 
+//! One choice of a select.
+struct SelectOption {
+  std::string value;  //!< What the form sends.
+  std::string text;   //!< What the person reads.
+};
+
+//! Where a select goes and what it is called.
+struct SelectSpec {
+  const char* marker;  //!< Include marker of the page.
+  const char* name;    //!< Field name and element id.
+  std::string label;   //!< Translated label.
+};
+
+//! Adds include `spec.marker`: a select of `options` with `chosen` selected and the error of its field.
+void AddSelect(std::string_view lang, TemplateDictionary& page, const SelectSpec& spec,
+               const std::vector<SelectOption>& options, const std::string& chosen, const FieldErrors& errors) {
+  TemplateDictionary* d = page.AddIncludeDictionary(spec.marker);
+  d->SetFilename(Templates::Key(lang, "partials/role_select"));
+  d->SetValue("NAME", spec.name);
+  d->SetValue("LABEL", spec.label);
+  for (const SelectOption& option : options) {
+    TemplateDictionary* o = d->AddSectionDictionary("OPTIONS");
+    o->SetValue("VALUE", option.value);
+    o->SetValue("TEXT", option.text);
+    if (chosen == option.value) {
+      o->ShowSection("SELECTED");
+    }
+  }
+  if (const std::string e = errors.Of(spec.name); !e.empty()) {
+    d->SetValueAndShowSection("ERROR", e, "HAS_ERROR");
+  }
+}
+
 std::string RolesText(const Site& site, std::string_view lang, const domain::Catalogue& catalogue,
                       const std::vector<domain::Grant>& grants) {
   std::string out;
@@ -153,44 +186,24 @@ std::string StatusName(const Site& site, std::string_view lang, domain::AccountS
 
 void AddRoleSelect(const Site& site, std::string_view lang, TemplateDictionary& page, const domain::Principal& p,
                    const std::string& chosen, const FieldErrors& errors) {
-  TemplateDictionary* d = page.AddIncludeDictionary("F_ROLE");
-  d->SetFilename(Templates::Key(lang, "partials/role_select"));
-  d->SetValue("NAME", "vai_tro");
-  d->SetValue("LABEL", site.T(lang, "Vai trò"));
+  std::vector<SelectOption> options;
   for (const domain::Role r : domain::kAllRoles) {
     if (r == domain::Role::kSystemAdmin && !p.Has(domain::Role::kSystemAdmin)) {
       continue;  // only a system administrator can make another
     }
-    TemplateDictionary* o = d->AddSectionDictionary("OPTIONS");
-    o->SetValue("VALUE", std::string(domain::RoleCode(r)));
-    o->SetValue("TEXT", site.T(lang, domain::RoleName(r)));
-    if (chosen == domain::RoleCode(r)) {
-      o->ShowSection("SELECTED");
-    }
+    options.push_back({std::string(domain::RoleCode(r)), site.T(lang, domain::RoleName(r))});
   }
-  if (const std::string e = errors.Of("vai_tro"); !e.empty()) {
-    d->SetValueAndShowSection("ERROR", e, "HAS_ERROR");
-  }
+  AddSelect(lang, page, {"F_ROLE", "vai_tro", site.T(lang, "Vai trò")}, options, chosen, errors);
 }
 
 void AddAgencySelect(const Site& site, std::string_view lang, TemplateDictionary& page,
                      const domain::Catalogue& catalogue, const domain::Principal& p, const std::string& chosen,
                      const FieldErrors& errors) {
-  TemplateDictionary* d = page.AddIncludeDictionary("F_AGENCY");
-  d->SetFilename(Templates::Key(lang, "partials/role_select"));
-  d->SetValue("NAME", "co_quan");
-  d->SetValue("LABEL", site.T(lang, "Tại cơ quan"));
+  std::vector<SelectOption> options;
   for (const domain::Agency* a : AgenciesInScope(catalogue, p)) {
-    TemplateDictionary* o = d->AddSectionDictionary("OPTIONS");
-    o->SetValue("VALUE", a->code);
-    o->SetValue("TEXT", a->name);
-    if (chosen == a->code) {
-      o->ShowSection("SELECTED");
-    }
+    options.push_back({a->code, a->name});
   }
-  if (const std::string e = errors.Of("co_quan"); !e.empty()) {
-    d->SetValueAndShowSection("ERROR", e, "HAS_ERROR");
-  }
+  AddSelect(lang, page, {"F_AGENCY", "co_quan", site.T(lang, "Tại cơ quan")}, options, chosen, errors);
 }
 
 void AddAdminPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
