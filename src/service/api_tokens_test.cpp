@@ -10,17 +10,14 @@
 #include "service/service_test_fixture.hpp"
 #include "service/sessions_admin.hpp"
 
-namespace motcua::service {
+namespace motcua::service::testing_support {
 namespace {
 
 using domain::ErrorKind;
 using domain::Grant;
 using domain::Role;
-using testing_support::kDistrict1;
-using testing_support::kDistrict2;
-using testing_support::kProvince;
 
-class AdminServicesTest : public testing_support::ServiceTest {
+class AdminServicesTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
@@ -129,4 +126,4 @@ TEST_F(AdminServicesTest, TheJournalSearchPagesNewestFirst) {
 }
 
 }  // namespace
-}  // namespace motcua::service
+}  // namespace motcua::service::testing_support

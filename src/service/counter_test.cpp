@@ -6,16 +6,14 @@
 
 #include "service/service_test_fixture.hpp"
 
-namespace motcua::service {
+namespace motcua::service::testing_support {
 namespace {
 
 using domain::ErrorKind;
 using domain::Grant;
 using domain::Role;
-using testing_support::kDistrict1;
-using testing_support::kProvince;
 
-class CounterTest : public testing_support::ServiceTest {
+class CounterTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
@@ -153,4 +151,4 @@ TEST_F(CounterTest, WhenTheJournalCannotBeWrittenTheAccountIsNotCreatedEither) {
 }
 
 }  // namespace
-}  // namespace motcua::service
+}  // namespace motcua::service::testing_support

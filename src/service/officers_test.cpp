@@ -9,18 +9,14 @@
 
 #include "service/service_test_fixture.hpp"
 
-namespace motcua::service {
+namespace motcua::service::testing_support {
 namespace {
 
 using domain::ErrorKind;
 using domain::Grant;
 using domain::Role;
-using testing_support::kDistrict1;
-using testing_support::kDistrict2;
-using testing_support::kFieldCode;
-using testing_support::kProvince;
 
-class OfficersTest : public testing_support::ServiceTest {
+class OfficersTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
@@ -260,4 +256,4 @@ TEST_F(OfficersTest, WhenTheJournalCannotBeWrittenNoChangeIsMadeEither) {
 }
 
 }  // namespace
-}  // namespace motcua::service
+}  // namespace motcua::service::testing_support

@@ -7,6 +7,7 @@
 
 #include "domain/messages.hpp"
 #include "web/account_pages.hpp"
+#include "web/page_routes.hpp"
 #include "web/results.hpp"
 
 namespace motcua::web {
@@ -16,7 +17,6 @@ namespace {
 using ctemplate::TemplateDictionary;
 using domain::N_;
 using domain::Permission;
-using http::Exec;
 using http::Request;
 using http::Response;
 
@@ -87,7 +87,7 @@ std::string RolesText(const Site& site, std::string_view lang, const domain::Cat
   return out;
 }
 
-Response AdminHome(const Site& site, const Request& req) {
+Response AdminHome(const Site& site, AdminServices& /*services*/, const Request& req) {
   const std::string lang = site.Lang(req);
   const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
@@ -151,7 +151,11 @@ Response RenderOfficerNew(const Site& site, const Request& req, const service::N
       status);
 }
 
-Response OfficerCreate(const Site& site, AdminServices& services, Request& req) {
+Response OfficerNew(const Site& site, AdminServices& /*services*/, const Request& req) {
+  return RenderOfficerNew(site, req, service::NewOfficer{}, {}, http::kOk);
+}
+
+Response OfficerCreate(const Site& site, AdminServices& services, const Request& req) {
   const std::string lang = site.Lang(req);
   const Form form(req);
   const service::NewOfficer in{form.Text("ho_ten"), form.Text("ten_dang_nhap"), form.Text("dien_thoai"),
@@ -207,25 +211,20 @@ void AddAgencySelect(const Site& site, std::string_view lang, TemplateDictionary
 }
 
 void AddAdminPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
-  const Site* s = &site;
   const int64_t idle = accounts.auth().idle_seconds();
-  // The handlers share the services and keep them alive.
-  const auto a = std::make_shared<AdminServices>(
+  const auto services = std::make_shared<AdminServices>(
       AdminServices{service::Officers(accounts, idle), service::ApiTokens(accounts.db(), accounts.clock()),
                     service::SessionsAdmin(accounts.db(), accounts.clock(), idle), accounts.db()});
-  routes.Add(
-      "GET", "/quan-tri", Permission::kAdministerOfficers, [s](Request& r) { return AdminHome(*s, r); }, Exec::kPool);
-  routes.Add(
-      "GET", "/quan-tri/can-bo", Permission::kAdministerOfficers, [s, a](Request& r) { return OfficerList(*s, *a, r); },
-      Exec::kPool);
-  routes.Add(
-      "GET", "/quan-tri/can-bo/moi", Permission::kAdministerOfficers,
-      [s](Request& r) { return RenderOfficerNew(*s, r, service::NewOfficer{}, {}, http::kOk); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/moi", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return OfficerCreate(*s, *a, r); }, Exec::kPool);
-  AddOfficerAdminPages(routes, site, a);
-  AddJournalPages(routes, site, a);
+  constexpr Permission kAdmin = Permission::kAdministerOfficers;
+  static constexpr PageRoute<AdminServices> kRoutes[] = {
+      {"GET", "/quan-tri", kAdmin, AdminHome},
+      {"GET", "/quan-tri/can-bo", kAdmin, OfficerList},
+      {"GET", "/quan-tri/can-bo/moi", kAdmin, OfficerNew},
+      {"POST", "/quan-tri/can-bo/moi", kAdmin, OfficerCreate},
+  };
+  AddPageRoutes<AdminServices>(routes, site, services, kRoutes);
+  AddOfficerAdminPages(routes, site, services);
+  AddJournalPages(routes, site, services);
 }
 
 }  // namespace motcua::web

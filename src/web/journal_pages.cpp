@@ -7,6 +7,7 @@
 #include "http/url.hpp"
 #include "service/audit_search.hpp"
 #include "web/admin_pages.hpp"
+#include "web/page_routes.hpp"
 #include "web/results.hpp"
 
 namespace motcua::web {
@@ -15,8 +16,6 @@ namespace {
 
 using ctemplate::TemplateDictionary;
 using domain::N_;
-using domain::Permission;
-using http::Exec;
 using http::Request;
 using http::Response;
 
@@ -95,7 +94,7 @@ void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
   }
 }
 
-Response AuditPage(const Site& site, AdminServices& services, Request& req) {
+Response AuditPage(const Site& site, AdminServices& services, const Request& req) {
   const std::string lang = site.Lang(req);
   service::JournalQuery query;
   query.person = std::string(req.Query("nguoi"));
@@ -135,14 +134,11 @@ Response AuditPage(const Site& site, AdminServices& services, Request& req) {
 }  // namespace
 
 void AddJournalPages(access::RouteTable& routes, const Site& site, const std::shared_ptr<AdminServices>& services) {
-  const Site* s = &site;
-  const std::shared_ptr<AdminServices>& a = services;
-  routes.Add(
-      "GET", "/quan-tri/phien", Permission::kViewAudit, [s, a](Request& r) { return AllSessions(*s, *a, r); },
-      Exec::kPool);
-  routes.Add(
-      "GET", "/quan-tri/nhat-ky", Permission::kViewAudit, [s, a](Request& r) { return AuditPage(*s, *a, r); },
-      Exec::kPool);
+  static constexpr PageRoute<AdminServices> kRoutes[] = {
+      {"GET", "/quan-tri/phien", domain::Permission::kViewAudit, AllSessions},
+      {"GET", "/quan-tri/nhat-ky", domain::Permission::kViewAudit, AuditPage},
+  };
+  AddPageRoutes<AdminServices>(routes, site, services, kRoutes);
 }
 
 }  // namespace motcua::web

@@ -5,6 +5,7 @@
 #include "domain/messages.hpp"
 #include "web/account_pages.hpp"
 #include "web/admin_pages.hpp"
+#include "web/page_routes.hpp"
 #include "web/results.hpp"
 
 namespace motcua::web {
@@ -13,8 +14,6 @@ namespace {
 
 using ctemplate::TemplateDictionary;
 using domain::N_;
-using domain::Permission;
-using http::Exec;
 using http::Request;
 using http::Response;
 
@@ -141,7 +140,7 @@ Response OfficerPage(const Site& site, AdminServices& services, const Request& r
   return RenderOfficer(site, req, *details, "", "", {}, http::kOk);
 }
 
-Response GrantRole(const Site& site, AdminServices& services, Request& req) {
+Response GrantRole(const Site& site, AdminServices& services, const Request& req) {
   const Form form(req);
   const service::GrantInput in{form.Text("vai_tro"), form.Text("co_quan"), form.All("linh_vuc")};
   const int64_t id = IdParam(req, "id");
@@ -152,7 +151,7 @@ Response GrantRole(const Site& site, AdminServices& services, Request& req) {
   return BackToOfficer(id, "vai-tro");
 }
 
-Response RevokeRole(const Site& site, AdminServices& services, Request& req) {
+Response RevokeRole(const Site& site, AdminServices& services, const Request& req) {
   const Form form(req);
   const int64_t id = IdParam(req, "id");
   const auto revoked = services.officers.Revoke(access::ActorOf(req), *site.catalogue(), id,
@@ -163,7 +162,7 @@ Response RevokeRole(const Site& site, AdminServices& services, Request& req) {
   return BackToOfficer(id, "bo-vai-tro");
 }
 
-Response SetOfficerStatus(const Site& site, AdminServices& services, Request& req) {
+Response SetOfficerStatus(const Site& site, AdminServices& services, const Request& req) {
   const int64_t id = IdParam(req, "id");
   const auto status =
       services.officers.SetStatus(access::ActorOf(req), *site.catalogue(), id, Form(req).Text("trang_thai"));
@@ -173,7 +172,7 @@ Response SetOfficerStatus(const Site& site, AdminServices& services, Request& re
   return BackToOfficer(id, "trang-thai");
 }
 
-Response ResetOfficerPassword(const Site& site, AdminServices& services, Request& req) {
+Response ResetOfficerPassword(const Site& site, AdminServices& services, const Request& req) {
   const std::string lang = site.Lang(req);
   const auto issued = services.officers.ResetPassword(access::ActorOf(req), *site.catalogue(), IdParam(req, "id"));
   if (!issued) {
@@ -183,7 +182,7 @@ Response ResetOfficerPassword(const Site& site, AdminServices& services, Request
                   issued->expires_at, fmt::format("/quan-tri/can-bo/{}", issued->user_id), site.T(lang, "Xem cán bộ"));
 }
 
-Response RevokeOfficerSessions(const Site& site, AdminServices& services, Request& req) {
+Response RevokeOfficerSessions(const Site& site, AdminServices& services, const Request& req) {
   const int64_t id = IdParam(req, "id");
   const auto revoked = services.officers.RevokeSessions(access::ActorOf(req), *site.catalogue(), id);
   if (!revoked) {
@@ -192,7 +191,7 @@ Response RevokeOfficerSessions(const Site& site, AdminServices& services, Reques
   return BackToOfficer(id, "phien");
 }
 
-Response CreateToken(const Site& site, AdminServices& services, Request& req) {
+Response CreateToken(const Site& site, AdminServices& services, const Request& req) {
   const std::string lang = site.Lang(req);
   const auto token =
       services.tokens.Create(access::ActorOf(req), *site.catalogue(), IdParam(req, "id"), Form(req).Text("ten_token"));
@@ -205,7 +204,7 @@ Response CreateToken(const Site& site, AdminServices& services, Request& req) {
   });
 }
 
-Response RevokeToken(const Site& site, AdminServices& services, Request& req) {
+Response RevokeToken(const Site& site, AdminServices& services, const Request& req) {
   const auto owner = services.tokens.Revoke(access::ActorOf(req), *site.catalogue(), IdParam(req, "id"));
   if (!owner) {
     return ErrorPageFor(site, req, owner.error());
@@ -217,32 +216,18 @@ Response RevokeToken(const Site& site, AdminServices& services, Request& req) {
 
 void AddOfficerAdminPages(access::RouteTable& routes, const Site& site,
                           const std::shared_ptr<AdminServices>& services) {
-  const Site* s = &site;
-  const std::shared_ptr<AdminServices>& a = services;
-  routes.Add(
-      "GET", "/quan-tri/can-bo/{id}", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return OfficerPage(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/{id}/vai-tro", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return GrantRole(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/{id}/vai-tro/xoa", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return RevokeRole(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/{id}/trang-thai", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return SetOfficerStatus(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/{id}/mat-khau", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return ResetOfficerPassword(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/{id}/phien/thu-hoi", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return RevokeOfficerSessions(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/can-bo/{id}/token", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return CreateToken(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/quan-tri/token/{id}/thu-hoi", Permission::kAdministerOfficers,
-      [s, a](Request& r) { return RevokeToken(*s, *a, r); }, Exec::kPool);
+  constexpr domain::Permission kAdmin = domain::Permission::kAdministerOfficers;
+  static constexpr PageRoute<AdminServices> kRoutes[] = {
+      {"GET", "/quan-tri/can-bo/{id}", kAdmin, OfficerPage},
+      {"POST", "/quan-tri/can-bo/{id}/vai-tro", kAdmin, GrantRole},
+      {"POST", "/quan-tri/can-bo/{id}/vai-tro/xoa", kAdmin, RevokeRole},
+      {"POST", "/quan-tri/can-bo/{id}/trang-thai", kAdmin, SetOfficerStatus},
+      {"POST", "/quan-tri/can-bo/{id}/mat-khau", kAdmin, ResetOfficerPassword},
+      {"POST", "/quan-tri/can-bo/{id}/phien/thu-hoi", kAdmin, RevokeOfficerSessions},
+      {"POST", "/quan-tri/can-bo/{id}/token", kAdmin, CreateToken},
+      {"POST", "/quan-tri/token/{id}/thu-hoi", kAdmin, RevokeToken},
+  };
+  AddPageRoutes<AdminServices>(routes, site, services, kRoutes);
 }
 
 }  // namespace motcua::web

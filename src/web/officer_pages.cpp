@@ -8,6 +8,7 @@
 #include "service/counter.hpp"
 #include "web/account_pages.hpp"
 #include "web/forms.hpp"
+#include "web/page_routes.hpp"
 #include "web/person_form.hpp"
 #include "web/results.hpp"
 
@@ -18,7 +19,6 @@ namespace {
 using ctemplate::TemplateDictionary;
 using domain::N_;
 using domain::Permission;
-using http::Exec;
 using http::Request;
 using http::Response;
 
@@ -30,7 +30,7 @@ std::string AgencyName(const domain::Catalogue& catalogue, const std::string& co
   return a != nullptr ? a->name : code;
 }
 
-Response OfficerHome(const Site& site, const Request& req) {
+Response OfficerHome(const Site& site, service::Counter& /*counter*/, const Request& req) {
   const std::string lang = site.Lang(req);
   const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
@@ -122,7 +122,11 @@ Response CodeSlip(const Site& site, const Request& req, const std::string& headi
 
 namespace {
 
-Response CitizenCreate(const Site& site, service::Counter& counter, Request& req) {
+Response CitizenNew(const Site& site, service::Counter& /*counter*/, const Request& req) {
+  return RenderCitizenNew(site, req, PersonInput{}, {}, http::kOk);
+}
+
+Response CitizenCreate(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
   const PersonInput in = PersonInput::From(Form(req));
   FieldErrors errors;
@@ -139,7 +143,7 @@ Response CitizenCreate(const Site& site, service::Counter& counter, Request& req
                   issued->expires_at, "/can-bo/cong-dan/moi", site.T(lang, "Tạo tài khoản khác"));
 }
 
-Response CitizenPage(const Site& site, service::Counter& counter, Request& req) {
+Response CitizenPage(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
   const auto account = counter.View(access::ActorOf(req), IdParam(req, "id"));
   if (!account) {
@@ -163,7 +167,7 @@ Response CitizenPage(const Site& site, service::Counter& counter, Request& req) 
   });
 }
 
-Response CitizenIssueCode(const Site& site, service::Counter& counter, Request& req) {
+Response CitizenIssueCode(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
   const int64_t id = IdParam(req, "id");
   const auto issued = counter.IssueSetupCode(access::ActorOf(req), id);
@@ -178,26 +182,16 @@ Response CitizenIssueCode(const Site& site, service::Counter& counter, Request& 
 }  // namespace
 
 void AddOfficerPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
-  const Site* s = &site;
-  // The routes share one counter service, kept alive by the handlers that use it.
-  const auto c = std::make_shared<service::Counter>(accounts);
-  routes.Add(
-      "GET", "/can-bo", Permission::kOfficer, [s](Request& r) { return OfficerHome(*s, r); }, Exec::kPool);
-  routes.Add(
-      "GET", "/can-bo/cong-dan", Permission::kAssistCitizens, [s, c](Request& r) { return CitizenSearch(*s, *c, r); },
-      Exec::kPool);
-  routes.Add(
-      "GET", "/can-bo/cong-dan/moi", Permission::kAssistCitizens,
-      [s](Request& r) { return RenderCitizenNew(*s, r, PersonInput{}, {}, http::kOk); }, Exec::kPool);
-  routes.Add(
-      "POST", "/can-bo/cong-dan/moi", Permission::kAssistCitizens,
-      [s, c](Request& r) { return CitizenCreate(*s, *c, r); }, Exec::kPool);
-  routes.Add(
-      "GET", "/can-bo/cong-dan/{id}", Permission::kAssistCitizens,
-      [s, c](Request& r) { return CitizenPage(*s, *c, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/can-bo/cong-dan/{id}/ma", Permission::kAssistCitizens,
-      [s, c](Request& r) { return CitizenIssueCode(*s, *c, r); }, Exec::kPool);
+  constexpr Permission kCounter = Permission::kAssistCitizens;
+  static constexpr PageRoute<service::Counter> kRoutes[] = {
+      {"GET", "/can-bo", Permission::kOfficer, OfficerHome},
+      {"GET", "/can-bo/cong-dan", kCounter, CitizenSearch},
+      {"GET", "/can-bo/cong-dan/moi", kCounter, CitizenNew},
+      {"POST", "/can-bo/cong-dan/moi", kCounter, CitizenCreate},
+      {"GET", "/can-bo/cong-dan/{id}", kCounter, CitizenPage},
+      {"POST", "/can-bo/cong-dan/{id}/ma", kCounter, CitizenIssueCode},
+  };
+  AddPageRoutes<service::Counter>(routes, site, std::make_shared<service::Counter>(accounts), kRoutes);
 }
 
 }  // namespace motcua::web
