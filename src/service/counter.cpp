@@ -64,34 +64,45 @@ domain::Result<std::vector<domain::Account>> Counter::Search(const Actor& actor,
   return people;
 }
 
+PendingAccount CreatePendingAccount(Accounts& accounts, const Actor& actor, store::NewAccount account,
+                                    const std::string& login,
+                                    const std::function<void(store::Session&, int64_t)>& also) {
+  account.status = domain::AccountStatus::kPending;
+  account.created_by = actor.principal.user_id;
+  account.password_hash.clear();
+  PendingAccount out{store::Conflict::kNone, IssuedCode{0, account.full_name, login, {}, 0}};
+  const int64_t now = accounts.clock().NowSeconds();
+  out.conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
+    if (created.id == 0) {
+      return created.conflict;
+    }
+    out.issued.user_id = created.id;
+    out.issued.code = accounts.IssueCode(s, created.id, store::CodePurpose::kSetup, actor.principal.user_id);
+    also(s, created.id);
+    return store::Conflict::kNone;
+  });
+  out.issued.expires_at = now + kSetupCodeSeconds;
+  return out;
+}
+
 domain::Result<IssuedCode> Counter::CreateAccount(const Actor& actor, store::NewAccount person) {
   if (auto refused = RefuseUnless(actor, domain::Permission::kAssistCitizens)) {
     return *refused;
   }
-  person.status = domain::AccountStatus::kPending;
-  person.created_by = actor.principal.user_id;
-  person.password_hash.clear();
-  IssuedCode out{0, person.full_name, person.personal_id, {}, 0};
-  const int64_t now = accounts_.clock().NowSeconds();
-  const store::Conflict conflict = store::WriteAccountCreation(accounts_.db(), person, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, person, now);
-    if (created.id == 0) {
-      return created.conflict;
-    }
-    out.user_id = created.id;
-    out.code = accounts_.IssueCode(s, created.id, store::CodePurpose::kSetup, actor.principal.user_id);
-    Journal(
-        s, actor,
-        {"account.create_assisted", "user", std::to_string(created.id),
-         boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", person.full_name},
-                                                                                  {"personal_id", person.personal_id},
-                                                                                  {"phone", person.phone}}}})});
-    return store::Conflict::kNone;
-  });
-  if (conflict != store::Conflict::kNone) {
-    return ConflictError(conflict);
+  const PendingAccount created =
+      CreatePendingAccount(accounts_, actor, person, person.personal_id, [&](store::Session& s, int64_t id) {
+        Journal(s, actor,
+                {"account.create_assisted", "user", std::to_string(id),
+                 boost::json::serialize(
+                     boost::json::object{{"after", boost::json::object{{"full_name", person.full_name},
+                                                                       {"personal_id", person.personal_id},
+                                                                       {"phone", person.phone}}}})});
+      });
+  if (created.conflict != store::Conflict::kNone) {
+    return ConflictError(created.conflict);
   }
-  out.expires_at = now + kSetupCodeSeconds;
+  const IssuedCode& out = created.issued;
   domain::Account holder;
   holder.full_name = person.full_name;
   holder.phone = person.phone;
@@ -100,7 +111,7 @@ domain::Result<IssuedCode> Counter::CreateAccount(const Actor& actor, store::New
   accounts_.Notify(holder, N_("Tài khoản Cổng dịch vụ công"),
                    fmt::format("{} {}. {}", N_("Tài khoản của bạn đã được tạo. Mã đặt mật khẩu:"), out.code,
                                N_("Vào trang Đặt mật khẩu mới của cổng, dùng được trong 7 ngày.")));
-  return out;
+  return created.issued;
 }
 
 domain::Result<domain::Account> Counter::View(const Actor& actor, int64_t user_id) {

@@ -3,6 +3,7 @@
 //! hands over a one-time code with which the citizen chooses a password.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,19 @@ struct IssuedCode {
   std::string code;        //!< The code itself (never stored in clear, never journaled).
   int64_t expires_at = 0;  //!< Unix seconds after which it no longer works.
 };
+
+//! A pending account just created with a setup code, or the unique value that stopped it.
+struct PendingAccount {
+  store::Conflict conflict = store::Conflict::kNone;  //!< kNone when created.
+  IssuedCode issued;                                  //!< The account and its code (when created).
+};
+
+//! Creates `account` pending (no password, created by the actor) with a setup code in one write job that also runs
+//! `also(session, id)` (the journal entry, a role); a unique value already taken is returned, not thrown. The code's
+//! holder signs in with `login`.
+PendingAccount CreatePendingAccount(Accounts& accounts, const Actor& actor, store::NewAccount account,
+                                    const std::string& login,
+                                    const std::function<void(store::Session&, int64_t)>& also);
 
 //! The counter's operations; each checks the policy and commits its change with its journal entry.
 class Counter {

@@ -113,27 +113,19 @@ domain::Result<IssuedCode> Officers::Create(const Actor& actor, const domain::Ca
   account.phone = phone.value;
   account.email = email.value;
   account.full_name = name.value;
-  account.status = domain::AccountStatus::kPending;
-  account.created_by = actor.principal.user_id;
-  IssuedCode out{0, account.full_name, account.login_name, {}, 0};
-  const int64_t now = accounts_.clock().NowSeconds();
-  const store::Conflict conflict = store::WriteAccountCreation(accounts_.db(), account, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
-    if (created.id == 0) {
-      return created.conflict;
-    }
-    out.user_id = created.id;
-    store::AddGrant(s, created.id, domain::Grant{*role, in.agency, {}}, actor.principal.user_id, now);
-    out.code = accounts_.IssueCode(s, created.id, store::CodePurpose::kSetup, actor.principal.user_id);
-    Journal(
-        s, actor,
-        {"officer.create", "user", std::to_string(created.id),
-         boost::json::serialize(boost::json::object{{"after", boost::json::object{{"login_name", account.login_name},
-                                                                                  {"full_name", account.full_name},
-                                                                                  {"role", domain::RoleCode(*role)},
-                                                                                  {"agency", in.agency}}}})});
-    return store::Conflict::kNone;
-  });
+  const PendingAccount created =
+      CreatePendingAccount(accounts_, actor, account, account.login_name, [&](store::Session& s, int64_t id) {
+        store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, actor.principal.user_id,
+                        accounts_.clock().NowSeconds());
+        Journal(s, actor,
+                {"officer.create", "user", std::to_string(id),
+                 boost::json::serialize(
+                     boost::json::object{{"after", boost::json::object{{"login_name", account.login_name},
+                                                                       {"full_name", account.full_name},
+                                                                       {"role", domain::RoleCode(*role)},
+                                                                       {"agency", in.agency}}}})});
+      });
+  const store::Conflict conflict = created.conflict;
   if (conflict == store::Conflict::kLoginName) {
     Error error = Error::Field("ten_dang_nhap", N_("Tên đăng nhập này đã có người dùng. Hãy chọn tên khác"));
     error.kind = ErrorKind::kConflict;
@@ -144,8 +136,7 @@ domain::Result<IssuedCode> Officers::Create(const Actor& actor, const domain::Ca
     error.kind = ErrorKind::kConflict;
     return error;
   }
-  out.expires_at = now + kSetupCodeSeconds;
-  return out;
+  return created.issued;
 }
 
 domain::Result<OfficerDetails> Officers::Load(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id,

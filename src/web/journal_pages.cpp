@@ -16,7 +16,6 @@ namespace {
 
 using ctemplate::TemplateDictionary;
 using domain::N_;
-using http::Request;
 using http::Response;
 
 constexpr InputSpec kPersonField{
@@ -29,7 +28,7 @@ constexpr InputSpec kToField{"den_ngay", N_("Đến hết ngày"), nullptr, "dat
 
 constexpr int64_t kMicrosPerSecond = 1000000;
 
-Response AllSessions(const Site& site, AdminServices& services, const Request& req) {
+Response AllSessions(const Site& site, AdminServices& services, const http::Request& req) {
   const std::string lang = site.Lang(req);
   const auto sessions = services.sessions.ListOpen(access::ActorOf(req));
   if (!sessions) {
@@ -63,7 +62,7 @@ void ReadDay(const Site& site, std::string_view lang, const std::string& text, c
 }
 
 //! The link to the next page: the same search, older than `last_seq`.
-std::string NextPageUrl(const Request& req, int64_t last_seq) {
+std::string NextPageUrl(const http::Request& req, int64_t last_seq) {
   std::string url = "/quan-tri/nhat-ky?";
   for (const auto& [k, v] : req.query) {
     if (k != "truoc" && k != "lang") {
@@ -94,7 +93,7 @@ void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
   }
 }
 
-Response AuditPage(const Site& site, AdminServices& services, const Request& req) {
+Response AuditPage(const Site& site, AdminServices& services, const http::Request& req) {
   const std::string lang = site.Lang(req);
   service::JournalQuery query;
   query.person = std::string(req.Query("nguoi"));

@@ -17,13 +17,12 @@ namespace motcua::web {
 namespace {
 
 using ctemplate::TemplateDictionary;
-using domain::N_;
 using domain::Permission;
 using http::Request;
 using http::Response;
 
-constexpr InputSpec kQueryField{"q",      N_("Số định danh cá nhân hoặc số điện thoại"), nullptr, "text", "off", "20",
-                                "numeric"};
+constexpr InputSpec kQueryField{
+    "q", domain::N_("Số định danh cá nhân hoặc số điện thoại"), nullptr, "text", "off", "20", "numeric"};
 
 std::string AgencyName(const domain::Catalogue& catalogue, const std::string& code) {
   const domain::Agency* a = catalogue.FindAgency(code);
