@@ -2,37 +2,34 @@
 // the desk officer creates the account with the citizen and hands over a one-time code).
 #include <fmt/format.h>
 
-#include <boost/json.hpp>
+#include <memory>
 
-#include "domain/identity.hpp"
 #include "domain/messages.hpp"
-#include "domain/text.hpp"
-#include "http/url.hpp"
-#include "service/journal.hpp"
+#include "service/counter.hpp"
 #include "web/account_pages.hpp"
 #include "web/forms.hpp"
+#include "web/page_routes.hpp"
 #include "web/person_form.hpp"
+#include "web/results.hpp"
 
 namespace motcua::web {
 
 namespace {
 
 using ctemplate::TemplateDictionary;
-using domain::N_;
 using domain::Permission;
-using http::Exec;
 using http::Request;
 using http::Response;
 
-constexpr InputSpec kQueryField{"q",      N_("Số định danh cá nhân hoặc số điện thoại"), nullptr, "text", "off", "20",
-                                "numeric"};
+constexpr InputSpec kQueryField{
+    "q", domain::N_("Số định danh cá nhân hoặc số điện thoại"), nullptr, "text", "off", "20", "numeric"};
 
 std::string AgencyName(const domain::Catalogue& catalogue, const std::string& code) {
   const domain::Agency* a = catalogue.FindAgency(code);
   return a != nullptr ? a->name : code;
 }
 
-Response OfficerHome(const Site& site, const Request& req) {
+Response OfficerHome(const Site& site, service::Counter& /*counter*/, const Request& req) {
   const std::string lang = site.Lang(req);
   const domain::Principal& p = access::CallerOf(req).principal;
   const auto catalogue = site.catalogue();
@@ -62,23 +59,18 @@ Response OfficerHome(const Site& site, const Request& req) {
   });
 }
 
-Response CitizenSearch(const Site& site, service::Accounts& accounts, const Request& req) {
+Response CitizenSearch(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
   const std::string typed(req.Query("q"));
   const bool searched = std::any_of(req.query.begin(), req.query.end(), [](const auto& kv) { return kv.first == "q"; });
   FieldErrors errors;
   std::vector<domain::Account> people;
   if (searched) {
-    const service::LoginName name = service::ParseLoginName(typed);
-    const std::string key = !name.personal_id.empty() ? name.personal_id : name.phone;
-    if (key.empty()) {
-      errors.Add("q", site.T(lang, "Nhập đủ 12 chữ số định danh hoặc 10 chữ số điện thoại"));
+    auto found = counter.Search(access::ActorOf(req), typed);
+    if (!found) {
+      AddFieldErrors(site, lang, found.error(), errors);
     } else {
-      accounts.db().Write([&](store::Session& s) {
-        people = store::FindPeople(s, key);
-        service::Journal(s, req, access::CallerOf(req),
-                         {"citizen.search", "", "", fmt::format(R"({{"results":{}}})", people.size())});
-      });
+      people = std::move(*found);
     }
   }
   return site.Page(req, "office/citizens", site.T(lang, "Tìm tài khoản người dân"), [&](TemplateDictionary& d) {
@@ -129,7 +121,11 @@ Response CodeSlip(const Site& site, const Request& req, const std::string& headi
 
 namespace {
 
-Response CitizenCreate(const Site& site, service::Accounts& accounts, Request& req) {
+Response CitizenNew(const Site& site, service::Counter& /*counter*/, const Request& req) {
+  return RenderCitizenNew(site, req, PersonInput{}, {}, http::kOk);
+}
+
+Response CitizenCreate(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
   const PersonInput in = PersonInput::From(Form(req));
   FieldErrors errors;
@@ -137,62 +133,20 @@ Response CitizenCreate(const Site& site, service::Accounts& accounts, Request& r
   if (!errors.empty()) {
     return RenderCitizenNew(site, req, in, errors, http::kUnprocessable);
   }
-  const access::Caller& caller = access::CallerOf(req);
-  account.status = domain::AccountStatus::kPending;
-  account.created_by = caller.principal.user_id;
-  std::string code;
-  int64_t user_id = 0;
-  const int64_t now = accounts.clock().NowSeconds();
-  const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
-    if (created.id == 0) {
-      return created.conflict;
-    }
-    user_id = created.id;
-    code = accounts.IssueCode(s, user_id, store::CodePurpose::kSetup, caller.principal.user_id);
-    domain::Account person;
-    person.id = user_id;
-    person.phone = account.phone;
-    person.email = account.email;
-    // The message goes to the citizen, in Vietnamese whatever language the officer's screen is in.
-    const std::string vi = "vi";
-    accounts.Notify(s, person, "account.setup_code", site.T(vi, "Tài khoản Cổng dịch vụ công"),
-                    fmt::format("{} {}. {}", site.T(vi, "Tài khoản của bạn đã được tạo. Mã đặt mật khẩu:"), code,
-                                site.T(vi, "Vào trang Đặt mật khẩu mới của cổng, dùng được trong 7 ngày.")),
-                    true);
-    service::Journal(
-        s, req, caller,
-        {"account.create_assisted", "user", std::to_string(user_id),
-         boost::json::serialize(boost::json::object{{"after", boost::json::object{{"full_name", account.full_name},
-                                                                                  {"personal_id", account.personal_id},
-                                                                                  {"phone", account.phone}}}})});
-    return store::Conflict::kNone;
-  });
-  AddConflictError(site, lang, conflict, PersonFormFor::kCounter, errors);
-  if (!errors.empty()) {
-    return RenderCitizenNew(site, req, in, errors, http::kConflict);
+  const auto issued = counter.CreateAccount(access::ActorOf(req), std::move(account));
+  if (!issued) {
+    AddFieldErrors(site, lang, issued.error(), errors);
+    return RenderCitizenNew(site, req, in, errors, StatusOf(issued.kind()));
   }
-  constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
-  return CodeSlip(site, req, site.T(lang, "Đã tạo tài khoản"), account.full_name, account.personal_id, code,
-                  now + kSetupSeconds, "/can-bo/cong-dan/moi", site.T(lang, "Tạo tài khoản khác"));
+  return CodeSlip(site, req, site.T(lang, "Đã tạo tài khoản"), issued->full_name, issued->login, issued->code,
+                  issued->expires_at, "/can-bo/cong-dan/moi", site.T(lang, "Tạo tài khoản khác"));
 }
 
-Response CitizenPage(const Site& site, service::Accounts& accounts, Request& req) {
+Response CitizenPage(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
-  const access::Caller& caller = access::CallerOf(req);
-  const int64_t id = IdParam(req, "id");
-  std::optional<domain::Account> account;
-  accounts.db().Write([&](store::Session& s) {
-    account = store::FindAccount(s, id);
-    if (!account || account->personal_id.empty() || !domain::CanAssist(caller.principal, account->grants)) {
-      account.reset();
-      return;
-    }
-    // Viewing a person's data is itself recorded, in the same transaction as the read.
-    service::Journal(s, req, caller, {"citizen.view", "user", std::to_string(id), ""});
-  });
+  const auto account = counter.View(access::ActorOf(req), IdParam(req, "id"));
   if (!account) {
-    return site.ErrorPage(req, http::kNotFound, site.T(lang, "Không tìm thấy tài khoản người dân này."));
+    return ErrorPageFor(site, req, account.error());
   }
   return site.Page(req, "office/citizen", account->full_name, [&](TemplateDictionary& d) {
     AddCsrf(req, d);
@@ -212,53 +166,31 @@ Response CitizenPage(const Site& site, service::Accounts& accounts, Request& req
   });
 }
 
-Response CitizenIssueCode(const Site& site, service::Accounts& accounts, Request& req) {
+Response CitizenIssueCode(const Site& site, service::Counter& counter, const Request& req) {
   const std::string lang = site.Lang(req);
-  const access::Caller& caller = access::CallerOf(req);
   const int64_t id = IdParam(req, "id");
-  std::optional<domain::Account> account;
-  std::string code;
-  accounts.db().Write([&](store::Session& s) {
-    account = store::FindAccount(s, id);
-    if (!account || account->personal_id.empty() || account->status == domain::AccountStatus::kDisabled ||
-        !domain::CanAssist(caller.principal, account->grants)) {
-      account.reset();
-      return;
-    }
-    code = accounts.IssueCode(s, id, store::CodePurpose::kSetup, caller.principal.user_id);
-    service::Journal(s, req, caller, {"password.code_issued", "user", std::to_string(id), R"({"by":"counter"})"});
-  });
-  if (!account) {
-    return site.ErrorPage(req, http::kNotFound, site.T(lang, "Không tìm thấy tài khoản người dân này."));
+  const auto issued = counter.IssueSetupCode(access::ActorOf(req), id);
+  if (!issued) {
+    return ErrorPageFor(site, req, issued.error());
   }
-  constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
-  return CodeSlip(site, req, site.T(lang, "Đã cấp mã đặt mật khẩu"), account->full_name, account->personal_id, code,
-                  accounts.clock().NowSeconds() + kSetupSeconds, fmt::format("/can-bo/cong-dan/{}", id),
+  return CodeSlip(site, req, site.T(lang, "Đã cấp mã đặt mật khẩu"), issued->full_name, issued->login, issued->code,
+                  issued->expires_at, fmt::format("/can-bo/cong-dan/{}", id),
                   site.T(lang, "Quay lại tài khoản người dân"));
 }
 
 }  // namespace
 
 void AddOfficerPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts) {
-  const Site* s = &site;
-  service::Accounts* a = &accounts;
-  routes.Add(
-      "GET", "/can-bo", Permission::kOfficer, [s](Request& r) { return OfficerHome(*s, r); }, Exec::kPool);
-  routes.Add(
-      "GET", "/can-bo/cong-dan", Permission::kAssistCitizens, [s, a](Request& r) { return CitizenSearch(*s, *a, r); },
-      Exec::kPool);
-  routes.Add(
-      "GET", "/can-bo/cong-dan/moi", Permission::kAssistCitizens,
-      [s](Request& r) { return RenderCitizenNew(*s, r, PersonInput{}, {}, http::kOk); }, Exec::kPool);
-  routes.Add(
-      "POST", "/can-bo/cong-dan/moi", Permission::kAssistCitizens,
-      [s, a](Request& r) { return CitizenCreate(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "GET", "/can-bo/cong-dan/{id}", Permission::kAssistCitizens,
-      [s, a](Request& r) { return CitizenPage(*s, *a, r); }, Exec::kPool);
-  routes.Add(
-      "POST", "/can-bo/cong-dan/{id}/ma", Permission::kAssistCitizens,
-      [s, a](Request& r) { return CitizenIssueCode(*s, *a, r); }, Exec::kPool);
+  constexpr Permission kCounter = Permission::kAssistCitizens;
+  static constexpr PageRoute<service::Counter> kRoutes[] = {
+      {"GET", "/can-bo", Permission::kOfficer, OfficerHome},
+      {"GET", "/can-bo/cong-dan", kCounter, CitizenSearch},
+      {"GET", "/can-bo/cong-dan/moi", kCounter, CitizenNew},
+      {"POST", "/can-bo/cong-dan/moi", kCounter, CitizenCreate},
+      {"GET", "/can-bo/cong-dan/{id}", kCounter, CitizenPage},
+      {"POST", "/can-bo/cong-dan/{id}/ma", kCounter, CitizenIssueCode},
+  };
+  AddPageRoutes<service::Counter>(routes, site, std::make_shared<service::Counter>(accounts), kRoutes);
 }
 
 }  // namespace motcua::web

@@ -1,0 +1,42 @@
+#pragma once
+//! API tokens of officers (for systems that call the API on an agency's behalf): created and revoked by the
+//! administrators who manage the officer; the token is shown once and only its hash is stored.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/catalogue.hpp"
+#include "domain/result.hpp"
+#include "domain/time.hpp"
+#include "service/actor.hpp"
+#include "store/database.hpp"
+
+namespace motcua::service {
+
+//! A token just created: its id and the secret value, shown once.
+struct NewApiToken {
+  int64_t id = 0;       //!< Its id.
+  int64_t user_id = 0;  //!< The officer it acts as.
+  std::string token;    //!< "mct_" and 43 random characters; never stored or journaled.
+};
+
+//! Creating and revoking API tokens; each checks the policy and commits its change with its journal entry.
+class ApiTokens {
+ public:
+  //! Works on `db` at the times of `clock`; both must outlive this object.
+  ApiTokens(store::Database& db, const domain::Clock& clock) : db_(db), clock_(clock) {}
+
+  //! Creates a token named `name` (what it is used for, 2 to 100 characters, else kInvalid on field "ten_token")
+  //! for the officer `user_id` the actor manages (kNotFound otherwise).
+  domain::Result<NewApiToken> Create(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id,
+                                     std::string_view name);
+  //! Revokes token `token_id` of an officer the actor manages (kNotFound otherwise); returns the officer's id.
+  domain::Result<int64_t> Revoke(const Actor& actor, const domain::Catalogue& catalogue, int64_t token_id);
+
+ private:
+  store::Database& db_;
+  const domain::Clock& clock_;
+};
+
+}  // namespace motcua::service

@@ -1,0 +1,143 @@
+// What system administrators look at: every open session and the audit journal (nhật ký hệ thống).
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "domain/messages.hpp"
+#include "http/url.hpp"
+#include "service/audit_search.hpp"
+#include "web/admin_pages.hpp"
+#include "web/page_routes.hpp"
+#include "web/results.hpp"
+
+namespace motcua::web {
+
+namespace {
+
+using ctemplate::TemplateDictionary;
+using domain::N_;
+using http::Response;
+
+constexpr InputSpec kPersonField{
+    "nguoi", N_("Người thực hiện hoặc người bị tác động"), N_("Tên hoặc mã tài khoản"), "text", "off", ""};
+constexpr InputSpec kObjectField{"doi_tuong", N_("Đối tượng"), N_("Ví dụ user:12 hoặc 12"), "text", "off", ""};
+constexpr InputSpec kActionField{"hanh_dong", N_("Hành động"), N_("Ví dụ login. hoặc account.create"),
+                                 "text",      "off",           ""};
+constexpr InputSpec kFromField{"tu_ngay", N_("Từ ngày"), nullptr, "date", "off", ""};
+constexpr InputSpec kToField{"den_ngay", N_("Đến hết ngày"), nullptr, "date", "off", ""};
+
+constexpr int64_t kMicrosPerSecond = 1000000;
+
+Response AllSessions(const Site& site, AdminServices& services, const http::Request& req) {
+  const std::string lang = site.Lang(req);
+  const auto sessions = services.sessions.ListOpen(access::ActorOf(req));
+  if (!sessions) {
+    return ErrorPageFor(site, req, sessions.error());
+  }
+  return site.Page(req, "admin/sessions", site.T(lang, "Các phiên đăng nhập đang mở"), [&](TemplateDictionary& d) {
+    d.SetValue("COUNT", fmt::format("{} {}", sessions->size(),
+                                    site.TN(lang, "phiên", "phiên", static_cast<int64_t>(sessions->size()))));
+    for (const domain::SessionInfo& si : *sessions) {
+      TemplateDictionary* row = d.AddSectionDictionary("SESSIONS");
+      row->SetValue("USER", si.user_name);
+      row->SetValue("IP", si.ip);
+      row->SetValue("AGENT", si.user_agent);
+      row->SetValue("CREATED", LocalTime(si.created_at));
+      row->SetValue("SEEN", LocalTime(si.last_seen_at));
+    }
+  });
+}
+
+//! Reads the day in query parameter `name` into `micros` (the start of that day plus `days_after` days).
+void ReadDay(const Site& site, std::string_view lang, const std::string& text, const char* name, int32_t days_after,
+             int64_t& micros, FieldErrors& errors) {
+  if (text.empty()) {
+    return;
+  }
+  if (const auto start = VietnamDayStart(text, days_after)) {
+    micros = *start * kMicrosPerSecond;
+    return;
+  }
+  errors.Add(name, site.T(lang, "Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-11-26"));
+}
+
+//! The link to the next page: the same search, older than `last_seq`.
+std::string NextPageUrl(const http::Request& req, int64_t last_seq) {
+  std::string url = "/quan-tri/nhat-ky?";
+  for (const auto& [k, v] : req.query) {
+    if (k != "truoc" && k != "lang") {
+      url += http::PercentEncode(k) + "=" + http::PercentEncode(v) + "&";
+    }
+  }
+  return url + "truoc=" + std::to_string(last_seq);
+}
+
+void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
+                const std::vector<domain::AuditEntry>& entries) {
+  for (const domain::AuditEntry& e : entries) {
+    TemplateDictionary* row = d.AddSectionDictionary("ENTRIES");
+    row->SetIntValue("SEQ", e.seq);
+    row->SetValue("TIME", LocalTime(e.at_us / kMicrosPerSecond));
+    row->SetValue("ACTOR", e.actor_id ? fmt::format("{} (#{})", e.actor_name, *e.actor_id)
+                                      : site.T(lang, "Khách chưa đăng nhập"));
+    if (!e.actor_role.empty()) {
+      row->SetValue("ROLE", e.actor_role);
+      row->SetValue("AGENCY", e.actor_agency);
+      row->ShowSection("HAS_ROLE");
+    }
+    row->SetValue("ACTION", e.action);
+    row->SetValue("OBJECT", e.object_type.empty() ? "" : e.object_type + ":" + e.object_id);
+    row->SetValue("IP", e.ip);
+    row->SetValue("REQUEST_ID", e.request_id);
+    row->SetValue("SUMMARY", e.summary);
+  }
+}
+
+Response AuditPage(const Site& site, AdminServices& services, const http::Request& req) {
+  const std::string lang = site.Lang(req);
+  service::JournalQuery query;
+  query.person = std::string(req.Query("nguoi"));
+  query.object = std::string(req.Query("doi_tuong"));
+  query.action = std::string(req.Query("hanh_dong"));
+  FieldErrors errors;
+  const std::string from(req.Query("tu_ngay"));
+  const std::string to(req.Query("den_ngay"));
+  ReadDay(site, lang, from, "tu_ngay", 0, query.from_us, errors);
+  ReadDay(site, lang, to, "den_ngay", 1, query.to_us, errors);
+  const std::string_view before = req.Query("truoc");
+  std::from_chars(before.data(), before.data() + before.size(), query.before_seq);
+  service::JournalPage page;
+  if (errors.empty()) {
+    auto found = service::SearchJournal(services.db, access::ActorOf(req), query);
+    if (!found) {
+      return ErrorPageFor(site, req, found.error());
+    }
+    page = std::move(*found);
+  }
+  return site.Page(req, "admin/audit", site.T(lang, "Nhật ký hệ thống"), [&](TemplateDictionary& d) {
+    AddErrorSummary(lang, d, errors);
+    AddInput(site, lang, d, "F_PERSON", kPersonField, query.person, errors);
+    AddInput(site, lang, d, "F_OBJECT", kObjectField, query.object, errors);
+    AddInput(site, lang, d, "F_ACTION", kActionField, query.action, errors);
+    AddInput(site, lang, d, "F_FROM", kFromField, from, errors);
+    AddInput(site, lang, d, "F_TO", kToField, to, errors);
+    d.SetValue("COUNT", fmt::format("{} {}", page.entries.size(),
+                                    site.TN(lang, "mục", "mục", static_cast<int64_t>(page.entries.size()))));
+    AddEntries(site, lang, d, page.entries);
+    if (page.more && !page.entries.empty()) {
+      d.SetValueAndShowSection("MORE_URL", NextPageUrl(req, page.entries.back().seq), "MORE");
+    }
+  });
+}
+
+}  // namespace
+
+void AddJournalPages(access::RouteTable& routes, const Site& site, const std::shared_ptr<AdminServices>& services) {
+  static constexpr PageRoute<AdminServices> kRoutes[] = {
+      {"GET", "/quan-tri/phien", domain::Permission::kViewAudit, AllSessions},
+      {"GET", "/quan-tri/nhat-ky", domain::Permission::kViewAudit, AuditPage, http::Exec::kReport},
+  };
+  AddPageRoutes<AdminServices>(routes, site, services, kRoutes);
+}
+
+}  // namespace motcua::web
