@@ -82,18 +82,19 @@ void PageCache::Put(const std::string& key, int64_t version, const Response& res
 
 WebApp::WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
                const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-               service::Accounts& accounts)
+               service::Accounts& accounts, const access::Authenticator& auth)
     : config_(config),
       db_(db),
       assets_(assets),
       catalogue_(catalogue),
-      site_(config, db, catalogue, translator, templates, assets),
+      site_(config, accounts.clock(), catalogue, translator, templates, assets),
       accounts_(accounts),
+      auth_(auth),
       cache_(static_cast<size_t>(config.page_cache_entries)),
       access_log_(spdlog::get("access")) {
   web::AddCataloguePages(routes_, site_);
   web::AddInformationPages(routes_, site_);
-  web::AddAccountPages(routes_, site_, accounts_);
+  web::AddAccountPages(routes_, site_, accounts_, auth_);
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
@@ -222,10 +223,9 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   if (route.exec == http::Exec::kPool) {
     // API clients authenticate with bearer tokens only: a cookie never authorises an API call, so the API needs
     // no CSRF token.
-    const int64_t now = accounts_.clock().NowSeconds();
-    access::SetCaller(req, api ? accounts_.auth().ResolveBearer(req, now) : accounts_.auth().ResolveSession(req, now));
+    access::SetCaller(req, api ? auth_.ResolveBearer(req) : auth_.ResolveSession(req));
   } else if (changes_state && !api) {
-    access::SetCaller(req, accounts_.auth().Anonymous(req));
+    access::SetCaller(req, auth_.Anonymous(req));
   }
   const access::Caller& caller = access::CallerOf(req);
   switch (domain::Authorize(caller.principal, *permission)) {
@@ -249,7 +249,7 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
                                      "hãy liên hệ quản trị viên của đơn vị."));
   }
   if (changes_state && !api) {
-    if (!accounts_.auth().SameOrigin(req) || !accounts_.auth().CsrfValid(caller, web::Form(req).Get("csrf"))) {
+    if (!auth_.SameOrigin(req) || !auth_.CsrfValid(caller, web::Form(req).Get("csrf"))) {
       return site_.ErrorPage(req, http::kForbidden,
                              site_.T(site_.Lang(req),
                                      "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của cổng. Hãy quay lại, tải "
@@ -350,8 +350,8 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
   }
   access_log_->info(
       R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
-      app::UnixNowMicros(), req.request_id, JsonString(req.remote_addr), JsonString(req.method), JsonString(req.target),
-      JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
+      accounts_.clock().Now().micros, req.request_id, JsonString(req.remote_addr), JsonString(req.method),
+      JsonString(req.target), JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
 }
 
 }  // namespace motcua::portal

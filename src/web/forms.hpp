@@ -89,20 +89,10 @@ http::Response WithCookie(http::Response res, const std::string& cookie);
 http::Response MessagePage(const Site& site, const http::Request& req, int32_t status, const std::string& heading,
                            const std::string& message, const std::string& link, const std::string& link_text);
 
-//! "dd/mm/yyyy hh:mm" in Vietnam time (UTC+7, no daylight saving).
+//! "dd/mm/yyyy hh:mm" in Vietnam time of Unix seconds (see domain::LocalTime).
 std::string LocalTime(int64_t unix_seconds);
 
-//! A calendar day.
-struct CivilDate {
-  int32_t year;   //!< e.g. 2026.
-  int32_t month;  //!< 1–12.
-  int32_t day;    //!< 1–31.
-};
-//! Today in Vietnam.
-CivilDate VietnamToday();
-
-//! Unix seconds at the start of the Vietnamese day `iso_date` ("YYYY-MM-DD") plus `days_after` days; nothing when
-//! the text is not such a real date.
+//! Unix seconds at the start of the Vietnamese day `iso_date` plus `days_after` days (see domain::VietnamDayStart).
 std::optional<int64_t> VietnamDayStart(std::string_view iso_date, int32_t days_after);
 
 //! The number in path parameter `name`, or 0.
