@@ -187,6 +187,8 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
 
 //! Everything a running server holds, in dependency order.
 struct Services {
+  //! Services that read "now" from `c`.
+  explicit Services(const motcua::domain::Clock& c) : clock(c) {}
   const motcua::domain::Clock& clock;
   std::unique_ptr<motcua::store::Database> db;
   std::unique_ptr<motcua::service::CatalogueHolder> catalogue;
@@ -203,7 +205,7 @@ struct Services {
 };
 
 Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
-  Services s{clock};
+  Services s(clock);
   s.db = OpenAndMigrate(config);
   s.catalogue = std::make_unique<motcua::service::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
   s.translator = std::make_unique<motcua::web::Translator>(config.locale_dir);
