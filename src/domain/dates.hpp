@@ -6,12 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "domain/constants.hpp"
 #include "domain/time.hpp"
 
 namespace motcua::domain {
 
 //! Vietnam's offset from UTC, in seconds (UTC+7, the same all year).
-constexpr int64_t kVietnamOffsetSeconds = int64_t{7} * 3600;
+constexpr int64_t kVietnamOffsetSeconds = 7 * kSecondsPerHour;
 
 //! A calendar day.
 struct CivilDate {

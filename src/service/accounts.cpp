@@ -69,6 +69,16 @@ std::optional<domain::FieldError> ConflictField(Conflict c, bool counter) {
   return std::nullopt;
 }
 
+std::string WithoutSpaces(std::string_view typed) {
+  std::string out;
+  for (const char c : typed) {
+    if (c != ' ') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 Actor ActingAs(const Actor& actor, const SignedIn& signed_in) {
   Actor out = actor;
   out.principal = signed_in.principal;

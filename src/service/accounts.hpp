@@ -52,6 +52,9 @@ std::string ThrottleKey(int64_t account_id, const LoginName& typed);
 //! Reads "036099001234", "0912 345 678", "+84912345678" or "admin".
 LoginName ParseLoginName(std::string_view typed);
 
+//! A one-time code as typed, without the spaces people put between its digit groups.
+std::string WithoutSpaces(std::string_view typed);
+
 //! The field error for a duplicate ID number or phone: worded for the person (`counter` false) or for an officer
 //! at the counter; nothing for kNone.
 std::optional<domain::FieldError> ConflictField(Conflict c, bool counter);

@@ -113,12 +113,7 @@ domain::Result<domain::Done> Accounts::RequestResetCode(const Actor& actor, std:
 }
 
 domain::Result<SignedIn> Accounts::ResetPassword(const Actor& actor, const PasswordReset& in) {
-  std::string code;
-  for (const char c : in.code) {
-    if (c != ' ') {
-      code.push_back(c);
-    }
-  }
+  const std::string code = WithoutSpaces(in.code);
   Error error = Error::Of(ErrorKind::kInvalid, "");
   if (domain::CollapseSpaces(in.identifier).empty()) {
     error.fields.push_back({"tai_khoan", N_("Nhập số định danh cá nhân hoặc số điện thoại")});

@@ -10,6 +10,12 @@
 
 namespace motcua::web {
 
+void AddNewPasswordInputs(const Site& site, std::string_view lang, TemplateDictionary& page,
+                          const FieldErrors& errors) {
+  AddInput(site, lang, page, "F_PASSWORD", kNewPasswordField, "", errors);
+  AddInput(site, lang, page, "F_CONFIRM", kConfirmField, "", errors);
+}
+
 std::string SafeNext(std::string_view next) {
   if (next.size() < 2 || next.front() != '/' || next[1] == '/' || next[1] == '\\' ||
       next.find_first_of("\r\n\\") != std::string_view::npos) {

@@ -50,6 +50,8 @@ inline constexpr InputSpec kNewPasswordField{
 inline constexpr InputSpec kConfirmField{"mat_khau_2", N_("Nhập lại mật khẩu mới"), nullptr, "password", "new-password",
                                          "20"};
 
+//! Adds the new password and its confirmation (includes F_PASSWORD, F_CONFIRM).
+void AddNewPasswordInputs(const Site& site, std::string_view lang, TemplateDictionary& page, const FieldErrors& errors);
 //! A relative path on this site to go back to after signing in; anything else becomes "/tai-khoan".
 std::string SafeNext(std::string_view next);
 //! Notices shown after a redirect, chosen by a fixed key so no text travels in the URL.

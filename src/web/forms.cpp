@@ -158,6 +158,19 @@ http::Response WithCookie(http::Response res, const std::string& cookie) {
   return res;
 }
 
+http::Response FormPage(const Site& site, const http::Request& req, std::string_view name, const char* title,
+                        const FieldErrors& errors, int32_t status, const FillForm& fill) {
+  const std::string lang = site.Lang(req);
+  return site.Page(
+      req, name, site.T(lang, title),
+      [&](ctemplate::TemplateDictionary& d) {
+        AddCsrf(req, d);
+        AddErrorSummary(lang, d, errors);
+        fill(d, lang);
+      },
+      status);
+}
+
 http::Response MessagePage(const Site& site, const http::Request& req, int32_t status, const std::string& heading,
                            const std::string& message, const std::string& link, const std::string& link_text) {
   return site.Page(

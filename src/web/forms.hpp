@@ -3,6 +3,7 @@
 
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,14 @@ void AddNotice(std::string_view lang, ctemplate::TemplateDictionary& page, const
 
 //! `res` with a Set-Cookie header added (none when `cookie` is empty).
 http::Response WithCookie(http::Response res, const std::string& cookie);
+
+//! Adds a form's inputs to `page` in the language `lang`.
+using FillForm = std::function<void(ctemplate::TemplateDictionary& page, const std::string& lang)>;
+
+//! A form page: template `name` titled by message id `title`, with the CSRF token, the error summary of `errors`,
+//! and the inputs `fill` adds.
+http::Response FormPage(const Site& site, const http::Request& req, std::string_view name, const char* title,
+                        const FieldErrors& errors, int32_t status, const FillForm& fill);
 
 //! A page with a heading, a paragraph and an optional link.
 http::Response MessagePage(const Site& site, const http::Request& req, int32_t status, const std::string& heading,

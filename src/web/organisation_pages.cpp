@@ -15,17 +15,12 @@ constexpr InputSpec kAddressField{"dia_chi", N_("Địa chỉ trụ sở"), null
 
 Response RenderOrganisationNew(const Site& site, const Request& req, const service::NewOrganisation& in,
                                const FieldErrors& errors, int32_t status) {
-  const std::string lang = site.Lang(req);
-  return site.Page(
-      req, "account/organisation_new", site.T(lang, "Đăng ký doanh nghiệp, tổ chức"),
-      [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddErrorSummary(lang, d, errors);
-        AddInput(site, lang, d, "F_TAX", kTaxField, in.tax_code, errors);
-        AddInput(site, lang, d, "F_ORG_NAME", kOrgNameField, in.name, errors);
-        AddInput(site, lang, d, "F_ADDRESS", kAddressField, in.address, errors);
-      },
-      status);
+  return FormPage(site, req, "account/organisation_new", N_("Đăng ký doanh nghiệp, tổ chức"), errors, status,
+                  [&](TemplateDictionary& d, const std::string& lang) {
+                    AddInput(site, lang, d, "F_TAX", kTaxField, in.tax_code, errors);
+                    AddInput(site, lang, d, "F_ORG_NAME", kOrgNameField, in.name, errors);
+                    AddInput(site, lang, d, "F_ADDRESS", kAddressField, in.address, errors);
+                  });
 }
 
 Response OrganisationSubmit(const AccountPages& p, const Request& req) {

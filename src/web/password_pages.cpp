@@ -15,15 +15,10 @@ constexpr InputSpec kCodeField{
 
 Response RenderForgot(const Site& site, const Request& req, const std::string& account, const FieldErrors& errors,
                       int32_t status) {
-  const std::string lang = site.Lang(req);
-  return site.Page(
-      req, "account/forgot", site.T(lang, "Đặt lại mật khẩu"),
-      [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddErrorSummary(lang, d, errors);
-        AddInput(site, lang, d, "F_ACCOUNT", kAccountField, account, errors);
-      },
-      status);
+  return FormPage(site, req, "account/forgot", N_("Đặt lại mật khẩu"), errors, status,
+                  [&](TemplateDictionary& d, const std::string& lang) {
+                    AddInput(site, lang, d, "F_ACCOUNT", kAccountField, account, errors);
+                  });
 }
 
 Response ForgotSubmit(const AccountPages& p, const Request& req) {
@@ -43,19 +38,13 @@ Response ForgotSubmit(const AccountPages& p, const Request& req) {
 
 Response RenderReset(const Site& site, const Request& req, const std::string& account, const std::string& code,
                      const FieldErrors& errors, int32_t status) {
-  const std::string lang = site.Lang(req);
-  return site.Page(
-      req, "account/reset", site.T(lang, "Đặt mật khẩu mới"),
-      [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddErrorSummary(lang, d, errors);
-        AddNotice(lang, d, NoticeText(site, lang, req.Query("tb")));
-        AddInput(site, lang, d, "F_ACCOUNT", kAccountField, account, errors);
-        AddInput(site, lang, d, "F_CODE", kCodeField, code, errors);
-        AddInput(site, lang, d, "F_PASSWORD", kNewPasswordField, "", errors);
-        AddInput(site, lang, d, "F_CONFIRM", kConfirmField, "", errors);
-      },
-      status);
+  return FormPage(site, req, "account/reset", N_("Đặt mật khẩu mới"), errors, status,
+                  [&](TemplateDictionary& d, const std::string& lang) {
+                    AddNotice(lang, d, NoticeText(site, lang, req.Query("tb")));
+                    AddInput(site, lang, d, "F_ACCOUNT", kAccountField, account, errors);
+                    AddInput(site, lang, d, "F_CODE", kCodeField, code, errors);
+                    AddNewPasswordInputs(site, lang, d, errors);
+                  });
 }
 
 Response ResetSubmit(const AccountPages& p, Request& req) {
@@ -69,28 +58,17 @@ Response ResetSubmit(const AccountPages& p, Request& req) {
   }
   FieldErrors errors;
   AddErrors(p.site, lang, signed_in.error(), errors);
-  std::string code;
-  for (const char c : in.code) {
-    if (c != ' ') {
-      code.push_back(c);
-    }
-  }
-  return WithRetry(RenderReset(p.site, req, in.identifier, code, errors, StatusOf(signed_in.error())),
-                   signed_in.error());
+  return WithRetry(
+      RenderReset(p.site, req, in.identifier, service::WithoutSpaces(in.code), errors, StatusOf(signed_in.error())),
+      signed_in.error());
 }
 
 Response RenderPassword(const Site& site, const Request& req, const FieldErrors& errors, int32_t status) {
-  const std::string lang = site.Lang(req);
-  return site.Page(
-      req, "account/password", site.T(lang, "Đổi mật khẩu"),
-      [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddErrorSummary(lang, d, errors);
-        AddInput(site, lang, d, "F_CURRENT", kCurrentField, "", errors);
-        AddInput(site, lang, d, "F_PASSWORD", kNewPasswordField, "", errors);
-        AddInput(site, lang, d, "F_CONFIRM", kConfirmField, "", errors);
-      },
-      status);
+  return FormPage(site, req, "account/password", N_("Đổi mật khẩu"), errors, status,
+                  [&](TemplateDictionary& d, const std::string& lang) {
+                    AddInput(site, lang, d, "F_CURRENT", kCurrentField, "", errors);
+                    AddNewPasswordInputs(site, lang, d, errors);
+                  });
 }
 
 Response PasswordSubmit(const AccountPages& p, Request& req) {

@@ -9,17 +9,11 @@ namespace {
 
 Response RenderRegister(const Site& site, const Request& req, const PersonInput& in, const FieldErrors& errors,
                         int32_t status) {
-  const std::string lang = site.Lang(req);
-  return site.Page(
-      req, "account/register", site.T(lang, "Đăng ký tài khoản"),
-      [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddErrorSummary(lang, d, errors);
-        AddPersonFields(site, lang, d, in, PersonFormFor::kSelf, errors);
-        AddInput(site, lang, d, "F_PASSWORD", kNewPasswordField, "", errors);
-        AddInput(site, lang, d, "F_CONFIRM", kConfirmField, "", errors);
-      },
-      status);
+  return FormPage(site, req, "account/register", N_("Đăng ký tài khoản"), errors, status,
+                  [&](TemplateDictionary& d, const std::string& lang) {
+                    AddPersonFields(site, lang, d, in, PersonFormFor::kSelf, errors);
+                    AddNewPasswordInputs(site, lang, d, errors);
+                  });
 }
 
 Response RegisterSubmit(const AccountPages& p, Request& req) {

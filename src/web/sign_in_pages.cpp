@@ -12,24 +12,19 @@ constexpr int32_t kMailboxShown = 50;
 Response RenderLogin(const AccountPages& p, const Request& req, const std::string& account, const std::string& next,
                      const FieldErrors& errors, const std::string& blocked, int32_t status) {
   const Site& site = p.site;
-  const std::string lang = site.Lang(req);
-  return site.Page(
-      req, "account/login", site.T(lang, "Đăng nhập"),
-      [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddErrorSummary(lang, d, errors);
-        AddNotice(lang, d, NoticeText(site, lang, req.Query("tb")));
-        d.SetValue("NEXT", next);
-        AddInput(site, lang, d, "F_ACCOUNT", kAccountField, account, errors);
-        AddInput(site, lang, d, "F_PASSWORD", kPasswordField, "", errors);
-        if (!blocked.empty()) {
-          d.SetValueAndShowSection("BLOCKED_TEXT", blocked, "BLOCKED");
-        }
-        if (p.accounts.identity() != nullptr) {
-          d.SetValueAndShowSection("VNEID_NAME", site.T(lang, "Đăng nhập bằng VNeID"), "HAS_VNEID");
-        }
-      },
-      status);
+  return FormPage(site, req, "account/login", N_("Đăng nhập"), errors, status,
+                  [&](TemplateDictionary& d, const std::string& lang) {
+                    AddNotice(lang, d, NoticeText(site, lang, req.Query("tb")));
+                    d.SetValue("NEXT", next);
+                    AddInput(site, lang, d, "F_ACCOUNT", kAccountField, account, errors);
+                    AddInput(site, lang, d, "F_PASSWORD", kPasswordField, "", errors);
+                    if (!blocked.empty()) {
+                      d.SetValueAndShowSection("BLOCKED_TEXT", blocked, "BLOCKED");
+                    }
+                    if (p.accounts.identity() != nullptr) {
+                      d.SetValueAndShowSection("VNEID_NAME", site.T(lang, "Đăng nhập bằng VNeID"), "HAS_VNEID");
+                    }
+                  });
 }
 
 Response LoginPage(const AccountPages& p, const Request& req) {
