@@ -65,7 +65,7 @@ std::unique_ptr<motcua::store::Database> OpenAndMigrate(const Config& config) {
   return db;
 }
 
-int RunInit(Config& config, bool demo) {
+int RunInit(Config& config, bool demo, const motcua::domain::Clock& clock) {
   auto db = OpenAndMigrate(config);
   bool empty = true;
   db->Read([&](motcua::store::Session& s) { empty = s.Query("SELECT 1 FROM procedures LIMIT 1").empty(); });
@@ -82,13 +82,13 @@ int RunInit(Config& config, bool demo) {
   const motcua::security::Argon2Params argon2 = Argon2(config);
   if (demo) {
     const auto accounts = motcua::demo::ReadDemoAccounts(config.share_dir);
-    const int64_t created = motcua::demo::CreateDemoAccounts(*db, accounts, argon2);
+    const int64_t created = motcua::demo::CreateDemoAccounts(*db, clock, accounts, argon2);
     db->Write([](motcua::store::Session& s) { motcua::store::SetDemoMode(s); });
     std::cout << (created > 0 ? fmt::format("Đã tạo {} tài khoản mẫu", created)
                               : std::string("Các tài khoản mẫu đã có"))
               << fmt::format(", mật khẩu chung \"{}\" (xem docs/demo.md).\n", motcua::demo::kDemoPassword);
   }
-  const std::string admin_password = motcua::demo::CreateSystemAdmin(*db, argon2);
+  const std::string admin_password = motcua::demo::CreateSystemAdmin(*db, clock, argon2);
   if (!admin_password.empty()) {
     std::cout << fmt::format(
         "Quản trị hệ thống: đăng nhập \"{}\", mật khẩu \"{}\". Mật khẩu chỉ hiện một lần: hãy ghi lại và đổi sau "
@@ -188,7 +188,9 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
 
 //! Everything a running server holds, in dependency order.
 struct Services {
-  motcua::domain::SystemClock clock;
+  //! Services that read "now" from `c`.
+  explicit Services(const motcua::domain::Clock& c) : clock(c) {}
+  const motcua::domain::Clock& clock;
   std::unique_ptr<motcua::store::Database> db;
   std::unique_ptr<motcua::service::CatalogueHolder> catalogue;
   std::unique_ptr<motcua::web::Translator> translator;
@@ -198,13 +200,14 @@ struct Services {
   std::unique_ptr<motcua::domain::PasswordPolicy> passwords;
   std::unique_ptr<motcua::notify::DevNotifier> notifier;
   std::unique_ptr<motcua::service::OutboxSender> sender;
+  std::unique_ptr<motcua::service::Sessions> sessions;
   std::unique_ptr<motcua::access::Authenticator> auth;
   std::unique_ptr<motcua::service::Accounts> accounts;
   std::unique_ptr<motcua::portal::WebApp> app;
 };
 
-Services BuildServices(Config& config) {
-  Services s;
+Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
+  Services s(clock);
   s.db = OpenAndMigrate(config);
   s.catalogue = std::make_unique<motcua::service::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
   s.translator = std::make_unique<motcua::web::Translator>(config.locale_dir);
@@ -218,22 +221,23 @@ Services BuildServices(Config& config) {
   const bool demo = motcua::store::IsDemoMode(*s.db);
   s.notifier = std::make_unique<motcua::notify::DevNotifier>(*s.db, demo, s.clock);
   s.sender = std::make_unique<motcua::service::OutboxSender>(*s.db, *s.notifier, s.clock, config.outbox);
-  s.auth = std::make_unique<motcua::access::Authenticator>(config, *s.db);
+  s.sessions = std::make_unique<motcua::service::Sessions>(config, *s.db, s.clock);
+  s.auth = std::make_unique<motcua::access::Authenticator>(config, *s.sessions);
   std::vector<motcua::security::VerifiedIdentity> people;
   if (demo) {
     people = motcua::demo::DemoIdentities(motcua::demo::ReadDemoAccounts(config.share_dir));
   }
-  s.accounts = std::make_unique<motcua::service::Accounts>(config, *s.db, *s.auth, *s.hashes, *s.passwords, demo,
+  s.accounts = std::make_unique<motcua::service::Accounts>(config, *s.db, *s.sessions, *s.hashes, *s.passwords, demo,
                                                            std::move(people), s.clock);
   s.app = std::make_unique<motcua::portal::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
-                                                   *s.accounts);
+                                                   *s.accounts, *s.auth);
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
 }
 
-int RunServe(Config& config) {
+int RunServe(Config& config, const motcua::domain::Clock& clock) {
   std::filesystem::create_directories(config.data_dir);
-  Services s = BuildServices(config);
+  Services s = BuildServices(config, clock);
   motcua::http::Server server(config.server, *s.app);
   s.app->AttachServer(&server);
   spdlog::info("store {}, {} procedures, {} static files", s.db->Describe(), s.catalogue->Get()->procedures().size(),
@@ -253,8 +257,8 @@ int RunServe(Config& config) {
 }
 
 //! Prints every route with the permission it requires, as JSON (read by the authorization matrix test).
-int RunRoutes(Config& config) {
-  Services s = BuildServices(config);
+int RunRoutes(Config& config, const motcua::domain::Clock& clock) {
+  Services s = BuildServices(config, clock);
   boost::json::array out;
   for (const motcua::http::Route& r : s.app->router().routes()) {
     const auto permission = s.app->routes().PermissionOf(&r);
@@ -371,15 +375,17 @@ int main(int argc, char** argv) {
   }
   motcua::app::ResolvePaths(config);
   SetupLogging(config);
+  // The one clock of the process: every "now" below comes from it.
+  const motcua::domain::SystemClock clock;
   try {
     if (init->parsed()) {
-      return RunInit(config, demo);
+      return RunInit(config, demo, clock);
     }
     if (serve->parsed()) {
-      return RunServe(config);
+      return RunServe(config, clock);
     }
     if (routes->parsed()) {
-      return RunRoutes(config);
+      return RunRoutes(config, clock);
     }
     if (migrate->parsed()) {
       return RunMigrate(config);

@@ -8,12 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "app/clock.hpp"
 #include "app/config.hpp"
 #include "domain/policy.hpp"
 #include "http/router.hpp"
 #include "service/actor.hpp"
-#include "store/database.hpp"
+#include "service/sessions.hpp"
 
 namespace motcua::access {
 
@@ -62,15 +61,15 @@ std::string PreSessionCookieName(bool behind_tls);
 //! browser-session cookie.
 std::string CookieHeader(const std::string& name, const std::string& value, int64_t max_age, bool behind_tls);
 
-//! Sessions, tokens and CSRF for every request.
+//! Sessions, tokens and CSRF for every request: HTTP (cookies, headers) over the service's sessions.
 class Authenticator {
  public:
-  //! Reads the installation secret from `db`.
-  Authenticator(const app::Config& config, store::Database& db);
+  //! Cookies follow `config` (TLS or not); sessions, tokens and the secret come from `sessions`.
+  Authenticator(const app::Config& config, const service::Sessions& sessions);
   //! Resolves a page request's caller from its session cookie (reads the store; call on the worker pool).
-  Caller ResolveSession(const http::Request& req, int64_t now) const;
+  Caller ResolveSession(const http::Request& req) const;
   //! Resolves an API request's caller from `Authorization: Bearer` (cookies are ignored on the API).
-  Caller ResolveBearer(const http::Request& req, int64_t now) const;
+  Caller ResolveBearer(const http::Request& req) const;
   //! The anonymous caller, with a form binding from the request's cookie or a new one.
   Caller Anonymous(const http::Request& req) const;
   //! True when `submitted` is the CSRF token of `caller`.
@@ -78,25 +77,18 @@ class Authenticator {
   //! True when a state-changing request comes from our own pages: Sec-Fetch-Site is same-origin (or none, typed
   //! by the user) when sent, and Origin, when sent, names this site.
   bool SameOrigin(const http::Request& req) const;
-  //! Starts a session for `user_id`; returns the Set-Cookie value and fills `caller` (new id every time: a
-  //! session id is never carried over a sign-in or a privilege change).
-  std::string StartSession(store::Session& s, const http::Request& req, int64_t user_id, int64_t now,
-                           Caller& caller) const;
+  //! Makes `caller` the caller of the session `started` for `principal` (new CSRF token, no form binding) and
+  //! returns the Set-Cookie value that hands the session to the browser.
+  std::string SignedIn(const service::StartedSession& started, const domain::Principal& principal,
+                       Caller& caller) const;
   //! The Set-Cookie value that deletes the session cookie.
   std::string ClearSessionCookie() const;
   //! The CSRF token bound to `binding`.
   std::string CsrfFor(std::string_view binding) const;
-  //! Seconds a session may stay unused.
-  int64_t idle_seconds() const { return idle_seconds_; }
 
  private:
   const app::Config& config_;
-  store::Database& db_;
-  std::string secret_;
-  int64_t idle_seconds_;
-  int64_t absolute_seconds_;
+  const service::Sessions& sessions_;
 };
-
-using app::UnixNow;
 
 }  // namespace motcua::access

@@ -114,13 +114,15 @@ class AuthenticatorTest : public testing::Test {
     db_ = store::OpenDatabase(path_, options);
     store::Migrate(*db_);
     tls_.behind_tls = true;
-    plain_auth_ = std::make_unique<Authenticator>(plain_, *db_);
-    tls_auth_ = std::make_unique<Authenticator>(tls_, *db_);
+    sessions_ = std::make_unique<service::Sessions>(plain_, *db_, clock_);
+    plain_auth_ = std::make_unique<Authenticator>(plain_, *sessions_);
+    tls_auth_ = std::make_unique<Authenticator>(tls_, *sessions_);
   }
 
   void TearDown() override {
     plain_auth_.reset();
     tls_auth_.reset();
+    sessions_.reset();
     db_.reset();
     std::error_code ignored;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
@@ -142,11 +144,12 @@ class AuthenticatorTest : public testing::Test {
 
   //! Signs `user_id` in at `now`; returns the cookie value and fills `caller`.
   std::string SignIn(const Authenticator& auth, int64_t user_id, int64_t now, Caller& caller) {
-    http::Request req;
-    req.remote_addr = "192.0.2.7";
-    req.headers = {{"user-agent", "Mozilla/5.0"}};
+    clock_.Set(domain::Instant::FromSeconds(now));
+    const service::Actor actor{{}, "192.0.2.7", "Mozilla/5.0", "", "", ""};
     std::string header;
-    db_->Write([&](store::Session& s) { header = auth.StartSession(s, req, user_id, now, caller); });
+    db_->Write([&](store::Session& s) {
+      header = auth.SignedIn(sessions_->Start(s, actor, user_id), domain::Principal{user_id, "", true, {}}, caller);
+    });
     const size_t eq = header.find('=');
     const size_t semi = header.find(';');
     EXPECT_NE(eq, std::string::npos);
@@ -160,10 +163,24 @@ class AuthenticatorTest : public testing::Test {
     return req;
   }
 
+  //! The caller of a page request carrying `req`'s cookie, at `now`.
+  Caller ResolveAt(const Authenticator& auth, const http::Request& req, int64_t now) {
+    clock_.Set(domain::Instant::FromSeconds(now));
+    return auth.ResolveSession(req);
+  }
+
+  //! The caller of an API request carrying `req`'s Authorization header, at `now`.
+  Caller BearerAt(const Authenticator& auth, const http::Request& req, int64_t now) {
+    clock_.Set(domain::Instant::FromSeconds(now));
+    return auth.ResolveBearer(req);
+  }
+
   static constexpr int64_t kNow = 1767225600;  // 2026-01-01 00:00 UTC
 
   std::string path_;
   std::unique_ptr<store::Database> db_;
+  domain::ManualClock clock_{domain::Instant::FromSeconds(kNow)};
+  std::unique_ptr<service::Sessions> sessions_;
   app::Config plain_;
   app::Config tls_;
   std::unique_ptr<Authenticator> plain_auth_;
@@ -261,7 +278,8 @@ TEST_F(AuthenticatorTest, CsrfTokensAreBoundToTheirBindingAndTheInstallation) {
   EXPECT_EQ(plain_auth_->CsrfFor("pre|abc"), tls_auth_->CsrfFor("pre|abc"));  // one secret per database
   EXPECT_NE(plain_auth_->CsrfFor("pre|abc"), plain_auth_->CsrfFor("pre|abd"));
   EXPECT_NE(plain_auth_->CsrfFor("pre|abc"), plain_auth_->CsrfFor("session|abc"));
-  const Authenticator reopened(plain_, *db_);
+  const service::Sessions reopened_sessions(plain_, *db_, clock_);
+  const Authenticator reopened(plain_, reopened_sessions);
   EXPECT_EQ(reopened.CsrfFor("pre|abc"), plain_auth_->CsrfFor("pre|abc"));
   EXPECT_NE(plain_auth_->CsrfFor("pre|abc"), security::HmacSha256Hex("", "csrf|pre|abc"));  // the secret is used
 }
@@ -304,7 +322,7 @@ TEST_F(AuthenticatorTest, ASessionCookieResolvesToItsAccountUntilIdle) {
   EXPECT_FALSE(signed_in.session_public_id.empty());
   EXPECT_EQ(signed_in.csrf_token, plain_auth_->CsrfFor("session|" + signed_in.session_hash));
 
-  const Caller later = plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + 10);
+  const Caller later = ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 10);
   EXPECT_EQ(later.principal.user_id, id);
   EXPECT_TRUE(later.principal.has_personal_id);
   EXPECT_EQ(later.session_public_id, signed_in.session_public_id);
@@ -312,12 +330,12 @@ TEST_F(AuthenticatorTest, ASessionCookieResolvesToItsAccountUntilIdle) {
   EXPECT_FALSE(later.via_token);
 
   // Used within the idle limit, the session lives on (each use moves the limit).
-  const int64_t idle = plain_auth_->idle_seconds();
+  const int64_t idle = sessions_->idle_seconds();
   EXPECT_EQ(idle, 30 * 60);
-  EXPECT_EQ(plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + idle - 1).principal.user_id, id);
-  EXPECT_EQ(plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + 2 * idle - 2).principal.user_id, id);
+  EXPECT_EQ(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + idle - 1).principal.user_id, id);
+  EXPECT_EQ(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 2 * idle - 2).principal.user_id, id);
   // Unused for the idle limit, it ends: the caller is anonymous again with a form binding.
-  const Caller idle_out = plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + 3 * idle);
+  const Caller idle_out = ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 3 * idle);
   EXPECT_FALSE(idle_out.principal.signed_in());
   EXPECT_TRUE(idle_out.new_pre_session);
   EXPECT_FALSE(idle_out.csrf_token.empty());
@@ -331,35 +349,37 @@ TEST_F(AuthenticatorTest, ASessionEndsAtItsAbsoluteLimitEvenWhenUsed) {
   const int64_t absolute = plain_.security.session_absolute_hours * 3600;
   int64_t t = kNow;
   for (; t < kNow + absolute; t += 20 * 60) {
-    ASSERT_EQ(plain_auth_->ResolveSession(WithCookie("motcua", cookie), t).principal.user_id, id) << t - kNow;
+    ASSERT_EQ(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), t).principal.user_id, id) << t - kNow;
   }
-  EXPECT_FALSE(plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + absolute).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + absolute).principal.signed_in());
 }
 
 TEST_F(AuthenticatorTest, UnknownRevokedOrDisabledSessionsAreAnonymous) {
   const int64_t id = AddPerson();
   Caller caller;
   const std::string cookie = SignIn(*plain_auth_, id, kNow, caller);
-  EXPECT_FALSE(plain_auth_->ResolveSession(WithCookie("motcua", cookie + "x"), kNow).principal.signed_in());
-  EXPECT_FALSE(plain_auth_->ResolveSession(WithCookie("motcua", ""), kNow).principal.signed_in());
-  EXPECT_FALSE(plain_auth_->ResolveSession(WithCookie("__Host-motcua", cookie), kNow).principal.signed_in());
-  EXPECT_FALSE(plain_auth_->ResolveSession(http::Request{}, kNow).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie + "x"), kNow).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("motcua", ""), kNow).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("__Host-motcua", cookie), kNow).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, http::Request{}, kNow).principal.signed_in());
 
   db_->Write([&](store::Session& s) { store::SetStatus(s, id, domain::AccountStatus::kDisabled); });
-  EXPECT_FALSE(plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + 1).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 1).principal.signed_in());
   db_->Write([&](store::Session& s) { store::SetStatus(s, id, domain::AccountStatus::kActive); });
-  EXPECT_TRUE(plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + 2).principal.signed_in());
+  EXPECT_TRUE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 2).principal.signed_in());
 
   db_->Write([&](store::Session& s) { store::RevokeSessionByHash(s, caller.session_hash, kNow + 3); });
-  EXPECT_FALSE(plain_auth_->ResolveSession(WithCookie("motcua", cookie), kNow + 4).principal.signed_in());
+  EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 4).principal.signed_in());
 }
 
 TEST_F(AuthenticatorTest, BehindTlsTheSessionCookieIsHostPrefixedAndSecure) {
   const int64_t id = AddPerson();
   Caller caller;
-  http::Request req;
   std::string header;
-  db_->Write([&](store::Session& s) { header = tls_auth_->StartSession(s, req, id, kNow, caller); });
+  db_->Write([&](store::Session& s) {
+    header =
+        tls_auth_->SignedIn(sessions_->Start(s, service::Actor{}, id), domain::Principal{id, "", true, {}}, caller);
+  });
   EXPECT_TRUE(header.starts_with("__Host-motcua=")) << header;
   EXPECT_TRUE(header.ends_with("; Path=/; HttpOnly; SameSite=Lax; Secure")) << header;
   EXPECT_EQ(tls_auth_->ClearSessionCookie(), "__Host-motcua=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
@@ -379,24 +399,24 @@ TEST_F(AuthenticatorTest, BearerTokensResolveOnlyWhileLive) {
     req.headers = {{"authorization", value}};
     return req;
   };
-  const Caller caller = plain_auth_->ResolveBearer(bearer("Bearer " + token), kNow);
+  const Caller caller = BearerAt(*plain_auth_, bearer("Bearer " + token), kNow);
   EXPECT_EQ(caller.principal.user_id, id);
   EXPECT_TRUE(caller.via_token);
   EXPECT_EQ(caller.csrf_token, "");  // the API takes no forms
-  EXPECT_EQ(plain_auth_->ResolveBearer(bearer("Bearer " + token + " "), kNow).principal.user_id, id);
+  EXPECT_EQ(BearerAt(*plain_auth_, bearer("Bearer " + token + " "), kNow).principal.user_id, id);
   for (const std::string& wrong :
        {"Bearer " + token + "x", "Basic " + token, token, std::string("Bearer "), std::string()}) {
-    const Caller c = plain_auth_->ResolveBearer(bearer(wrong), kNow);
+    const Caller c = BearerAt(*plain_auth_, bearer(wrong), kNow);
     EXPECT_FALSE(c.principal.signed_in()) << wrong;
     EXPECT_FALSE(c.via_token) << wrong;
   }
   // Cookies are ignored on the API.
   Caller session_caller;
   const std::string cookie = SignIn(*plain_auth_, id, kNow, session_caller);
-  EXPECT_FALSE(plain_auth_->ResolveBearer(WithCookie("motcua", cookie), kNow).principal.signed_in());
+  EXPECT_FALSE(BearerAt(*plain_auth_, WithCookie("motcua", cookie), kNow).principal.signed_in());
 
   db_->Write([&](store::Session& s) { store::RevokeApiToken(s, token_id, kNow + 1); });
-  EXPECT_FALSE(plain_auth_->ResolveBearer(bearer("Bearer " + token), kNow + 2).principal.signed_in());
+  EXPECT_FALSE(BearerAt(*plain_auth_, bearer("Bearer " + token), kNow + 2).principal.signed_in());
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "app/clock.hpp"
 #include "app/files.hpp"
 #include "domain/audit.hpp"
 #include "domain/csv.hpp"
@@ -72,10 +71,10 @@ std::vector<DemoAccount> ReadDemoAccounts(const std::string& share_dir) {
   return out;
 }
 
-int64_t CreateDemoAccounts(store::Database& db, const std::vector<DemoAccount>& accounts,
+int64_t CreateDemoAccounts(store::Database& db, const domain::Clock& clock, const std::vector<DemoAccount>& accounts,
                            const security::Argon2Params& params) {
   const std::string hash = security::HashPassword(kDemoPassword, params);
-  const int64_t now = app::UnixNow();
+  const int64_t now = clock.NowSeconds();
   int64_t created = 0;
   db.Write([&](store::Session& s) {
     for (const DemoAccount& a : accounts) {
@@ -105,7 +104,7 @@ int64_t CreateDemoAccounts(store::Database& db, const std::vector<DemoAccount>& 
   return created;
 }
 
-std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params& params) {
+std::string CreateSystemAdmin(store::Database& db, const domain::Clock& clock, const security::Argon2Params& params) {
   bool exists = false;
   db.Read([&](store::Session& s) { exists = store::FindAccountByLogin(s, "", "", kAdminLogin).has_value(); });
   if (exists) {
@@ -124,7 +123,7 @@ std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params&
     n.login_name = std::string(kAdminLogin);
     n.full_name = "Quản trị hệ thống";
     n.password_hash = hash;
-    const int64_t now = app::UnixNow();
+    const int64_t now = clock.NowSeconds();
     const store::Created created_account = store::InsertAccountUnlessTaken(s, n, now);
     if (created_account.id == 0) {
       return;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/time.hpp"
 #include "security/identity_provider.hpp"
 #include "security/password.hpp"
 #include "store/database.hpp"
@@ -36,11 +37,11 @@ struct DemoAccount {
 std::vector<DemoAccount> ReadDemoAccounts(const std::string& share_dir);
 
 //! Creates the demo accounts with `kDemoPassword` (one transaction, one journal entry each); returns how many.
-int64_t CreateDemoAccounts(store::Database& db, const std::vector<DemoAccount>& accounts,
+int64_t CreateDemoAccounts(store::Database& db, const domain::Clock& clock, const std::vector<DemoAccount>& accounts,
                            const security::Argon2Params& params);
 
 //! Creates the system administrator when there is none; returns its generated password ("" when it existed).
-std::string CreateSystemAdmin(store::Database& db, const security::Argon2Params& params);
+std::string CreateSystemAdmin(store::Database& db, const domain::Clock& clock, const security::Argon2Params& params);
 
 //! The people the simulated identity service knows: the demo citizens and one person without an account yet.
 std::vector<security::VerifiedIdentity> DemoIdentities(const std::vector<DemoAccount>& accounts);

@@ -51,13 +51,14 @@ void AddSecurityHeaders(Response& res, bool behind_tls, int64_t hsts_max_age) {
 
 WebApp::WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
                const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-               service::Accounts& accounts)
+               service::Accounts& accounts, const access::Authenticator& auth)
     : config_(config),
       db_(db),
       assets_(assets),
       catalogue_(catalogue),
-      site_(config, db, catalogue, translator, templates, assets),
+      site_(config, accounts.clock(), catalogue, translator, templates, assets),
       accounts_(accounts),
+      auth_(auth),
       cache_(static_cast<size_t>(config.page_cache_entries), static_cast<size_t>(config.page_cache_bytes)),
       session_cookie_(access::SessionCookieName(config.behind_tls)),
       access_log_(spdlog::get("access")) {
@@ -66,7 +67,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   security_headers_ = std::move(fixed.headers);
   web::AddCataloguePages(routes_, site_);
   web::AddInformationPages(routes_, site_);
-  web::AddAccountPages(routes_, site_, accounts_);
+  web::AddAccountPages(routes_, site_, accounts_, auth_);
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
   web::AddOutboxPages(routes_, site_, accounts_);
@@ -235,7 +236,8 @@ Response WebApp::Route(Request& req) {
   }
   res.Set("ETag", http::EntityTag(res.body, true));
   res.Set("Cache-Control", "no-cache");
-  auto entry = http::MakeCachedResponse(res, security_headers_, web::Site::kAccountSlotOpen, web::Site::kAccountSlotClose);
+  auto entry =
+      http::MakeCachedResponse(res, security_headers_, web::Site::kAccountSlotOpen, web::Site::kAccountSlotClose);
   cache_.Put(key, version, entry);
   return FromCache(req, entry);
 }
@@ -271,10 +273,9 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   if (req.exec != http::Exec::kInline) {
     // API clients authenticate with bearer tokens only: a cookie never authorises an API call, so the API needs
     // no CSRF token.
-    const int64_t now = accounts_.clock().NowSeconds();
-    access::SetCaller(req, api ? accounts_.auth().ResolveBearer(req, now) : accounts_.auth().ResolveSession(req, now));
+    access::SetCaller(req, api ? auth_.ResolveBearer(req) : auth_.ResolveSession(req));
   } else if (changes_state && !api) {
-    access::SetCaller(req, accounts_.auth().Anonymous(req));
+    access::SetCaller(req, auth_.Anonymous(req));
   }
   const access::Caller& caller = access::CallerOf(req);
   switch (domain::Authorize(caller.principal, *permission)) {
@@ -298,7 +299,7 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
                                      "hãy liên hệ quản trị viên của đơn vị."));
   }
   if (changes_state && !api) {
-    if (!accounts_.auth().SameOrigin(req) || !accounts_.auth().CsrfValid(caller, web::Form(req).Get("csrf"))) {
+    if (!auth_.SameOrigin(req) || !auth_.CsrfValid(caller, web::Form(req).Get("csrf"))) {
       return site_.ErrorPage(req, http::kForbidden,
                              site_.T(site_.Lang(req),
                                      "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của cổng. Hãy quay lại, tải "
@@ -418,8 +419,8 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
   }
   access_log_->info(
       R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
-      app::UnixNowMicros(), req.request_id, JsonString(req.remote_addr), JsonString(req.method), JsonString(req.target),
-      JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
+      accounts_.clock().Now().micros, req.request_id, JsonString(req.remote_addr), JsonString(req.method),
+      JsonString(req.target), JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
 }
 
 }  // namespace motcua::portal

@@ -30,7 +30,7 @@ class WebApp final : public http::Application {
   //! Builds the routing table over the given services.
   WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
          const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-         service::Accounts& accounts);
+         service::Accounts& accounts, const access::Authenticator& auth);
   http::Placement Place(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
@@ -61,6 +61,7 @@ class WebApp final : public http::Application {
   service::CatalogueHolder& catalogue_;
   web::Site site_;
   service::Accounts& accounts_;
+  const access::Authenticator& auth_;
   access::RouteTable routes_;
   http::Metrics metrics_;
   http::ResponseCache cache_;

@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/json.hpp>
-
+#include "domain/constants.hpp"
 #include "domain/identity.hpp"
 #include "domain/messages.hpp"
 #include "domain/text.hpp"
-#include "http/url.hpp"
 #include "security/crypto.hpp"
 #include "service/journal.hpp"
 #include "service/outbox.hpp"
@@ -17,13 +15,12 @@ namespace motcua::service {
 
 namespace {
 
+//! Random bytes that make each notice's idempotency key unique.
+constexpr size_t kNoticeKeyBytes = 12;
+
 constexpr size_t kResetDigits = 6;
 constexpr size_t kSetupDigits = 8;
-constexpr int64_t kResetSeconds = int64_t{15} * 60;
-constexpr int64_t kSetupSeconds = int64_t{7} * 24 * 3600;
 constexpr size_t kPersonalIdDigits = 12;
-//! Random bytes naming one notice in the outbox.
-constexpr size_t kNoticeKeyBytes = 12;
 //! Longest password read at all: argon2id would hash anything, but a megabyte "password" is an attack.
 constexpr size_t kMaxPasswordBytes = domain::PasswordPolicy::kMaxBytes;
 
@@ -40,15 +37,7 @@ std::string DigitsOnly(std::string_view s) {
 }
 
 //! The throttle key of the client address.
-std::string AddressKey(const http::Request& req) { return "ip:" + req.remote_addr; }
-
-std::string Summary(std::initializer_list<std::pair<const char*, std::string>> fields) {
-  boost::json::object o;
-  for (const auto& [k, v] : fields) {
-    o[k] = v;
-  }
-  return boost::json::serialize(o);
-}
+std::string AddressKey(const Actor& actor) { return "ip:" + actor.address; }
 
 }  // namespace
 
@@ -65,6 +54,41 @@ std::string LoginName::Key() const {
 std::string ThrottleKey(int64_t account_id, const LoginName& typed) {
   // Keyed by the account, not by what was typed, so ID number and phone share one count.
   return account_id != 0 ? fmt::format("acct:{}", account_id) : typed.Key();
+}
+
+std::optional<domain::FieldError> ConflictField(Conflict c, bool counter) {
+  if (c == Conflict::kPersonalId) {
+    return domain::FieldError{
+        "so_dinh_danh",
+        counter ? domain::N_("Số định danh này đã có tài khoản. Hãy tìm tài khoản đó và cấp mã đặt mật khẩu mới "
+                             "nếu người dân quên mật khẩu.")
+                : domain::N_("Số định danh này đã có tài khoản. Hãy đăng nhập, hoặc chọn “Quên mật khẩu” nếu bạn "
+                             "không nhớ mật khẩu.")};
+  }
+  if (c == Conflict::kPhone) {
+    return domain::FieldError{"dien_thoai",
+                              domain::N_("Số điện thoại này đã được dùng cho một tài khoản khác. Hãy dùng số khác, "
+                                         "hoặc liên hệ bộ phận một cửa.")};
+  }
+  return std::nullopt;
+}
+
+std::string WithoutSpaces(std::string_view typed) {
+  std::string out;
+  for (const char c : typed) {
+    if (c != ' ') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Actor ActingAs(const Actor& actor, const SignedIn& signed_in) {
+  Actor out = actor;
+  out.principal = signed_in.principal;
+  out.session_hash = signed_in.session.id_hash;
+  out.session_public_id = signed_in.session.public_id;
+  return out;
 }
 
 LoginName ParseLoginName(std::string_view typed) {
@@ -84,10 +108,16 @@ LoginName ParseLoginName(std::string_view typed) {
   return out;
 }
 
-Accounts::Accounts(const app::Config& config, store::Database& db, access::Authenticator& auth,
-                   security::HashPool& hashes, const domain::PasswordPolicy& passwords, bool demo,
+Accounts::Accounts(const app::Config& config, store::Database& db, const Sessions& sessions, security::HashPool& hashes,
+                   const domain::PasswordPolicy& passwords, bool demo,
                    std::vector<security::VerifiedIdentity> demo_people, const domain::Clock& clock)
-    : config_(config), db_(db), auth_(auth), hashes_(hashes), passwords_(passwords), demo_(demo), clock_(clock) {
+    : config_(config),
+      db_(db),
+      sessions_(sessions),
+      hashes_(hashes),
+      passwords_(passwords),
+      demo_(demo),
+      clock_(clock) {
   argon2_.memory_kib = static_cast<uint64_t>(config.security.argon2_memory_kib);
   argon2_.iterations = static_cast<uint64_t>(config.security.argon2_iterations);
   account_rules_ = domain::ThrottleRules{config.security.login_free_failures, config.security.login_window_seconds,
@@ -128,8 +158,8 @@ std::string Accounts::IssueCode(store::Session& s, int64_t user_id, store::CodeP
   const bool reset = purpose == store::CodePurpose::kReset;
   std::string code = security::RandomDigits(reset ? kResetDigits : kSetupDigits);
   const int64_t now = clock_.NowSeconds();
-  store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), now, now + (reset ? kResetSeconds : kSetupSeconds),
-                    created_by);
+  store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), now,
+                    now + (reset ? domain::kResetSeconds : domain::kSetupSeconds), created_by);
   return code;
 }
 
@@ -147,36 +177,34 @@ void Accounts::Notify(store::Session& s, const domain::Account& account, std::st
 }
 
 std::optional<domain::FieldError> Accounts::CheckNewPassword(const std::string& password, const std::string& confirm,
-                                                             const domain::PasswordContext& context,
-                                                             const std::string& field,
-                                                             const std::string& confirm_field) const {
+                                                             const domain::PasswordContext& context) const {
   if (password.empty()) {
-    return domain::FieldError{field, domain::N_("Nhập mật khẩu mới")};
+    return domain::FieldError{"mat_khau", domain::N_("Nhập mật khẩu mới")};
   }
   std::string problem = passwords_.Check(password, context);
   if (!problem.empty()) {
-    return domain::FieldError{field, std::move(problem)};
+    return domain::FieldError{"mat_khau", std::move(problem)};
   }
   if (confirm != password) {
-    return domain::FieldError{confirm_field, domain::N_("Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại")};
+    return domain::FieldError{"mat_khau_2", domain::N_("Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại")};
   }
   return std::nullopt;
 }
 
-int64_t Accounts::SecondsBlocked(const http::Request& req, const std::string& account_key) const {
+int64_t Accounts::SecondsBlocked(const Actor& actor, const std::string& account_key) const {
   const int64_t now = clock_.NowSeconds();
   int64_t seconds = 0;
   db_.Read([&](store::Session& s) {
     seconds = std::max(domain::SecondsBlocked(store::LoadThrottle(s, account_key), now),
-                       domain::SecondsBlocked(store::LoadThrottle(s, AddressKey(req)), now));
+                       domain::SecondsBlocked(store::LoadThrottle(s, AddressKey(actor)), now));
   });
   return seconds;
 }
 
-void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::string_view what,
+void Accounts::RecordFailure(store::Session& s, const Actor& actor, std::string_view what,
                              const std::string& account_key, int64_t account_id, const std::string& account_name) {
   const int64_t now = clock_.NowSeconds();
-  const std::string ip_key = AddressKey(req);
+  const std::string ip_key = AddressKey(actor);
   // Parallel guesses must each count: the read-modify-write below is serialised per key (address first, always
   // in this order, so two of them never wait on each other).
   store::LockThrottle(s, ip_key);
@@ -188,16 +216,17 @@ void Accounts::RecordFailure(store::Session& s, const http::Request& req, std::s
   store::SaveThrottle(s, ip_key, next_ip);
   const std::string object_type = account_id != 0 ? "user" : "";
   const std::string object_id = account_id != 0 ? std::to_string(account_id) : "";
-  JournalAs(s, req, 0, "",
-            {fmt::format("{}.failure", what), object_type, object_id,
-             Summary({{"failures", std::to_string(next_account.failures)}})});
+  JournalAs(s, actor, 0, "",
+            JournalEntry::Of(fmt::format("{}.failure", what), object_type, object_id,
+                             Summary{}.Set("failures", std::to_string(next_account.failures))));
   const int64_t blocked = std::max(domain::SecondsBlocked(next_account, now), domain::SecondsBlocked(next_ip, now));
   if (blocked > 0) {
-    JournalAs(s, req, 0, "",
-              {fmt::format("{}.blocked", what), object_type, object_id,
-               Summary({{"key", domain::SecondsBlocked(next_account, now) > 0 ? "account" : "address"},
-                        {"seconds", std::to_string(blocked)},
-                        {"account_name", account_name}})});
+    JournalAs(s, actor, 0, "",
+              JournalEntry::Of(fmt::format("{}.blocked", what), object_type, object_id,
+                               Summary{}
+                                   .Set("key", domain::SecondsBlocked(next_account, now) > 0 ? "account" : "address")
+                                   .Set("seconds", std::to_string(blocked))
+                                   .Set("account_name", account_name)));
   }
 }
 
@@ -216,72 +245,25 @@ bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id) {
   return true;
 }
 
-SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
-                                    access::Caller& caller) {
-  SignIn out;
-  const int64_t now = clock_.NowSeconds();
-  const LoginName name = ParseLoginName(identifier);
-  const std::string ip_key = AddressKey(req);
+std::optional<domain::Account> Accounts::FindByLogin(const LoginName& name) const {
   std::optional<domain::Account> account;
-  std::string account_key;
-  domain::ThrottleState by_account;
-  domain::ThrottleState by_ip;
   db_.Read([&](store::Session& s) {
     account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
-    account_key = ThrottleKey(account ? account->id : 0, name);
-    by_account = store::LoadThrottle(s, account_key);
-    by_ip = store::LoadThrottle(s, ip_key);
   });
-  out.retry_after = std::max(domain::SecondsBlocked(by_account, now), domain::SecondsBlocked(by_ip, now));
-  if (out.retry_after > 0) {
-    // While blocked, no password is checked at all, right or wrong.
-    out.result = SignInResult::kBlocked;
-    return out;
+  return account;
+}
+
+std::vector<MailboxMessage> Accounts::Mailbox(int32_t limit) const {
+  std::vector<MailboxMessage> messages;
+  db_.Read([&](store::Session& s) { messages = store::ListMailbox(s, limit); });
+  return messages;
+}
+
+std::string Accounts::IssueSimulatedCode(size_t index, const std::string& nonce) const {
+  if (simulated_ == nullptr) {
+    return {};
   }
-  // Unknown accounts and accounts without a password cost one hash too, so timing tells nothing.
-  const bool has_hash = account && !account->password_hash.empty();
-  const auto matched = Verify(has_hash ? account->password_hash : DummyHash(), password);
-  if (!matched) {
-    out.result = SignInResult::kBusy;
-    return out;
-  }
-  if (*matched && has_hash) {
-    if (account->status == domain::AccountStatus::kDisabled) {
-      out.result = SignInResult::kDisabled;
-      db_.Write([&](store::Session& s) {
-        JournalAs(s, req, account->id, account->full_name,
-                  {"login.refused_disabled", "user", std::to_string(account->id), ""});
-      });
-      return out;
-    }
-    std::optional<std::string> rehash;
-    if (security::NeedsRehash(account->password_hash, argon2_)) {
-      rehash = Hash(password);
-    }
-    const std::string old_session = caller.session_hash;
-    db_.Write([&](store::Session& s) {
-      store::ClearThrottle(s, account_key);
-      store::RecordLogin(s, account->id, now);
-      if (rehash) {
-        store::ReplacePasswordHash(s, account->id, *rehash);
-      }
-      if (!old_session.empty()) {
-        store::RevokeSessionByHash(s, old_session, now);  // never carry a session over a sign-in
-      }
-      out.set_cookie = auth_.StartSession(s, req, account->id, now, caller);
-      caller.principal = account->AsPrincipal();
-      Journal(s, req, caller,
-              {"login.success", "user", std::to_string(account->id),
-               Summary({{"method", "password"}, {"rehashed", rehash ? "yes" : "no"}})});
-    });
-    out.result = SignInResult::kOk;
-    return out;
-  }
-  db_.Write([&](store::Session& s) {
-    RecordFailure(s, req, "login", account_key, account ? account->id : 0, account ? account->full_name : "");
-  });
-  out.result = SignInResult::kWrong;
-  return out;
+  return simulated_->Issue(index, nonce, clock_.NowSeconds());
 }
 
 }  // namespace motcua::service

@@ -1,41 +1,41 @@
 #pragma once
-//! The account flows behind the pages: registration, sign-in with throttling, one-time codes, password changes,
-//! accounts created at the counter. Each flow validates, hashes on the hash pool, and commits its change together
-//! with its audit entry.
+//! The account operations a person performs: registration, sign-in (password or national identity) with
+//! throttling, sign-out, ending sessions, password change and reset with one-time codes, organisation
+//! registration. Each takes an `Actor` and typed input, checks the policy, runs one write job holding the change
+//! and its audit entry, and returns a `domain::Result`. Field names in errors are those of the account forms.
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
-#include "access/auth.hpp"
 #include "app/config.hpp"
 #include "domain/account.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/result.hpp"
 #include "domain/time.hpp"
+#include "notify/notifier.hpp"
 #include "security/hash_pool.hpp"
 #include "security/identity_provider.hpp"
 #include "security/password.hpp"
+#include "service/actor.hpp"
+#include "service/sessions.hpp"
 #include "store/account_store.hpp"
 
 namespace motcua::service {
 
-//! How a sign-in attempt ended.
-enum class SignInResult {
-  kOk,        //!< Signed in; the cookie is set.
-  kWrong,     //!< Unknown account or wrong password (one answer for both).
-  kBlocked,   //!< Too many failures: wait `retry_after` seconds.
-  kDisabled,  //!< Right password, but the account is switched off.
-  kBusy,      //!< Every hash thread is busy: try again in a moment.
-};
-
-//! The outcome of a sign-in.
-struct SignIn {
-  SignInResult result = SignInResult::kWrong;  //!< What happened.
-  int64_t retry_after = 0;                     //!< Seconds to wait when blocked.
-  std::string set_cookie;                      //!< Session cookie when signed in.
-};
+//! A new account as the forms describe it (normalised values).
+using NewAccount = store::NewAccount;
+//! Which unique value a new account would duplicate.
+using Conflict = store::Conflict;
+//! One message of the demo installation's dev mailbox.
+using MailboxMessage = store::MailboxMessage;
+//! Translates a Vietnamese message id into the reader's language.
+using Translate = std::function<std::string(std::string_view msgid)>;
 
 //! The login identifier a person typed, recognised.
 struct LoginName {
@@ -52,22 +52,112 @@ std::string ThrottleKey(int64_t account_id, const LoginName& typed);
 //! Reads "036099001234", "0912 345 678", "+84912345678" or "admin".
 LoginName ParseLoginName(std::string_view typed);
 
-//! What the account flows need; one per server.
+//! A one-time code as typed, without the spaces people put between its digit groups.
+std::string WithoutSpaces(std::string_view typed);
+
+//! The field error for a duplicate ID number or phone: worded for the person (`counter` false) or for an officer
+//! at the counter; nothing for kNone.
+std::optional<domain::FieldError> ConflictField(Conflict c, bool counter);
+
+//! A person who has just signed in: who, and the new session to hand to the browser.
+struct SignedIn {
+  domain::Principal principal;  //!< The account now acting.
+  StartedSession session;       //!< The new session (its token goes into the cookie).
+};
+
+//! `actor` as it is once `signed_in` holds: the new principal in the new session.
+Actor ActingAs(const Actor& actor, const SignedIn& signed_in);
+
+//! Sign-in with an identifier (ID number, phone or login name) and a password.
+struct PasswordSignIn {
+  std::string identifier;  //!< As typed.
+  std::string password;    //!< As typed.
+};
+
+//! Self-registration: the person's details and a new password.
+struct Registration {
+  NewAccount account;    //!< Checked details (see web/person_form); no password hash yet.
+  std::string password;  //!< New password.
+  std::string confirm;   //!< The same, typed again.
+};
+
+//! A password change by a signed-in person.
+struct PasswordChange {
+  std::string current;   //!< The password now.
+  std::string password;  //!< The new one.
+  std::string confirm;   //!< The new one again.
+};
+
+//! A password reset (or first password) with a one-time code sent by message or handed over at the counter.
+struct PasswordReset {
+  std::string identifier;  //!< ID number, phone or login name, as typed.
+  std::string code;        //!< The code, spaces allowed.
+  std::string password;    //!< The new password.
+  std::string confirm;     //!< The new one again.
+};
+
+//! An organisation a citizen registers as its representative.
+struct NewOrganisation {
+  std::string tax_code;  //!< As typed.
+  std::string name;      //!< As typed.
+  std::string address;   //!< As typed.
+};
+
+//! What the "my account" page shows.
+struct AccountOverview {
+  domain::Account account;                          //!< The account.
+  std::vector<domain::SessionInfo> sessions;        //!< Its live sessions, newest first.
+  std::vector<domain::Organisation> organisations;  //!< Organisations it represents.
+};
+
+class Summary;
+
+//! The account operations and what they need; one per server.
 class Accounts {
  public:
   //! Wires the services; all must outlive this object.
-  Accounts(const app::Config& config, store::Database& db, access::Authenticator& auth, security::HashPool& hashes,
+  Accounts(const app::Config& config, store::Database& db, const Sessions& sessions, security::HashPool& hashes,
            const domain::PasswordPolicy& passwords, bool demo, std::vector<security::VerifiedIdentity> demo_people,
            const domain::Clock& clock);
 
-  //! Signs in with an identifier and password; on success `caller` is the new session.
-  SignIn SignInWithPassword(const http::Request& req, std::string_view identifier, std::string_view password,
-                            access::Caller& caller);
-  //! Seconds until attempts for `account_key` from this client are checked again (0: not blocked).
-  int64_t SecondsBlocked(const http::Request& req, const std::string& account_key) const;
+  //! Signs in with a password: kInvalid (unknown account or wrong password, one answer for both), kRateLimited
+  //! (too many failures), kForbidden (account switched off), kBusy (every hash thread busy).
+  domain::Result<SignedIn> SignInWithPassword(const Actor& actor, const PasswordSignIn& in);
+  //! Signs in with a verified national identity; the account is created the first time. kForbidden when disabled.
+  domain::Result<SignedIn> SignInWithIdentity(const Actor& actor, const security::VerifiedIdentity& identity);
+  //! Ends the actor's session.
+  domain::Result<domain::Done> SignOut(const Actor& actor);
+  //! Ends every session of the actor's account; returns how many.
+  domain::Result<int64_t> SignOutEverywhere(const Actor& actor);
+  //! Ends the session `public_id` of the actor's own account; kNotFound when it has no such live session.
+  domain::Result<domain::Done> EndSession(const Actor& actor, std::string_view public_id);
+  //! Creates an account for the person and signs them in; kConflict with the field of a taken ID number or phone.
+  domain::Result<SignedIn> Register(const Actor& actor, const Registration& in);
+  //! Changes the actor's password (checking the current one), ends its other sessions and starts a new one.
+  domain::Result<SignedIn> ChangePassword(const Actor& actor, const PasswordChange& in);
+  //! Sends a reset code when `identifier` names an account that can receive one; the answer is the same either
+  //! way. The message is worded by `translate`.
+  domain::Result<domain::Done> RequestResetCode(const Actor& actor, std::string_view identifier,
+                                                const Translate& translate);
+  //! Sets a new password with a one-time code (reset or counter code) and signs in.
+  domain::Result<SignedIn> ResetPassword(const Actor& actor, const PasswordReset& in);
+  //! Registers an organisation represented by the actor; returns its id. kConflict when the tax code is taken.
+  domain::Result<int64_t> RegisterOrganisation(const Actor& actor, const NewOrganisation& in);
+
+  //! The actor's account, sessions and organisations; kNotFound when the account is gone.
+  domain::Result<AccountOverview> Overview(const Actor& actor) const;
+  //! Organisation `id` when the actor represents it; kNotFound otherwise (ids reveal nothing).
+  domain::Result<domain::Organisation> OrganisationOf(const Actor& actor, int64_t id) const;
+  //! The newest `limit` messages of the dev mailbox.
+  std::vector<MailboxMessage> Mailbox(int32_t limit) const;
+  //! The simulated identity service's code for person `index` bound to `nonce` ("" for a bad index).
+  std::string IssueSimulatedCode(size_t index, const std::string& nonce) const;
+
+  //! Seconds until attempts for `account_key` from the actor's address are checked again (0: not blocked).
+  int64_t SecondsBlocked(const Actor& actor, const std::string& account_key) const;
   //! Counts one failed attempt (`what`: "login", "reset_code", "current_password") against the account and the
   //! client address inside `s`, and journals it, with a block entry when it starts one.
-  void RecordFailure(store::Session& s, const http::Request& req, std::string_view what, const std::string& account_key,
+  void RecordFailure(store::Session& s, const Actor& actor, std::string_view what, const std::string& account_key,
                      int64_t account_id, const std::string& account_name);
   //! True when another one-time code may be sent to `account_id` now (counts this request).
   bool AllowCodeRequest(store::Session& s, int64_t account_id);
@@ -75,30 +165,28 @@ class Accounts {
   std::optional<std::string> Hash(std::string_view password);
   //! Checks `password` against `encoded` on the hash pool (nothing when the pool is full).
   std::optional<bool> Verify(const std::string& encoded, std::string_view password);
-  //! Issues a one-time code for `user_id` (reset: 6 digits, 15 minutes; setup: 8 digits, 7 days) inside `s`.
+  //! Issues a one-time code for `user_id` (reset: 6 digits, kResetSeconds; setup: 8 digits, kSetupSeconds).
   std::string IssueCode(store::Session& s, int64_t user_id, store::CodePurpose purpose,
                         std::optional<int64_t> created_by);
   //! Hash of a one-time code as stored.
   static std::string CodeHash(int64_t user_id, std::string_view code);
   //! Enqueues `text` for the account's phone (and email when it has one) in the outbox, inside the write job `s`
-  //! that makes the change it tells of; `event` names the notice ("password.reset_code") in its idempotency key,
-  //! `secret` says the text holds a one-time code.
+  //! that makes the change it tells of (the one way account notices leave); `event` names the notice
+  //! ("password.reset_code") in its idempotency key, `secret` says the text holds a one-time code.
   void Notify(store::Session& s, const domain::Account& account, std::string_view event, const std::string& subject,
               const std::string& text, bool secret);
-  //! Checks a new password and its confirmation against the policy: the first problem, under `field` or
-  //! `confirm_field`, as a Vietnamese message id.
+  //! The first problem of a new password and its confirmation, under "mat_khau" or "mat_khau_2".
   std::optional<domain::FieldError> CheckNewPassword(const std::string& password, const std::string& confirm,
-                                                     const domain::PasswordContext& context, const std::string& field,
-                                                     const std::string& confirm_field) const;
+                                                     const domain::PasswordContext& context) const;
 
-  //! Where "now" comes from.
+  //! Where "now" comes from (transitional: for the officer and admin pages until their operations move here).
   const domain::Clock& clock() const { return clock_; }
   //! The configuration.
   const app::Config& config() const { return config_; }
-  //! The store.
+  //! The store (transitional: for the officer and admin pages until their operations move here).
   store::Database& db() const { return db_; }
-  //! Sessions and CSRF.
-  access::Authenticator& auth() const { return auth_; }
+  //! Sessions and tokens.
+  const Sessions& auth() const { return sessions_; }
   //! True in a demo installation (dev mailbox, simulated VNeID, demo accounts).
   bool demo() const { return demo_; }
   //! The national identity sign-in, or null when none is configured.
@@ -112,9 +200,17 @@ class Accounts {
   static constexpr int32_t kFreeCodeRequests = 3;
 
  private:
+  //! The account named by `name`, read outside any write.
+  std::optional<domain::Account> FindByLogin(const LoginName& name) const;
+  //! Starts a session for `account` inside `s`, ending the actor's current one, and journals the sign-in.
+  SignedIn StartSignedIn(store::Session& s, const Actor& actor, const domain::Account& account,
+                         const std::string& action, const Summary& summary);
+  //! The hash unknown accounts are checked against, so that they take as long as known ones.
+  const std::string& DummyHash();
+
   const app::Config& config_;
   store::Database& db_;
-  access::Authenticator& auth_;
+  const Sessions& sessions_;
   security::HashPool& hashes_;
   const domain::PasswordPolicy& passwords_;
   bool demo_;
@@ -122,9 +218,6 @@ class Accounts {
   security::Argon2Params argon2_;
   domain::ThrottleRules account_rules_;
   domain::ThrottleRules ip_rules_;
-  //! The hash unknown accounts are checked against, so that they take as long as known ones.
-  const std::string& DummyHash();
-
   std::once_flag dummy_once_;
   std::string dummy_hash_;
   std::unique_ptr<security::IdentityProvider> identity_;

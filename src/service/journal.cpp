@@ -2,14 +2,15 @@
 
 #include <set>
 
+#include <boost/json.hpp>
+
 #include "domain/audit.hpp"
+#include "domain/constants.hpp"
 #include "store/audit_store.hpp"
 
 namespace motcua::service {
 
 namespace {
-
-constexpr size_t kMaxUserAgent = 300;
 
 domain::AuditEntry Base(const Actor& actor, const JournalEntry& entry) {
   domain::AuditEntry e;
@@ -18,7 +19,7 @@ domain::AuditEntry Base(const Actor& actor, const JournalEntry& entry) {
   e.object_id = entry.object_id;
   e.summary = entry.summary;
   e.ip = actor.address;
-  e.user_agent = actor.user_agent.substr(0, kMaxUserAgent);
+  e.user_agent = actor.user_agent.substr(0, domain::kMaxUserAgentBytes);
   e.request_id = actor.request_id;
   return e;
 }
@@ -30,6 +31,41 @@ Actor FromRequest(const http::Request& req, const access::Caller& caller) {
 }
 
 }  // namespace
+
+Summary& Summary::Set(std::string key, std::string value) {
+  items_.push_back(Item{std::move(key), std::move(value), 0, false, false});
+  return *this;
+}
+
+Summary& Summary::Set(std::string key, int64_t value) {
+  items_.push_back(Item{std::move(key), {}, value, true, false});
+  return *this;
+}
+
+Summary& Summary::After(std::string key, std::string value) {
+  items_.push_back(Item{std::move(key), std::move(value), 0, false, true});
+  return *this;
+}
+
+std::string Summary::Json() const {
+  if (items_.empty()) {
+    return {};
+  }
+  boost::json::object top;
+  boost::json::object after;
+  for (const Item& item : items_) {
+    boost::json::object& into = item.after ? after : top;
+    if (item.is_number) {
+      into[item.key] = item.number;
+    } else {
+      into[item.key] = item.text;
+    }
+  }
+  if (!after.empty()) {
+    top["after"] = std::move(after);
+  }
+  return boost::json::serialize(top);
+}
 
 void Journal(store::Session& s, const Actor& actor, const JournalEntry& entry) {
   domain::AuditEntry e = Base(actor, entry);

@@ -19,6 +19,7 @@
 #include "security/hash_pool.hpp"
 #include "service/accounts.hpp"
 #include "service/actor.hpp"
+#include "service/sessions.hpp"
 #include "store/account_store.hpp"
 #include "store/migrations.hpp"
 
@@ -64,14 +65,14 @@ class ServiceTest : public testing::Test {
         "(?, 'UBND tỉnh', 'Tỉnh', NULL, 'province'), (?, 'UBND huyện 1', 'Huyện 1', ?, 'district'), "
         "(?, 'UBND huyện 2', 'Huyện 2', ?, 'district')",
         {kProvince, kDistrict1, kProvince, kDistrict2, kProvince});
-    auth_ = std::make_unique<access::Authenticator>(config_, *db_);
-    accounts_ = std::make_unique<Accounts>(config_, *db_, *auth_, hashes_, passwords_, false,
+    sessions_ = std::make_unique<Sessions>(config_, *db_, clock_);
+    accounts_ = std::make_unique<Accounts>(config_, *db_, *sessions_, hashes_, passwords_, false,
                                            std::vector<security::VerifiedIdentity>{}, clock_);
   }
 
   void TearDown() override {
     accounts_.reset();
-    auth_.reset();
+    sessions_.reset();
     db_.reset();
     std::error_code ignored;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
@@ -200,7 +201,7 @@ class ServiceTest : public testing::Test {
   domain::ManualClock clock_{domain::Instant{kStartMicros}};
   security::HashPool hashes_{1, 4};
   domain::PasswordPolicy passwords_{""};
-  std::unique_ptr<access::Authenticator> auth_;
+  std::unique_ptr<Sessions> sessions_;
   std::unique_ptr<Accounts> accounts_;
 
  private:

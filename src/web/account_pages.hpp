@@ -8,7 +8,8 @@
 namespace motcua::web {
 
 //! Citizens' account pages: registration, sign-in, reset, sessions, organisations, VNeID, dev mailbox.
-void AddAccountPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts);
+void AddAccountPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts,
+                     const access::Authenticator& auth);
 //! Back-office pages for officers: home, citizens' accounts created and looked up at the counter.
 void AddOfficerPages(access::RouteTable& routes, const Site& site, service::Accounts& accounts);
 //! A page showing a one-time code once, as a printable slip for the person it belongs to.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "access/auth.hpp"
+#include "domain/dates.hpp"
 #include "http/url.hpp"
 #include "web/site.hpp"
 
@@ -141,16 +142,6 @@ void AddCsrf(const http::Request& req, ctemplate::TemplateDictionary& page) {
   page.SetValue("CSRF", access::CallerOf(req).csrf_token);
 }
 
-}  // namespace motcua::web
-
-namespace motcua::web {
-
-namespace {
-
-constexpr int64_t kVietnamOffsetSeconds = int64_t{7} * 3600;
-
-}  // namespace
-
 void AddNotice(std::string_view lang, ctemplate::TemplateDictionary& page, const std::string& text) {
   if (text.empty()) {
     return;
@@ -165,6 +156,19 @@ http::Response WithCookie(http::Response res, const std::string& cookie) {
     res.headers.emplace_back("Set-Cookie", cookie);
   }
   return res;
+}
+
+http::Response FormPage(const Site& site, const http::Request& req, std::string_view name, const char* title,
+                        const FieldErrors& errors, int32_t status, const FillForm& fill) {
+  const std::string lang = site.Lang(req);
+  return site.Page(
+      req, name, site.T(lang, title),
+      [&](ctemplate::TemplateDictionary& d) {
+        AddCsrf(req, d);
+        AddErrorSummary(lang, d, errors);
+        fill(d, lang);
+      },
+      status);
 }
 
 http::Response MessagePage(const Site& site, const http::Request& req, int32_t status, const std::string& heading,
@@ -183,45 +187,14 @@ http::Response MessagePage(const Site& site, const http::Request& req, int32_t s
       status);
 }
 
-std::string LocalTime(int64_t unix_seconds) {
-  const std::chrono::sys_seconds t{std::chrono::seconds(unix_seconds + kVietnamOffsetSeconds)};
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{t - day};
-  return fmt::format("{:02}/{:02}/{} {:02}:{:02}", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                     static_cast<int>(ymd.year()), hms.hours().count(), hms.minutes().count());
-}
-
-CivilDate VietnamToday() {
-  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  const std::chrono::sys_seconds local{now.time_since_epoch() + std::chrono::seconds(kVietnamOffsetSeconds)};
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(local)};
-  return CivilDate{static_cast<int32_t>(ymd.year()), static_cast<int32_t>(static_cast<unsigned>(ymd.month())),
-                   static_cast<int32_t>(static_cast<unsigned>(ymd.day()))};
-}
+std::string LocalTime(int64_t unix_seconds) { return domain::LocalTime(domain::Instant::FromSeconds(unix_seconds)); }
 
 std::optional<int64_t> VietnamDayStart(std::string_view iso_date, int32_t days_after) {
-  constexpr size_t kIsoDateLength = 10;
-  if (iso_date.size() != kIsoDateLength || iso_date[4] != '-' || iso_date[7] != '-') {
+  const auto start = domain::VietnamDayStart(iso_date, days_after);
+  if (!start) {
     return std::nullopt;
   }
-  const auto number = [&](size_t pos, size_t len, auto& out) {
-    const char* end = iso_date.data() + pos + len;
-    const auto [ptr, ec] = std::from_chars(iso_date.data() + pos, end, out);
-    return ec == std::errc() && ptr == end;
-  };
-  int32_t y = 0;
-  uint32_t m = 0;
-  uint32_t d = 0;
-  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) {
-    return std::nullopt;
-  }
-  const std::chrono::sys_days day = std::chrono::sys_days(ymd) + std::chrono::days(days_after);
-  return std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count() - kVietnamOffsetSeconds;
+  return start->Seconds();
 }
 
 int64_t IdParam(const http::Request& req, std::string_view name) {

@@ -3,6 +3,7 @@
 
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,24 +86,22 @@ void AddNotice(std::string_view lang, ctemplate::TemplateDictionary& page, const
 //! `res` with a Set-Cookie header added (none when `cookie` is empty).
 http::Response WithCookie(http::Response res, const std::string& cookie);
 
+//! Adds a form's inputs to `page` in the language `lang`.
+using FillForm = std::function<void(ctemplate::TemplateDictionary& page, const std::string& lang)>;
+
+//! A form page: template `name` titled by message id `title`, with the CSRF token, the error summary of `errors`,
+//! and the inputs `fill` adds.
+http::Response FormPage(const Site& site, const http::Request& req, std::string_view name, const char* title,
+                        const FieldErrors& errors, int32_t status, const FillForm& fill);
+
 //! A page with a heading, a paragraph and an optional link.
 http::Response MessagePage(const Site& site, const http::Request& req, int32_t status, const std::string& heading,
                            const std::string& message, const std::string& link, const std::string& link_text);
 
-//! "dd/mm/yyyy hh:mm" in Vietnam time (UTC+7, no daylight saving).
+//! "dd/mm/yyyy hh:mm" in Vietnam time of Unix seconds (see domain::LocalTime).
 std::string LocalTime(int64_t unix_seconds);
 
-//! A calendar day.
-struct CivilDate {
-  int32_t year;   //!< e.g. 2026.
-  int32_t month;  //!< 1–12.
-  int32_t day;    //!< 1–31.
-};
-//! Today in Vietnam.
-CivilDate VietnamToday();
-
-//! Unix seconds at the start of the Vietnamese day `iso_date` ("YYYY-MM-DD") plus `days_after` days; nothing when
-//! the text is not such a real date.
+//! Unix seconds at the start of the Vietnamese day `iso_date` plus `days_after` days (see domain::VietnamDayStart).
 std::optional<int64_t> VietnamDayStart(std::string_view iso_date, int32_t days_after);
 
 //! The number in path parameter `name`, or 0.

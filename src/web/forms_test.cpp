@@ -166,38 +166,6 @@ TEST(FieldErrors, TheFirstErrorOfAFieldWinsAndOrderIsKept) {
   EXPECT_EQ(errors.items(), expected);
 }
 
-struct TimeCase {
-  int64_t unix_seconds;
-  std::string local;
-};
-
-TEST(LocalTime, VietnamIsUtcPlusSevenAllYear) {
-  // clang-format off
-  const TimeCase cases[] = {
-      {0,          "01/01/1970 07:00"},
-      {-25200,     "01/01/1970 00:00"},
-      {1700000000, "15/11/2023 05:13"},
-      {1767175200, "31/12/2025 17:00"},
-      {1767200399, "31/12/2025 23:59"},  // 16:59:59 UTC
-      {1767200400, "01/01/2026 00:00"},  // 17:00 UTC is already the new year in Hà Nội
-      {951843540,  "29/02/2000 23:59"},
-      {1719792000, "01/07/2024 07:00"},  // no daylight saving in summer
-  };
-  // clang-format on
-  for (const TimeCase& c : cases) {
-    EXPECT_EQ(LocalTime(c.unix_seconds), c.local) << c.unix_seconds;
-  }
-}
-
-TEST(VietnamToday, IsAPlausibleDate) {
-  const CivilDate today = VietnamToday();
-  EXPECT_GE(today.year, 2025);
-  EXPECT_GE(today.month, 1);
-  EXPECT_LE(today.month, 12);
-  EXPECT_GE(today.day, 1);
-  EXPECT_LE(today.day, 31);
-}
-
 struct IdCase {
   std::string text;
   int64_t id;
@@ -236,28 +204,6 @@ TEST(IdParam, OnlyPlainNonNegativeNumbers) {
   http::Request other;
   other.params["ma"] = "5";
   EXPECT_EQ(IdParam(other, "id"), 0);
-}
-
-}  // namespace
-}  // namespace motcua::web
-
-namespace motcua::web {
-namespace {
-
-TEST(VietnamDayStart, MidnightInVietnamIsSevenHoursEarlierInUtc) {
-  constexpr int64_t kNov26Utc = 1795651200;  // 2026-11-26T00:00:00Z
-  constexpr int64_t kSevenHours = int64_t{7} * 3600;
-  constexpr int64_t kDay = int64_t{24} * 3600;
-  EXPECT_EQ(VietnamDayStart("2026-11-26", 0), kNov26Utc - kSevenHours);
-  EXPECT_EQ(VietnamDayStart("2026-11-26", 1), kNov26Utc - kSevenHours + kDay);
-  EXPECT_EQ(VietnamDayStart("2024-02-29", 0).has_value(), true);
-}
-
-TEST(VietnamDayStart, AnythingButARealIsoDateIsNothing) {
-  for (const std::string_view bad : {"", "2026-11-2", "2026/11/26", "2026-13-01", "2025-02-29", "2026-1a-05",
-                                     "2026-11-2x", "abcd-11-26", "26-11-2026", "2026-11-26T00"}) {
-    EXPECT_FALSE(VietnamDayStart(bad, 0).has_value()) << bad;
-  }
 }
 
 }  // namespace

@@ -45,9 +45,9 @@ PersonInput PersonInput::From(const Form& form) {
       form.Text("ngay_sinh-nam"), form.Text("dien_thoai"),   form.Text("email")};
 }
 
-store::NewAccount CheckPerson(const Site& site, std::string_view lang, const PersonInput& in, PersonFormFor who,
-                              FieldErrors& errors) {
-  const CivilDate today = VietnamToday();
+service::NewAccount CheckPerson(const Site& site, std::string_view lang, const PersonInput& in, PersonFormFor who,
+                                FieldErrors& errors) {
+  const domain::CivilDate today = site.Today();
   const domain::Checked name = domain::CheckPersonName(in.name);
   if (!name.ok()) {
     errors.Add("ho_ten", site.T(lang, name.error));
@@ -76,7 +76,7 @@ store::NewAccount CheckPerson(const Site& site, std::string_view lang, const Per
   if (!email.ok()) {
     errors.Add("email", site.T(lang, email.error));
   }
-  store::NewAccount account;
+  service::NewAccount account;
   account.personal_id = id.value;
   account.phone = phone.value;
   account.email = email.value;
@@ -96,21 +96,10 @@ void AddPersonFields(const Site& site, std::string_view lang, ctemplate::Templat
   AddInput(site, lang, page, "F_EMAIL", self ? kEmail : kEmailCounter, in.email, errors);
 }
 
-void AddConflictError(const Site& site, std::string_view lang, store::Conflict c, PersonFormFor who,
+void AddConflictError(const Site& site, std::string_view lang, service::Conflict c, PersonFormFor who,
                       FieldErrors& errors) {
-  if (c == store::Conflict::kPersonalId) {
-    errors.Add("so_dinh_danh",
-               who == PersonFormFor::kSelf
-                   ? site.T(lang,
-                            "Số định danh này đã có tài khoản. Hãy đăng nhập, hoặc chọn “Quên mật khẩu” nếu bạn "
-                            "không nhớ mật khẩu.")
-                   : site.T(lang,
-                            "Số định danh này đã có tài khoản. Hãy tìm tài khoản đó và cấp mã đặt mật khẩu mới "
-                            "nếu người dân quên mật khẩu."));
-  } else if (c == store::Conflict::kPhone) {
-    errors.Add("dien_thoai", site.T(lang,
-                                    "Số điện thoại này đã được dùng cho một tài khoản khác. Hãy dùng số khác, "
-                                    "hoặc liên hệ bộ phận một cửa."));
+  if (auto field = service::ConflictField(c, who == PersonFormFor::kCounter)) {
+    errors.Add(field->field, site.T(lang, field->message));
   }
 }
 

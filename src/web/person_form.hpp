@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/account_store.hpp"
+#include "service/accounts.hpp"
 #include "web/forms.hpp"
 
 namespace motcua::web {
@@ -34,15 +34,15 @@ enum class PersonFormFor { kSelf, kCounter };
 
 //! Checks `in`, adding field errors in page order, and returns the account it describes (normalised values;
 //! status, password and creator left for the caller).
-store::NewAccount CheckPerson(const Site& site, std::string_view lang, const PersonInput& in, PersonFormFor who,
-                              FieldErrors& errors);
+service::NewAccount CheckPerson(const Site& site, std::string_view lang, const PersonInput& in, PersonFormFor who,
+                                FieldErrors& errors);
 
 //! Adds the includes F_NAME, F_ID, F_DOB, F_PHONE and F_EMAIL showing `in` and its errors.
 void AddPersonFields(const Site& site, std::string_view lang, ctemplate::TemplateDictionary& page,
                      const PersonInput& in, PersonFormFor who, const FieldErrors& errors);
 
-//! The field error for a duplicate ID number or phone (`c` from store::FindConflict).
-void AddConflictError(const Site& site, std::string_view lang, store::Conflict c, PersonFormFor who,
+//! The field error for a duplicate ID number or phone (see service::ConflictField).
+void AddConflictError(const Site& site, std::string_view lang, service::Conflict c, PersonFormFor who,
                       FieldErrors& errors);
 
 }  // namespace motcua::web

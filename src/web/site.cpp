@@ -4,7 +4,6 @@
 
 #include "access/auth.hpp"
 #include "http/url.hpp"
-#include "store/catalogue_store.hpp"
 
 namespace motcua::web {
 
@@ -28,10 +27,10 @@ void FillAccountArea(ctemplate::TemplateDictionary& d, const access::Caller& cal
 
 }  // namespace
 
-Site::Site(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
+Site::Site(const app::Config& config, const domain::Clock& clock, service::CatalogueHolder& catalogue,
            const Translator& translator, const Templates& templates, const http::StaticFiles& assets)
     : config_(config),
-      db_(db),
+      clock_(clock),
       catalogue_(catalogue),
       translator_(translator),
       templates_(templates),

@@ -14,12 +14,13 @@
 #include "access/auth.hpp"
 #include "app/config.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/dates.hpp"
+#include "domain/time.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "service/catalogue.hpp"
-#include "store/database.hpp"
 #include "web/i18n.hpp"
 #include "web/templates.hpp"
 
@@ -32,7 +33,7 @@ using Fill = std::function<void(ctemplate::TemplateDictionary& page)>;
 class Site {
  public:
   //! Wires the services; all references must outlive the site.
-  Site(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
+  Site(const app::Config& config, const domain::Clock& clock, service::CatalogueHolder& catalogue,
        const Translator& translator, const Templates& templates, const http::StaticFiles& assets);
   //! The interface language of a request: ?lang=, else the "lang" cookie, else Vietnamese.
   std::string Lang(const http::Request& req) const;
@@ -60,14 +61,14 @@ class Site {
   std::shared_ptr<const domain::Catalogue> catalogue() const { return catalogue_.Get(); }
   //! The catalogue snapshot's version.
   int64_t catalogue_version() const { return catalogue_.Version(); }
-  //! The store.
-  store::Database& db() const { return db_; }
+  //! Today in Vietnam, by the site's clock (the date checks of forms).
+  domain::CivilDate Today() const { return domain::VietnamToday(clock_.Now()); }
   //! The configuration.
   const app::Config& config() const { return config_; }
 
  private:
   const app::Config& config_;
-  store::Database& db_;
+  const domain::Clock& clock_;
   service::CatalogueHolder& catalogue_;
   const Translator& translator_;
   const Templates& templates_;
