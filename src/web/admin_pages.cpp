@@ -634,7 +634,7 @@ Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
     }
   }
   const std::string_view before = req.Query("truoc");
-  std::from_chars(before.data(), before.data() + before.size(), filter.before_seq);
+  std::from_chars(before.data(), before.data() + before.size(), filter.before_id);
   std::vector<domain::AuditEntry> entries;
   if (errors.empty()) {
     entries = store::SearchAudit(accounts.db(), filter);
@@ -655,7 +655,7 @@ Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
     constexpr int64_t kMicro = 1000000;
     for (const domain::AuditEntry& e : entries) {
       TemplateDictionary* row = d.AddSectionDictionary("ENTRIES");
-      row->SetIntValue("SEQ", e.seq);
+      row->SetValue("SEQ", e.seq > 0 ? std::to_string(e.seq) : std::string("–"));  // – : not sealed yet
       row->SetValue("TIME", LocalTime(e.at_us / kMicro));
       row->SetValue("ACTOR", e.actor_id ? fmt::format("{} (#{})", e.actor_name, *e.actor_id)
                                         : site.T(lang, "Khách chưa đăng nhập"));
@@ -677,7 +677,7 @@ Response AuditPage(const Site& site, Accounts& accounts, Request& req) {
           url += http::PercentEncode(k) + "=" + http::PercentEncode(v) + "&";
         }
       }
-      d.SetValueAndShowSection("MORE_URL", url + "truoc=" + std::to_string(entries.back().seq), "MORE");
+      d.SetValueAndShowSection("MORE_URL", url + "truoc=" + std::to_string(entries.back().id), "MORE");
     }
   });
 }
