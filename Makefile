@@ -71,6 +71,8 @@ bench: build
 	bash bench/http.sh
 	bash bench/startup.sh
 	bash bench/login.sh
+	@if [ -n "$$MOTCUA_BENCH_PG_URL" ]; then $(BUILD)/bench/store_write_bench --writers 32 --seconds 15; \
+	  else echo "store_write_bench skipped: set MOTCUA_BENCH_PG_URL (e.g. from scripts/pg-cluster.sh start DIR)"; fi
 
 messages:
 	bash scripts/extract-messages.sh

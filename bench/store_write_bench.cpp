@@ -1,5 +1,7 @@
 // Concurrent account-like writes on PostgreSQL: each writer thread runs write jobs that insert an account row and
-// append its audit entry, as registration does, for a fixed time; prints the committed jobs per second.
+// append its audit entry, as registration does, for a fixed time; prints the committed jobs per second. The
+// journal's sealer runs meanwhile, every 250 ms as in `motcua serve`, seals the rest at the end, and the journal is
+// verified (the run fails unless every committed entry is sealed into an intact chain).
 //
 //   store_write_bench --db postgresql://… [--writers 32] [--seconds 10] [--pool 8]
 //
@@ -33,6 +35,8 @@ using motcua::store::Session;
 constexpr int32_t kDefaultWriters = 32;
 constexpr int32_t kDefaultSeconds = 10;
 constexpr int32_t kDefaultPool = 8;
+//! As in `motcua serve`.
+constexpr std::chrono::milliseconds kSealInterval{250};
 //! Phone numbers are 0 followed by nine digits; each writer numbers its own block of them.
 constexpr int64_t kPhonesPerWriter = 10'000'000;
 
@@ -92,6 +96,7 @@ int main(int argc, char** argv) {
   std::atomic<int64_t> committed{0};
   std::atomic<int64_t> failed{0};
   std::vector<std::thread> threads;
+  auto sealer = std::make_unique<motcua::store::AuditSealer>(*db, kSealInterval);
   const auto start = std::chrono::steady_clock::now();
   for (int32_t w = 0; w < writers; ++w) {
     threads.emplace_back([&, w] {
@@ -113,10 +118,14 @@ int main(int argc, char** argv) {
     t.join();
   }
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  sealer.reset();
+  const motcua::store::AuditVerification journal = motcua::store::VerifyAudit(*db);
   db->Close();
   admin->Write([&](Session& s) { s.ExecScript(fmt::format("DROP SCHEMA {} CASCADE", schema)); });
   admin->Close();
   std::cout << fmt::format("writers {} pool {} seconds {:.1f} committed {} failed {} writes/s {:.1f}\n", writers, pool,
                            elapsed, committed.load(), failed.load(), static_cast<double>(committed.load()) / elapsed);
-  return failed.load() == 0 ? 0 : 1;
+  std::cout << fmt::format("journal {}: {} rows sealed, {} unsealed {}\n", journal.intact ? "intact" : "BROKEN",
+                           journal.rows, journal.unsealed, journal.problem);
+  return failed.load() == 0 && journal.intact && journal.rows == committed.load() ? 0 : 1;
 }
