@@ -61,7 +61,9 @@ motcua::security::Argon2Params Argon2(const Config& config) {
 //! long migration (it exits naming `motcua migrate`).
 std::unique_ptr<motcua::store::Database> OpenAndMigrate(const Config& config, bool allow_long = true) {
   auto db = motcua::store::OpenDatabase(config.db);
-  const auto report = motcua::store::Migrate(*db, {.allow_long = allow_long, .database_for_messages = db->Describe()});
+  // The refusal names the database as the operator typed it (a PostgreSQL URL without its password).
+  const std::string named = motcua::store::IsPostgresUrl(config.db) ? db->Describe() : config.db;
+  const auto report = motcua::store::Migrate(*db, {.allow_long = allow_long, .database_for_messages = named});
   for (const std::string& name : report.applied) {
     spdlog::info("migration applied: {}", name);
   }
