@@ -47,7 +47,7 @@ void WriteAccount(Database& db, const motcua::domain::Clock& clock, int32_t writ
     account.phone = fmt::format("0{:09}", int64_t{writer} * kPhonesPerWriter + n);
     account.full_name = "Nguyễn Văn Thử";
     account.email = fmt::format("w{}n{}@example.vn", writer, n);
-    const int64_t id = motcua::store::InsertAccount(s, account, clock.NowSeconds());
+    const int64_t id = motcua::store::InsertAccount(s, account, clock.Now());
     motcua::domain::AuditEntry entry;
     entry.action = "account.register";
     entry.object_type = "user";

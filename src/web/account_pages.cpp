@@ -182,7 +182,7 @@ Response LoginSubmit(const Site& site, Accounts& accounts, Request& req) {
 Response Logout(Accounts& accounts, Request& req) {
   const Caller& caller = CallerOf(req);
   accounts.db().Write([&](store::Session& s) {
-    store::RevokeSessionByHash(s, caller.session_hash, UnixNow());
+    store::RevokeSessionByHash(s, caller.session_hash, domain::Instant::FromSeconds(UnixNow()));
     Journal(s, req, caller, {"logout", "session", caller.session_public_id, ""});
   });
   return WithCookie(Response::Redirect("/dang-nhap?tb=dang-xuat"), accounts.auth().ClearSessionCookie());
@@ -232,7 +232,8 @@ Response RegisterSubmit(const Site& site, Accounts& accounts, Request& req) {
   std::string cookie;
   const int64_t now = UnixNow();
   const store::Conflict taken = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);  // checked again, in the write
+    const store::Created created =
+        store::InsertAccountUnlessTaken(s, account, domain::Instant::FromSeconds(now));  // checked again, in the write
     if (created.id == 0) {
       return created.conflict;
     }
@@ -377,16 +378,17 @@ Response ResetSubmit(const Site& site, Accounts& accounts, Request& req) {
   const int64_t now = UnixNow();
   store::CodeCheck check = store::CodeCheck::kNone;
   accounts.db().Write([&](store::Session& s) {
-    check = store::ConsumeCode(s, account->id, Accounts::CodeHash(account->id, code), now, Accounts::kMaxCodeAttempts);
+    check = store::ConsumeCode(s, account->id, Accounts::CodeHash(account->id, code), domain::Instant::FromSeconds(now),
+                               Accounts::kMaxCodeAttempts);
     if (check != store::CodeCheck::kOk) {
       accounts.RecordFailure(s, req, "reset_code", throttle_key, account->id, account->full_name);
       return;
     }
-    store::SetPassword(s, account->id, *hash, now);
-    store::RevokeSessions(s, account->id, now);
+    store::SetPassword(s, account->id, *hash, domain::Instant::FromSeconds(now));
+    store::RevokeSessions(s, account->id, domain::Instant::FromSeconds(now));
     store::ClearThrottle(s, throttle_key);
     if (!caller.session_hash.empty()) {
-      store::RevokeSessionByHash(s, caller.session_hash, now);
+      store::RevokeSessionByHash(s, caller.session_hash, domain::Instant::FromSeconds(now));
     }
     cookie = accounts.auth().StartSession(s, req, account->id, now, caller);
     caller.principal = account->AsPrincipal();
@@ -408,7 +410,8 @@ Response AccountPage(const Site& site, Accounts& accounts, const Request& req) {
   std::vector<domain::Organisation> orgs;
   accounts.db().Read([&](store::Session& s) {
     account = store::FindAccount(s, caller.principal.user_id);
-    sessions = store::ListSessions(s, caller.principal.user_id, UnixNow(), accounts.auth().idle_seconds());
+    sessions = store::ListSessions(s, caller.principal.user_id, domain::Instant::FromSeconds(UnixNow()),
+                                   accounts.auth().idle_seconds());
     orgs = store::ListOrganisations(s, caller.principal.user_id);
   });
   if (!account) {
@@ -460,7 +463,7 @@ Response RevokeOneSession(const Site& site, Accounts& accounts, Request& req) {
   bool revoked = false;
   accounts.db().Write([&](store::Session& s) {
     // Only a session of the caller's own account can match (the policy: owners act on their own objects).
-    revoked = store::RevokeSession(s, target, caller.principal.user_id, UnixNow());
+    revoked = store::RevokeSession(s, target, caller.principal.user_id, domain::Instant::FromSeconds(UnixNow()));
     if (revoked) {
       Journal(s, req, caller, {"session.revoke", "session", target, ""});
     }
@@ -475,7 +478,7 @@ Response RevokeOneSession(const Site& site, Accounts& accounts, Request& req) {
 Response RevokeAllSessions(Accounts& accounts, Request& req) {
   const Caller& caller = CallerOf(req);
   accounts.db().Write([&](store::Session& s) {
-    const int64_t n = store::RevokeSessions(s, caller.principal.user_id, UnixNow());
+    const int64_t n = store::RevokeSessions(s, caller.principal.user_id, domain::Instant::FromSeconds(UnixNow()));
     Journal(s, req, caller,
             {"session.revoke_all", "user", std::to_string(caller.principal.user_id),
              fmt::format(R"({{"sessions":{}}})", n)});
@@ -546,8 +549,9 @@ Response PasswordSubmit(const Site& site, Accounts& accounts, Request& req) {
   std::string cookie;
   const int64_t now = UnixNow();
   accounts.db().Write([&](store::Session& s) {
-    store::SetPassword(s, account->id, *hash, now);
-    store::RevokeSessions(s, account->id, now);  // this one too: it is replaced by a fresh id below
+    store::SetPassword(s, account->id, *hash, domain::Instant::FromSeconds(now));
+    store::RevokeSessions(s, account->id,
+                          domain::Instant::FromSeconds(now));  // this one too: it is replaced by a fresh id below
     cookie = accounts.auth().StartSession(s, req, account->id, now, caller);
     Journal(s, req, caller, {"password.change", "user", std::to_string(account->id), ""});
   });
@@ -741,7 +745,7 @@ Response VneidCallback(const Site& site, Accounts& accounts, Request& req) {
       if (store::FindConflict(s, probe) == store::Conflict::kNone) {
         fresh.phone = identity->phone;
       }
-      user_id = store::InsertAccount(s, fresh, now);
+      user_id = store::InsertAccount(s, fresh, domain::Instant::FromSeconds(now));
       JournalAs(s, req, user_id, fresh.full_name, {"account.register_vneid", "user", std::to_string(user_id), ""});
       account = store::FindAccount(s, user_id);
     } else if (account->status == domain::AccountStatus::kDisabled) {
@@ -749,11 +753,11 @@ Response VneidCallback(const Site& site, Accounts& accounts, Request& req) {
       return;
     }
     if (!caller.session_hash.empty()) {
-      store::RevokeSessionByHash(s, caller.session_hash, now);
+      store::RevokeSessionByHash(s, caller.session_hash, domain::Instant::FromSeconds(now));
     }
     cookie = accounts.auth().StartSession(s, req, account->id, now, caller);
     caller.principal = account->AsPrincipal();
-    store::RecordLogin(s, account->id, now);
+    store::RecordLogin(s, account->id, domain::Instant::FromSeconds(now));
     Journal(s, req, caller, {"login.success", "user", std::to_string(account->id), R"({"method":"vneid"})"});
   });
   if (disabled) {

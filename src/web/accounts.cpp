@@ -125,8 +125,8 @@ std::string Accounts::IssueCode(store::Session& s, int64_t user_id, store::CodeP
   const bool reset = purpose == store::CodePurpose::kReset;
   std::string code = security::RandomDigits(reset ? kResetDigits : kSetupDigits);
   const int64_t now = UnixNow();
-  store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), now, now + (reset ? kResetSeconds : kSetupSeconds),
-                    created_by);
+  store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), domain::Instant::FromSeconds(now),
+                    domain::Instant::FromSeconds(now + (reset ? kResetSeconds : kSetupSeconds)), created_by);
   return code;
 }
 
@@ -254,12 +254,13 @@ SignIn Accounts::SignInWithPassword(const http::Request& req, std::string_view i
     const std::string old_session = caller.session_hash;
     db_.Write([&](store::Session& s) {
       store::ClearThrottle(s, account_key);
-      store::RecordLogin(s, account->id, now);
+      store::RecordLogin(s, account->id, domain::Instant::FromSeconds(now));
       if (rehash) {
         store::ReplacePasswordHash(s, account->id, *rehash);
       }
       if (!old_session.empty()) {
-        store::RevokeSessionByHash(s, old_session, now);  // never carry a session over a sign-in
+        store::RevokeSessionByHash(s, old_session,
+                                   domain::Instant::FromSeconds(now));  // never carry a session over a sign-in
       }
       out.set_cookie = auth_.StartSession(s, req, account->id, now, caller);
       caller.principal = account->AsPrincipal();

@@ -265,12 +265,13 @@ Response OfficerCreate(const Site& site, Accounts& accounts, Request& req) {
   int64_t id = 0;
   const int64_t now = UnixNow();
   const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, domain::Instant::FromSeconds(now));
     if (created.id == 0) {
       return created.conflict;
     }
     id = created.id;
-    store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, caller.principal.user_id, now);
+    store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, caller.principal.user_id,
+                    domain::Instant::FromSeconds(now));
     code = accounts.IssueCode(s, id, store::CodePurpose::kSetup, caller.principal.user_id);
     Journal(
         s, req, caller,
@@ -339,7 +340,8 @@ Response RenderOfficer(const Site& site, Accounts& accounts, const Request& req,
   size_t sessions = 0;
   accounts.db().Read([&](store::Session& s) {
     tokens = store::ListApiTokens(s, a.id);
-    sessions = store::ListSessions(s, a.id, UnixNow(), accounts.auth().idle_seconds()).size();
+    sessions =
+        store::ListSessions(s, a.id, domain::Instant::FromSeconds(UnixNow()), accounts.auth().idle_seconds()).size();
   });
   return site.Page(
       req, "admin/officer", a.full_name,
@@ -439,11 +441,12 @@ Response GrantRole(const Site& site, Accounts& accounts, Request& req) {
   }
   accounts.db().Write([&](store::Session& s) {
     const int64_t now = UnixNow();
-    if (!store::AddGrant(s, a->id, domain::Grant{*role, agency, fields}, caller.principal.user_id, now)) {
+    if (!store::AddGrant(s, a->id, domain::Grant{*role, agency, fields}, caller.principal.user_id,
+                         domain::Instant::FromSeconds(now))) {
       return;
     }
     // A privilege change ends the officer's sessions: the next sign-in gets a new session id.
-    store::RevokeSessions(s, a->id, now);
+    store::RevokeSessions(s, a->id, domain::Instant::FromSeconds(now));
     Journal(s, req, caller, {"role.grant", "user", std::to_string(a->id), GrantSummary("after", *role, agency)});
   });
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=vai-tro", a->id));
@@ -469,7 +472,7 @@ Response RevokeRole(const Site& site, Accounts& accounts, Request& req) {
     if (!store::RemoveGrant(s, a->id, *role, agency)) {
       return;
     }
-    store::RevokeSessions(s, a->id, UnixNow());
+    store::RevokeSessions(s, a->id, domain::Instant::FromSeconds(UnixNow()));
     Journal(s, req, caller, {"role.revoke", "user", std::to_string(a->id), GrantSummary("before", *role, agency)});
   });
   return Response::Redirect(fmt::format("/quan-tri/can-bo/{}?tb=bo-vai-tro", a->id));
@@ -492,7 +495,7 @@ Response SetOfficerStatus(const Site& site, Accounts& accounts, Request& req) {
         next == domain::AccountStatus::kActive && a->password_hash.empty() ? domain::AccountStatus::kPending : next;
     store::SetStatus(s, a->id, stored);
     if (next == domain::AccountStatus::kDisabled) {
-      store::RevokeSessions(s, a->id, UnixNow());
+      store::RevokeSessions(s, a->id, domain::Instant::FromSeconds(UnixNow()));
     }
     Journal(
         s, req, caller,
@@ -514,7 +517,7 @@ Response ResetOfficerPassword(const Site& site, Accounts& accounts, Request& req
   accounts.db().Write([&](store::Session& s) {
     // The old password stops working at once; the officer chooses a new one with the code.
     store::ReplacePasswordHash(s, a->id, "");
-    store::RevokeSessions(s, a->id, now);
+    store::RevokeSessions(s, a->id, domain::Instant::FromSeconds(now));
     code = accounts.IssueCode(s, a->id, store::CodePurpose::kSetup, caller.principal.user_id);
     Journal(s, req, caller, {"password.admin_reset", "user", std::to_string(a->id), ""});
   });
@@ -530,7 +533,7 @@ Response RevokeOfficerSessions(const Site& site, Accounts& accounts, Request& re
   }
   const Caller& caller = CallerOf(req);
   accounts.db().Write([&](store::Session& s) {
-    const int64_t n = store::RevokeSessions(s, a->id, UnixNow());
+    const int64_t n = store::RevokeSessions(s, a->id, domain::Instant::FromSeconds(UnixNow()));
     Journal(s, req, caller,
             {"session.revoke_all", "user", std::to_string(a->id), fmt::format(R"({{"sessions":{}}})", n)});
   });
@@ -554,7 +557,7 @@ Response CreateToken(const Site& site, Accounts& accounts, Request& req) {
   accounts.db().Write([&](store::Session& s) {
     const int64_t id = store::InsertApiToken(s, a->id, name.value, security::Sha256Hex(token),
                                              token.substr(0, kTokenScheme.size() + kTokenPrefixChars),
-                                             caller.principal.user_id, UnixNow());
+                                             caller.principal.user_id, domain::Instant::FromSeconds(UnixNow()));
     Journal(s, req, caller,
             {"api_token.create", "api_token", std::to_string(id),
              boost::json::serialize(boost::json::object{{"user", a->id}, {"name", name.value}})});
@@ -581,7 +584,7 @@ Response RevokeToken(const Site& site, Accounts& accounts, Request& req) {
     return site.ErrorPage(req, http::kNotFound, site.T(lang, "Không có mã truy cập này trong phạm vi bạn quản trị."));
   }
   accounts.db().Write([&](store::Session& s) {
-    if (store::RevokeApiToken(s, id, UnixNow())) {
+    if (store::RevokeApiToken(s, id, domain::Instant::FromSeconds(UnixNow()))) {
       Journal(s, req, caller, {"api_token.revoke", "api_token", std::to_string(id), ""});
     }
   });
@@ -593,7 +596,7 @@ Response AllSessions(const Site& site, Accounts& accounts, const Request& req) {
   std::vector<domain::SessionInfo> sessions;
   accounts.db().Write([&](store::Session& s) {
     Journal(s, req, CallerOf(req), {"sessions.view", "", "", ""});
-    sessions = store::ListSessions(s, 0, UnixNow(), accounts.auth().idle_seconds());
+    sessions = store::ListSessions(s, 0, domain::Instant::FromSeconds(UnixNow()), accounts.auth().idle_seconds());
   });
   return site.Page(req, "admin/sessions", site.T(lang, "Các phiên đăng nhập đang mở"), [&](TemplateDictionary& d) {
     d.SetValue("COUNT", fmt::format("{} {}", sessions.size(),

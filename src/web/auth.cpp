@@ -109,7 +109,7 @@ Caller Authenticator::ResolveSession(const http::Request& req, int64_t now) cons
   bool touch = false;
   bool valid = false;
   db_.Read([&](store::Session& s) {
-    const auto session = store::FindSession(s, caller.session_hash, now);
+    const auto session = store::FindSession(s, caller.session_hash, domain::Instant::FromSeconds(now));
     if (!session || session->last_seen_at + idle_seconds_ <= now) {
       return;
     }
@@ -124,7 +124,8 @@ Caller Authenticator::ResolveSession(const http::Request& req, int64_t now) cons
     return Anonymous(req);  // expired, revoked or unknown: the person signs in again
   }
   if (touch) {
-    db_.Write([&](store::Session& s) { store::TouchSession(s, caller.session_hash, now); });
+    db_.Write(
+        [&](store::Session& s) { store::TouchSession(s, caller.session_hash, domain::Instant::FromSeconds(now)); });
   }
   caller.csrf_token = CsrfFor("session|" + caller.session_hash);
   return caller;
@@ -146,7 +147,7 @@ Caller Authenticator::ResolveBearer(const http::Request& req, int64_t now) const
     return Caller{};
   }
   caller.via_token = true;
-  db_.Write([&](store::Session& s) { store::TouchApiToken(s, hash, now); });
+  db_.Write([&](store::Session& s) { store::TouchApiToken(s, hash, domain::Instant::FromSeconds(now)); });
   return caller;
 }
 
@@ -181,10 +182,10 @@ std::string Authenticator::StartSession(store::Session& s, const http::Request& 
   session.id_hash = security::Sha256Hex(token);
   session.public_id = security::RandomToken(kPublicIdBytes);
   session.user_id = user_id;
-  session.expires_at = now + absolute_seconds_;
+  session.expires_at = domain::Instant::FromSeconds(now + absolute_seconds_);
   session.ip = req.remote_addr;
   session.user_agent = std::string(req.Header("user-agent").substr(0, kMaxUserAgent));
-  store::InsertSession(s, session, now);
+  store::InsertSession(s, session, domain::Instant::FromSeconds(now));
   caller.session_hash = session.id_hash;
   caller.session_public_id = session.public_id;
   caller.pre_session.clear();

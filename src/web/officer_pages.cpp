@@ -142,7 +142,7 @@ Response CitizenCreate(const Site& site, Accounts& accounts, Request& req) {
   int64_t user_id = 0;
   const int64_t now = UnixNow();
   const store::Conflict conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, domain::Instant::FromSeconds(now));
     if (created.id == 0) {
       return created.conflict;
     }

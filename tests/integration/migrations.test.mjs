@@ -107,6 +107,8 @@ describe('migrations', () => {
     assert.equal(migrated.code, 0, migrated.stderr);
     assert.match(migrated.stdout, /schema version 2 → \d+/);
     assert.equal(sqlite(db, 'SELECT id, seq FROM audit_log ORDER BY id;'), '1|1\n2|2\n3|3');
+    // Every instant is now microseconds; a date of birth stays a calendar date.
+    assert.equal(sqlite(db, 'SELECT created_at FROM users WHERE id = 1;'), '1750000000000000');
     const verified = await runMotcua(['audit', 'verify', '--db', db], { timeoutMs: kTimeoutMs });
     assert.equal(verified.code, 0, verified.stdout + verified.stderr);
     assert.match(verified.stdout, /audit journal intact: 3 rows/);

@@ -603,7 +603,7 @@ class AuditSearchTest : public AuditStoreTest {
         NewAccount a;
         a.phone = phone;
         a.full_name = name;
-        InsertAccount(s, a, 1);
+        InsertAccount(s, a, domain::Instant::FromSeconds(1));
       }
     });
     auto add = [&](int64_t at_us, std::optional<int64_t> actor, std::string name, std::string action, std::string type,

@@ -27,3 +27,22 @@ CREATE INDEX audit_log_action ON audit_log (action, id);
 CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE seq IS NULL;
 -- Person search by exact full name.
 CREATE INDEX users_full_name ON users (full_name);
+
+-- One time type stored one way: every instant is a BIGINT of microseconds since the Unix epoch (UTC) on both
+-- engines (domain::Instant). Columns that held Unix seconds are multiplied; procedures.updated_at held ISO text.
+-- users.date_of_birth stays a calendar date (YYYY-MM-DD): a birthday is a day, not an instant.
+-- schema_migrations.applied_at stays text: the migration machinery's own record, written before any step runs.
+UPDATE users SET created_at = created_at * 1000000, password_changed_at = password_changed_at * 1000000,
+                 last_login_at = last_login_at * 1000000;
+UPDATE organisations SET created_at = created_at * 1000000;
+UPDATE officer_roles SET granted_at = granted_at * 1000000;
+UPDATE sessions SET created_at = created_at * 1000000, last_seen_at = last_seen_at * 1000000,
+                    expires_at = expires_at * 1000000, revoked_at = revoked_at * 1000000;
+UPDATE one_time_codes SET created_at = created_at * 1000000, expires_at = expires_at * 1000000,
+                          used_at = used_at * 1000000;
+UPDATE api_tokens SET created_at = created_at * 1000000, revoked_at = revoked_at * 1000000,
+                      last_used_at = last_used_at * 1000000;
+UPDATE login_throttle SET window_start = window_start * 1000000, blocked_until = blocked_until * 1000000;
+UPDATE dev_mailbox SET created_at = created_at * 1000000;
+ALTER TABLE procedures ALTER COLUMN updated_at TYPE BIGINT
+  USING (EXTRACT(EPOCH FROM updated_at::timestamptz) * 1000000)::BIGINT;

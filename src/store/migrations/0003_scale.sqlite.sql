@@ -39,3 +39,25 @@ CREATE INDEX audit_log_time ON audit_log (at_us);
 CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE seq IS NULL;
 -- Person search by exact full name.
 CREATE INDEX users_full_name ON users (full_name);
+
+-- One time type stored one way: every instant is a BIGINT of microseconds since the Unix epoch (UTC) on both
+-- engines (domain::Instant). Columns that held Unix seconds are multiplied; procedures.updated_at held ISO text.
+-- users.date_of_birth stays a calendar date (YYYY-MM-DD): a birthday is a day, not an instant.
+-- schema_migrations.applied_at stays text: the migration machinery's own record, written before any step runs.
+UPDATE users SET created_at = created_at * 1000000, password_changed_at = password_changed_at * 1000000,
+                 last_login_at = last_login_at * 1000000;
+UPDATE organisations SET created_at = created_at * 1000000;
+UPDATE officer_roles SET granted_at = granted_at * 1000000;
+UPDATE sessions SET created_at = created_at * 1000000, last_seen_at = last_seen_at * 1000000,
+                    expires_at = expires_at * 1000000, revoked_at = revoked_at * 1000000;
+UPDATE one_time_codes SET created_at = created_at * 1000000, expires_at = expires_at * 1000000,
+                          used_at = used_at * 1000000;
+UPDATE api_tokens SET created_at = created_at * 1000000, revoked_at = revoked_at * 1000000,
+                      last_used_at = last_used_at * 1000000;
+UPDATE login_throttle SET window_start = window_start * 1000000, blocked_until = blocked_until * 1000000;
+UPDATE dev_mailbox SET created_at = created_at * 1000000;
+-- SQLite cannot change a column's type: the text column is replaced by a new one of the same name.
+ALTER TABLE procedures ADD COLUMN updated_us BIGINT NOT NULL DEFAULT 0;
+UPDATE procedures SET updated_us = CAST(strftime('%s', updated_at) AS INTEGER) * 1000000;
+ALTER TABLE procedures DROP COLUMN updated_at;
+ALTER TABLE procedures RENAME COLUMN updated_us TO updated_at;
