@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/audit.hpp"
+#include "domain/time.hpp"
 #include "store/audit_store.hpp"
 #include "store/migrations.hpp"
 #include "tests/store/test_database.hpp"
@@ -288,6 +289,41 @@ TEST_F(MigrationsTest, AJournalOfThePreviousReleaseUpgradesInPlaceAndStaysIntact
   v = VerifyAudit(db());
   EXPECT_TRUE(v.intact) << v.problem;
   EXPECT_EQ(v.rows, kRows + 1);
+}
+
+TEST_F(MigrationsTest, InstantsOfThePreviousReleaseBecomeMicrosecondsAndADateOfBirthStaysADate) {
+  Migrate(db(), PreviousRelease());
+  constexpr int64_t kSeconds = 1'767'225'600;  // 2026-01-01T00:00:00Z
+  db().Write([](Session& s) {
+    s.ExecScript(
+        "INSERT INTO users (id, phone, full_name, date_of_birth, created_at, password_changed_at, last_login_at)"
+        " VALUES (1, '0912000001', 'Lan', '1990-05-17', 1767225600, 1767225601, NULL);"
+        "INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at)"
+        " VALUES ('h', 'p', 1, 1767225600, 1767225660, 1767229200);"
+        "INSERT INTO login_throttle (key, failures, window_start, blocked_until) VALUES ('ip:x', 3, 1767225600, 0);"
+        "INSERT INTO fields (code, name) VALUES ('F', 'Field');"
+        "INSERT INTO procedures (code, name, field_code, levels, online_level, updated_at)"
+        " VALUES ('1.000001', 'P', 'F', 'province', 'full', '2026-01-01T00:00:00Z');");
+  });
+  Migrate(db());
+  constexpr int64_t kMicros = kSeconds * domain::kMicrosPerSecond;
+  db().Read([&](Session& s) {
+    const Rows user = s.Query("SELECT created_at, password_changed_at, last_login_at, date_of_birth FROM users");
+    EXPECT_EQ(user[0].Int(0), kMicros);
+    EXPECT_EQ(user[0].Int(1), kMicros + domain::kMicrosPerSecond);
+    EXPECT_TRUE(user[0].IsNull(2));
+    EXPECT_EQ(user[0].Text(3), "1990-05-17");
+    const Rows session = s.Query("SELECT created_at, last_seen_at, expires_at, revoked_at FROM sessions");
+    EXPECT_EQ(session[0].Int(0), kMicros);
+    EXPECT_EQ(session[0].Int(1), kMicros + 60 * domain::kMicrosPerSecond);
+    EXPECT_EQ(session[0].Int(2), kMicros + 3600 * domain::kMicrosPerSecond);
+    EXPECT_TRUE(session[0].IsNull(3));
+    const Rows throttle = s.Query("SELECT window_start, blocked_until FROM login_throttle");
+    EXPECT_EQ(throttle[0].Int(0), kMicros);
+    EXPECT_EQ(throttle[0].Int(1), 0);
+    const Rows procedure = s.Query("SELECT updated_at FROM procedures");
+    EXPECT_EQ(procedure[0].Int(0), kMicros);
+  });
 }
 
 }  // namespace
