@@ -62,7 +62,7 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build build-fuzz -j $(JOBS)
-	@for f in query csv identity keyset_token; do mkdir -p build-fuzz/corpus-$$f; \
+	@for f in query csv identity keyset_token migration; do mkdir -p build-fuzz/corpus-$$f; \
 	  build-fuzz/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
 	    build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
 
@@ -71,6 +71,8 @@ bench: build
 	bash bench/http.sh
 	bash bench/startup.sh
 	bash bench/login.sh
+	@if [ -n "$$MOTCUA_BENCH_PG_URL" ]; then $(BUILD)/bench/store_write_bench --writers 32 --seconds 15; \
+	  else echo "store_write_bench skipped: set MOTCUA_BENCH_PG_URL (e.g. from scripts/pg-cluster.sh start DIR)"; fi
 
 messages:
 	bash scripts/extract-messages.sh

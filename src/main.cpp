@@ -39,6 +39,8 @@ using motcua::app::Config;
 constexpr int kExitUsage = 2;
 constexpr int kExitInvalidData = 3;
 constexpr int kExitAuditBroken = 1;
+//! How often a running server chains the journal rows appended since the last round.
+constexpr std::chrono::milliseconds kAuditSealInterval{250};
 
 void SetupLogging(const Config& config) {
   auto err = spdlog::stderr_logger_mt("motcua");
@@ -56,9 +58,13 @@ motcua::security::Argon2Params Argon2(const Config& config) {
   return p;
 }
 
-std::unique_ptr<motcua::store::Database> OpenAndMigrate(const Config& config) {
+//! Opens the database and applies pending migrations; `serve` passes allow_long = false, so that it never starts a
+//! long migration (it exits naming `motcua migrate`).
+std::unique_ptr<motcua::store::Database> OpenAndMigrate(const Config& config, bool allow_long = true) {
   auto db = motcua::store::OpenDatabase(config.db);
-  const auto report = motcua::store::Migrate(*db);
+  // The refusal names the database as the operator typed it (a PostgreSQL URL without its password).
+  const std::string named = motcua::store::IsPostgresUrl(config.db) ? db->Describe() : config.db;
+  const auto report = motcua::store::Migrate(*db, {.allow_long = allow_long, .database_for_messages = named});
   for (const std::string& name : report.applied) {
     spdlog::info("migration applied: {}", name);
   }
@@ -95,6 +101,7 @@ int RunInit(Config& config, bool demo, const motcua::domain::Clock& clock) {
         "lần đăng nhập đầu tiên.\n",
         motcua::demo::kAdminLogin, admin_password);
   }
+  motcua::store::SealAudit(*db);
   std::cout << "Cơ sở dữ liệu sẵn sàng: " << db->Describe() << "\n";
   db->Close();
   return 0;
@@ -110,15 +117,27 @@ int RunMigrate(Config& config) {
 }
 
 //! `motcua audit verify`: checks the whole hash chain; exits kExitAuditBroken naming the first broken row.
+//! Rows appended since the seal (by a running server) are unsealed: counted, not checked.
 int RunAuditVerify(Config& config) {
   auto db = OpenAndMigrate(config);
+  motcua::store::SealAudit(*db);
   const motcua::store::AuditVerification v = motcua::store::VerifyAudit(*db);
   db->Close();
   if (!v.intact) {
     std::cerr << fmt::format("audit journal broken after {} intact rows: {}\n", v.rows, v.problem);
     return kExitAuditBroken;
   }
-  std::cout << fmt::format("audit journal intact: {} rows\n", v.rows);
+  std::cout << fmt::format("audit journal intact: {} rows", v.rows)
+            << (v.unsealed > 0 ? fmt::format(" ({} newer rows not sealed yet)", v.unsealed) : std::string()) << "\n";
+  return 0;
+}
+
+//! `motcua audit seal`: chains every committed unsealed row (what the sealer of a running server does).
+int RunAuditSeal(Config& config) {
+  auto db = OpenAndMigrate(config);
+  const int64_t sealed = motcua::store::SealAudit(*db);
+  db->Close();
+  std::cout << fmt::format("audit journal: {} rows sealed\n", sealed);
   return 0;
 }
 
@@ -208,7 +227,7 @@ struct Services {
 
 Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
   Services s(clock);
-  s.db = OpenAndMigrate(config);
+  s.db = OpenAndMigrate(config, false);
   s.catalogue = std::make_unique<motcua::service::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
   s.translator = std::make_unique<motcua::web::Translator>(config.locale_dir);
   s.templates = std::make_unique<motcua::web::Templates>(config.share_dir + "/templates", *s.translator);
@@ -243,6 +262,7 @@ int RunServe(Config& config, const motcua::domain::Clock& clock) {
   spdlog::info("store {}, {} procedures, {} static files", s.db->Describe(), s.catalogue->Get()->procedures().size(),
                s.assets->size());
   std::cout << fmt::format("motcua listening on http://{}:{}", config.server.host, server.port()) << std::endl;
+  auto sealer = std::make_unique<motcua::store::AuditSealer>(*s.db, kAuditSealInterval);
   if (config.outbox.sender) {
     s.sender->Start();
   } else {
@@ -251,6 +271,7 @@ int RunServe(Config& config, const motcua::domain::Clock& clock) {
   server.Run();
   s.sender->Stop();  // finishes the message in hand; the rest wait in the outbox for the next start
   s.app.reset();
+  sealer.reset();
   s.db->Close();
   spdlog::info("stopped");
   return 0;
@@ -333,6 +354,9 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   CLI::App* audit_verify = audit->add_subcommand("verify", "Verify every row of the journal; exit 1 if it was altered");
   add_db(audit_verify);
+  CLI::App* audit_seal =
+      audit->add_subcommand("seal", "Chain the journal rows not sealed yet (a running server does it)");
+  add_db(audit_seal);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -395,6 +419,9 @@ int main(int argc, char** argv) {
     }
     if (audit_verify->parsed()) {
       return RunAuditVerify(config);
+    }
+    if (audit_seal->parsed()) {
+      return RunAuditSeal(config);
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -137,7 +137,7 @@ class AuthenticatorTest : public testing::Test {
       store::NewAccount a;
       a.personal_id = std::move(personal_id);
       a.full_name = "Nguyễn Văn An";
-      id = store::InsertAccount(s, a, kNow);
+      id = store::InsertAccount(s, a, domain::Instant::FromSeconds(kNow));
     });
     return id;
   }
@@ -368,7 +368,9 @@ TEST_F(AuthenticatorTest, UnknownRevokedOrDisabledSessionsAreAnonymous) {
   db_->Write([&](store::Session& s) { store::SetStatus(s, id, domain::AccountStatus::kActive); });
   EXPECT_TRUE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 2).principal.signed_in());
 
-  db_->Write([&](store::Session& s) { store::RevokeSessionByHash(s, caller.session_hash, kNow + 3); });
+  db_->Write([&](store::Session& s) {
+    store::RevokeSessionByHash(s, caller.session_hash, domain::Instant::FromSeconds(kNow + 3));
+  });
   EXPECT_FALSE(ResolveAt(*plain_auth_, WithCookie("motcua", cookie), kNow + 4).principal.signed_in());
 }
 
@@ -392,7 +394,7 @@ TEST_F(AuthenticatorTest, BearerTokensResolveOnlyWhileLive) {
   int64_t token_id = 0;
   db_->Write([&](store::Session& s) {
     token_id = store::InsertApiToken(s, id, "Cổng kết nối", security::Sha256Hex(token), token.substr(0, 8),
-                                     std::nullopt, kNow);
+                                     std::nullopt, domain::Instant::FromSeconds(kNow));
   });
   auto bearer = [](const std::string& value) {
     http::Request req;
@@ -415,7 +417,7 @@ TEST_F(AuthenticatorTest, BearerTokensResolveOnlyWhileLive) {
   const std::string cookie = SignIn(*plain_auth_, id, kNow, session_caller);
   EXPECT_FALSE(BearerAt(*plain_auth_, WithCookie("motcua", cookie), kNow).principal.signed_in());
 
-  db_->Write([&](store::Session& s) { store::RevokeApiToken(s, token_id, kNow + 1); });
+  db_->Write([&](store::Session& s) { store::RevokeApiToken(s, token_id, domain::Instant::FromSeconds(kNow + 1)); });
   EXPECT_FALSE(BearerAt(*plain_auth_, bearer("Bearer " + token), kNow + 2).principal.signed_in());
 }
 

@@ -86,13 +86,14 @@ int64_t CreateDemoAccounts(store::Database& db, const domain::Clock& clock, cons
       n.full_name = a.full_name;
       n.date_of_birth = a.date_of_birth;
       n.password_hash = hash;
-      const store::Created inserted = store::InsertAccountUnlessTaken(s, n, now);
+      const store::Created inserted = store::InsertAccountUnlessTaken(s, n, domain::Instant::FromSeconds(now));
       if (inserted.id == 0) {
         continue;  // already there (init run twice)
       }
       const int64_t id = inserted.id;
       if (const auto role = domain::ParseRole(a.role)) {
-        store::AddGrant(s, id, domain::Grant{*role, a.agency_code, {}}, std::nullopt, now);
+        store::AddGrant(s, id, domain::Grant{*role, a.agency_code, {}}, std::nullopt,
+                        domain::Instant::FromSeconds(now));
       }
       if (!a.organisation_tax.empty() && !store::TaxCodeTaken(s, a.organisation_tax)) {
         store::InsertOrganisation(s, domain::Organisation{0, a.organisation_tax, a.organisation_name, "", id, now});
@@ -124,13 +125,14 @@ std::string CreateSystemAdmin(store::Database& db, const domain::Clock& clock, c
     n.full_name = "Quản trị hệ thống";
     n.password_hash = hash;
     const int64_t now = clock.NowSeconds();
-    const store::Created created_account = store::InsertAccountUnlessTaken(s, n, now);
+    const store::Created created_account = store::InsertAccountUnlessTaken(s, n, domain::Instant::FromSeconds(now));
     if (created_account.id == 0) {
       return;
     }
     const int64_t id = created_account.id;
     if (!root.empty()) {
-      store::AddGrant(s, id, domain::Grant{domain::Role::kSystemAdmin, root, {}}, std::nullopt, now);
+      store::AddGrant(s, id, domain::Grant{domain::Role::kSystemAdmin, root, {}}, std::nullopt,
+                      domain::Instant::FromSeconds(now));
     }
     Seeded(s, "account.admin_created", id, "");
     created = true;

@@ -15,9 +15,10 @@
 
 namespace motcua::domain {
 
-//! One journal entry as written by the application (seq, hashes and time are set by the store).
+//! One journal entry as written by the application (id, seq, hashes and time are set by the store).
 struct AuditEntry {
-  int64_t seq = 0;                  //!< Position in the journal: 1, 2, 3, … without gaps.
+  int64_t id = 0;                   //!< Row id, in insertion order; not part of the hashed form.
+  int64_t seq = 0;                  //!< Position in the chain: 1, 2, 3, … without gaps; 0 until sealed.
   int64_t at_us = 0;                //!< Server time, Unix microseconds.
   std::optional<int64_t> actor_id;  //!< The user who acted; nothing for anonymous visitors and the system.
   std::string actor_name;           //!< Their name as it was at the time.

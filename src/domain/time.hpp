@@ -17,6 +17,12 @@ constexpr int64_t kMicrosPerSecond = 1'000'000;
 struct Instant {
   int64_t micros = 0;  //!< Microseconds since the Unix epoch, UTC.
 
+  //! The epoch.
+  constexpr Instant() = default;
+  //! The instant `us` microseconds after the epoch; explicit, so that a count of seconds never becomes an instant
+  //! by accident (brace elision in an aggregate would otherwise accept one).
+  constexpr explicit Instant(int64_t us) : micros(us) {}
+
   //! The instant `seconds` after the epoch.
   static constexpr Instant FromSeconds(int64_t seconds) { return Instant{seconds * kMicrosPerSecond}; }
   //! The instant `micros` microseconds after the epoch.

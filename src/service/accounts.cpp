@@ -157,9 +157,9 @@ std::string Accounts::IssueCode(store::Session& s, int64_t user_id, store::CodeP
                                 std::optional<int64_t> created_by) {
   const bool reset = purpose == store::CodePurpose::kReset;
   std::string code = security::RandomDigits(reset ? kResetDigits : kSetupDigits);
-  const int64_t now = clock_.NowSeconds();
+  const domain::Instant now = clock_.Now();
   store::InsertCode(s, user_id, purpose, CodeHash(user_id, code), now,
-                    now + (reset ? domain::kResetSeconds : domain::kSetupSeconds), created_by);
+                    now.Plus(std::chrono::seconds(reset ? domain::kResetSeconds : domain::kSetupSeconds)), created_by);
   return code;
 }
 

@@ -125,7 +125,7 @@ class AccountsTest : public testing::Test {
       person.personal_id = "036099007777";
       person.full_name = "Lê Văn Cường";
       person.status = domain::AccountStatus::kPending;
-      id = store::InsertAccount(s, person, kStart);
+      id = store::InsertAccount(s, person, domain::Instant::FromSeconds(kStart));
       code = accounts_->IssueCode(s, id, store::CodePurpose::kSetup, std::nullopt);
     });
     return {id, code};

@@ -38,7 +38,7 @@ domain::Result<NewApiToken> ApiTokens::Create(const Actor& actor, const domain::
         }
         const int64_t id = store::InsertApiToken(s, user_id, checked.value, security::Sha256Hex(token),
                                                  token.substr(0, kTokenScheme.size() + kTokenPrefixChars),
-                                                 actor.principal.user_id, clock_.NowSeconds());
+                                                 actor.principal.user_id, clock_.Now());
         Journal(s, actor,
                 {"api_token.create", "api_token", std::to_string(id),
                  boost::json::serialize(boost::json::object{{"user", user_id}, {"name", checked.value}})});
@@ -62,7 +62,7 @@ domain::Result<int64_t> ApiTokens::Revoke(const Actor& actor, const domain::Cata
       return;
     }
     owner = account->id;
-    if (store::RevokeApiToken(s, token_id, clock_.NowSeconds())) {
+    if (store::RevokeApiToken(s, token_id, clock_.Now())) {
       Journal(s, actor, {"api_token.revoke", "api_token", std::to_string(token_id), ""});
     }
   });

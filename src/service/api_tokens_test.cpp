@@ -117,7 +117,7 @@ TEST_F(AdminServicesTest, TheJournalSearchPagesNewestFirst) {
   ASSERT_EQ(first->entries.size(), static_cast<size_t>(kJournalPageSize));
   EXPECT_TRUE(first->more);
   EXPECT_EQ(first->entries.front().object_id, std::to_string(kEntries - 1));
-  query.before_seq = first->entries.back().seq;
+  query.before_id = first->entries.back().id;
   const auto second = SearchJournal(*db_, ActorOf(system_), query);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->entries.size(), 5U);

@@ -18,7 +18,7 @@ using JournalQuery = store::AuditFilter;
 //! One page of matching entries.
 struct JournalPage {
   std::vector<domain::AuditEntry> entries;  //!< Newest first, at most kJournalPageSize.
-  bool more = false;                        //!< True when older entries match too (ask with before_seq).
+  bool more = false;                        //!< True when older entries match too (ask with before_id).
 };
 
 //! Entries on one page of the journal search.

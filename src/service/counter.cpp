@@ -73,7 +73,7 @@ PendingAccount CreatePendingAccount(Accounts& accounts, const Actor& actor, stor
   PendingAccount out{store::Conflict::kNone, IssuedCode{0, account.full_name, login, {}, 0}};
   const int64_t now = accounts.clock().NowSeconds();
   out.conflict = store::WriteAccountCreation(accounts.db(), account, [&](store::Session& s) {
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, now);
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, domain::Instant::FromSeconds(now));
     if (created.id == 0) {
       return created.conflict;
     }

@@ -115,8 +115,7 @@ domain::Result<IssuedCode> Officers::Create(const Actor& actor, const domain::Ca
   account.full_name = name.value;
   const PendingAccount created = CreatePendingAccount(
       accounts_, actor, account, account.login_name, [&](store::Session& s, int64_t id, const std::string& /*code*/) {
-        store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, actor.principal.user_id,
-                        accounts_.clock().NowSeconds());
+        store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, actor.principal.user_id, accounts_.clock().Now());
         Journal(s, actor,
                 {"officer.create", "user", std::to_string(id),
                  boost::json::serialize(
@@ -153,7 +152,7 @@ domain::Result<OfficerDetails> Officers::Load(const Actor& actor, const domain::
     }
     out = OfficerDetails{std::move(*account), store::ListApiTokens(s, user_id), 0};
     out->live_sessions =
-        static_cast<int64_t>(store::ListSessions(s, user_id, accounts_.clock().NowSeconds(), idle_seconds_).size());
+        static_cast<int64_t>(store::ListSessions(s, user_id, accounts_.clock().Now(), idle_seconds_).size());
     if (journal) {
       // The page shows the officer's contact details: viewing them is recorded like any personal data.
       Journal(s, actor, {"officer.view", "user", std::to_string(user_id), ""});
@@ -195,11 +194,12 @@ domain::Result<bool> Officers::Grant(const Actor& actor, const domain::Catalogue
           return Invalid(std::move(fields));
         }
         const int64_t now = accounts_.clock().NowSeconds();
-        if (!store::AddGrant(s, user_id, domain::Grant{*role, in.agency, in.fields}, actor.principal.user_id, now)) {
+        if (!store::AddGrant(s, user_id, domain::Grant{*role, in.agency, in.fields}, actor.principal.user_id,
+                             domain::Instant::FromSeconds(now))) {
           return false;
         }
         // A privilege change ends the officer's sessions: the next sign-in gets a new session id.
-        store::RevokeSessions(s, user_id, now);
+        store::RevokeSessions(s, user_id, domain::Instant::FromSeconds(now));
         Journal(s, actor, {"role.grant", "user", std::to_string(user_id), GrantSummary("after", *role, in.agency)});
         return true;
       });
@@ -221,7 +221,7 @@ domain::Result<bool> Officers::Revoke(const Actor& actor, const domain::Catalogu
         if (!store::RemoveGrant(s, user_id, *role, in.agency)) {
           return false;
         }
-        store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
+        store::RevokeSessions(s, user_id, accounts_.clock().Now());
         Journal(s, actor, {"role.revoke", "user", std::to_string(user_id), GrantSummary("before", *role, in.agency)});
         return true;
       });
@@ -242,7 +242,7 @@ domain::Result<domain::AccountStatus> Officers::SetStatus(const Actor& actor, co
             !disabling && a.password_hash.empty() ? domain::AccountStatus::kPending : next;
         store::SetStatus(s, user_id, stored);
         if (disabling) {
-          store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
+          store::RevokeSessions(s, user_id, accounts_.clock().Now());
         }
         Journal(s, actor,
                 {disabling ? "account.disable" : "account.enable", "user", std::to_string(user_id),
@@ -259,7 +259,7 @@ domain::Result<IssuedCode> Officers::ResetPassword(const Actor& actor, const dom
         const int64_t now = accounts_.clock().NowSeconds();
         // The old password stops working at once; the officer chooses a new one with the code.
         store::ReplacePasswordHash(s, user_id, "");
-        store::RevokeSessions(s, user_id, now);
+        store::RevokeSessions(s, user_id, domain::Instant::FromSeconds(now));
         IssuedCode out{user_id, a.full_name, a.login_name,
                        accounts_.IssueCode(s, user_id, store::CodePurpose::kSetup, actor.principal.user_id),
                        now + kSetupCodeSeconds};
@@ -272,7 +272,7 @@ domain::Result<int64_t> Officers::RevokeSessions(const Actor& actor, const domai
                                                  int64_t user_id) {
   return ChangeManagedOfficer<int64_t>(
       accounts_.db(), actor, catalogue, user_id, [&](store::Session& s, const domain::Account&) {
-        const int64_t revoked = store::RevokeSessions(s, user_id, accounts_.clock().NowSeconds());
+        const int64_t revoked = store::RevokeSessions(s, user_id, accounts_.clock().Now());
         Journal(s, actor,
                 {"session.revoke_all", "user", std::to_string(user_id),
                  boost::json::serialize(boost::json::object{{"sessions", revoked}})});

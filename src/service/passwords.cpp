@@ -74,8 +74,9 @@ domain::Result<SignedIn> Accounts::ChangePassword(const Actor& actor, const Pass
   std::optional<SignedIn> out;
   db_.Write([&](store::Session& s) {
     const int64_t now = clock_.NowSeconds();
-    store::SetPassword(s, account->id, *hash, now);
-    store::RevokeSessions(s, account->id, now);  // this one too: it is replaced by a fresh id below
+    store::SetPassword(s, account->id, *hash, domain::Instant::FromSeconds(now));
+    store::RevokeSessions(s, account->id,
+                          domain::Instant::FromSeconds(now));  // this one too: it is replaced by a fresh id below
     out = SignedIn{actor.principal, sessions_.Start(s, actor, account->id)};
     Journal(s, actor, JournalEntry::Of("password.change", "user", std::to_string(account->id)));
   });
@@ -149,14 +150,14 @@ domain::Result<SignedIn> Accounts::ResetPassword(const Actor& actor, const Passw
   db_.Write([&](store::Session& s) {
     out.reset();
     const int64_t now = clock_.NowSeconds();
-    const store::CodeCheck check =
-        store::ConsumeCode(s, account->id, CodeHash(account->id, code), now, kMaxCodeAttempts);
+    const store::CodeCheck check = store::ConsumeCode(s, account->id, CodeHash(account->id, code),
+                                                      domain::Instant::FromSeconds(now), kMaxCodeAttempts);
     if (check != store::CodeCheck::kOk) {
       RecordFailure(s, actor, "reset_code", throttle_key, account->id, account->full_name);
       return;
     }
-    store::SetPassword(s, account->id, *hash, now);
-    store::RevokeSessions(s, account->id, now);
+    store::SetPassword(s, account->id, *hash, domain::Instant::FromSeconds(now));
+    store::RevokeSessions(s, account->id, domain::Instant::FromSeconds(now));
     store::ClearThrottle(s, throttle_key);
     sessions_.EndByHash(s, actor.session_hash);
     out = SignedIn{account->AsPrincipal(), sessions_.Start(s, actor, account->id)};

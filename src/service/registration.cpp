@@ -50,7 +50,7 @@ domain::Result<SignedIn> Accounts::Register(const Actor& actor, const Registrati
   std::optional<SignedIn> out;
   taken = store::WriteAccountCreation(db_, account, [&](store::Session& s) {
     out.reset();
-    const store::Created created = store::InsertAccountUnlessTaken(s, account, clock_.NowSeconds());
+    const store::Created created = store::InsertAccountUnlessTaken(s, account, clock_.Now());
     if (created.id == 0) {
       return created.conflict;  // checked again, in the write
     }

@@ -151,7 +151,10 @@ class ServiceTest : public testing::Test {
   void OpenSession(int64_t id, const std::string& hash) {
     const int64_t now = clock_.NowSeconds();
     db_->Write([&](store::Session& s) {
-      store::InsertSession(s, store::NewSession{hash, "pub-" + hash, id, now + 3600, "203.0.113.7", "test"}, now);
+      store::InsertSession(
+          s,
+          store::NewSession{hash, "pub-" + hash, id, domain::Instant::FromSeconds(now + 3600), "203.0.113.7", "test"},
+          domain::Instant::FromSeconds(now));
     });
   }
 
@@ -160,7 +163,7 @@ class ServiceTest : public testing::Test {
     int64_t n = 0;
     db_->Read([&](store::Session& s) {
       n = static_cast<int64_t>(
-          store::ListSessions(s, id, clock_.NowSeconds(), config_.security.session_idle_minutes * 60).size());
+          store::ListSessions(s, id, clock_.Now(), config_.security.session_idle_minutes * 60).size());
     });
     return n;
   }
@@ -181,7 +184,7 @@ class ServiceTest : public testing::Test {
   bool CodeWorks(int64_t id, const std::string& code) {
     store::CodeCheck check = store::CodeCheck::kNone;
     db_->Write([&](store::Session& s) {
-      check = store::ConsumeCode(s, id, Accounts::CodeHash(id, code), clock_.NowSeconds(), Accounts::kMaxCodeAttempts);
+      check = store::ConsumeCode(s, id, Accounts::CodeHash(id, code), clock_.Now(), Accounts::kMaxCodeAttempts);
     });
     return check == store::CodeCheck::kOk;
   }
@@ -219,9 +222,9 @@ class ServiceTest : public testing::Test {
     int64_t id = 0;
     const int64_t now = clock_.NowSeconds();
     db_->Write([&](store::Session& s) {
-      id = store::InsertAccount(s, a, now);
+      id = store::InsertAccount(s, a, domain::Instant::FromSeconds(now));
       for (const domain::Grant& g : grants) {
-        store::AddGrant(s, id, g, std::nullopt, now);
+        store::AddGrant(s, id, g, std::nullopt, domain::Instant::FromSeconds(now));
       }
     });
     return id;

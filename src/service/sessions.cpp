@@ -43,7 +43,7 @@ std::optional<FoundSession> Sessions::Find(std::string_view token) const {
   bool touch = false;
   bool valid = false;
   db_.Read([&](store::Session& s) {
-    const auto session = store::FindSession(s, found.id_hash, now);
+    const auto session = store::FindSession(s, found.id_hash, domain::Instant::FromSeconds(now));
     if (!session || session->last_seen_at + idle_seconds_ <= now) {
       return;
     }
@@ -60,7 +60,7 @@ std::optional<FoundSession> Sessions::Find(std::string_view token) const {
     return std::nullopt;  // expired, revoked or unknown: the person signs in again
   }
   if (touch) {
-    db_.Write([&](store::Session& s) { store::TouchSession(s, found.id_hash, now); });
+    db_.Write([&](store::Session& s) { store::TouchSession(s, found.id_hash, domain::Instant::FromSeconds(now)); });
   }
   return found;
 }
@@ -74,7 +74,7 @@ std::optional<domain::Principal> Sessions::FindBearer(std::string_view token) co
     }
   });
   if (principal) {
-    db_.Write([&](store::Session& s) { store::TouchApiToken(s, hash, clock_.NowSeconds()); });
+    db_.Write([&](store::Session& s) { store::TouchApiToken(s, hash, clock_.Now()); });
   }
   return principal;
 }
@@ -89,10 +89,10 @@ StartedSession Sessions::Start(store::Session& s, const Actor& actor, int64_t us
   session.id_hash = started.id_hash;
   session.public_id = started.public_id;
   session.user_id = user_id;
-  session.expires_at = now + absolute_seconds_;
+  session.expires_at = domain::Instant::FromSeconds(now + absolute_seconds_);
   session.ip = actor.address;
   session.user_agent = actor.user_agent.substr(0, domain::kMaxUserAgentBytes);
-  store::InsertSession(s, session, now);
+  store::InsertSession(s, session, domain::Instant::FromSeconds(now));
   return started;
 }
 
@@ -100,12 +100,12 @@ void Sessions::EndByHash(store::Session& s, std::string_view id_hash) const {
   if (id_hash.empty()) {
     return;
   }
-  store::RevokeSessionByHash(s, id_hash, clock_.NowSeconds());
+  store::RevokeSessionByHash(s, id_hash, clock_.Now());
 }
 
 std::vector<domain::SessionInfo> Sessions::List(int64_t user_id) const {
   std::vector<domain::SessionInfo> out;
-  db_.Read([&](store::Session& s) { out = store::ListSessions(s, user_id, clock_.NowSeconds(), idle_seconds_); });
+  db_.Read([&](store::Session& s) { out = store::ListSessions(s, user_id, clock_.Now(), idle_seconds_); });
   return out;
 }
 

@@ -13,7 +13,7 @@ domain::Result<std::vector<domain::SessionInfo>> SessionsAdmin::ListOpen(const A
   std::vector<domain::SessionInfo> sessions;
   db_.Write([&](store::Session& s) {
     Journal(s, actor, {"sessions.view", "", "", ""});
-    sessions = store::ListSessions(s, 0, clock_.NowSeconds(), idle_seconds_);
+    sessions = store::ListSessions(s, 0, clock_.Now(), idle_seconds_);
   });
   return sessions;
 }

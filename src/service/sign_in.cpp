@@ -38,7 +38,7 @@ SignedIn Accounts::StartSignedIn(store::Session& s, const Actor& actor, const do
                                  const std::string& action, const Summary& summary) {
   sessions_.EndByHash(s, actor.session_hash);  // never carry a session over a sign-in
   SignedIn out{account.AsPrincipal(), sessions_.Start(s, actor, account.id)};
-  store::RecordLogin(s, account.id, clock_.NowSeconds());
+  store::RecordLogin(s, account.id, clock_.Now());
   Journal(s, ActingAs(actor, out), JournalEntry::Of(action, "user", std::to_string(account.id), summary));
   return out;
 }
@@ -125,7 +125,7 @@ domain::Result<SignedIn> Accounts::SignInWithIdentity(const Actor& actor, const 
       if (store::FindConflict(s, probe) == Conflict::kNone) {
         fresh.phone = identity.phone;
       }
-      const int64_t user_id = store::InsertAccount(s, fresh, clock_.NowSeconds());
+      const int64_t user_id = store::InsertAccount(s, fresh, clock_.Now());
       JournalAs(s, actor, user_id, fresh.full_name,
                 JournalEntry::Of("account.register_vneid", "user", std::to_string(user_id)));
       account = store::FindAccount(s, user_id);
@@ -151,7 +151,7 @@ domain::Result<domain::Done> Accounts::SignOut(const Actor& actor) {
 domain::Result<int64_t> Accounts::SignOutEverywhere(const Actor& actor) {
   int64_t ended = 0;
   db_.Write([&](store::Session& s) {
-    ended = store::RevokeSessions(s, actor.principal.user_id, clock_.NowSeconds());
+    ended = store::RevokeSessions(s, actor.principal.user_id, clock_.Now());
     Journal(s, actor,
             JournalEntry::Of("session.revoke_all", "user", std::to_string(actor.principal.user_id),
                              Summary{}.Set("sessions", ended)));
@@ -163,7 +163,7 @@ domain::Result<domain::Done> Accounts::EndSession(const Actor& actor, std::strin
   bool ended = false;
   db_.Write([&](store::Session& s) {
     // Only a session of the actor's own account can match (the policy: owners act on their own objects).
-    ended = store::RevokeSession(s, public_id, actor.principal.user_id, clock_.NowSeconds());
+    ended = store::RevokeSession(s, public_id, actor.principal.user_id, clock_.Now());
     if (ended) {
       Journal(s, actor, JournalEntry::Of("session.revoke", "session", std::string(public_id)));
     }

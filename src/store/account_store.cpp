@@ -24,6 +24,14 @@ bool ConstantTimeEqual(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+//! A stored instant (microseconds) as the whole Unix seconds the domain structs still carry.
+int64_t Seconds(int64_t micros) { return domain::Instant::FromMicros(micros).Seconds(); }
+std::optional<int64_t> Seconds(const std::optional<int64_t>& micros) {
+  return micros ? std::optional<int64_t>(Seconds(*micros)) : std::nullopt;
+}
+//! Whole Unix seconds from a domain struct as the stored microseconds.
+int64_t Micros(int64_t seconds) { return domain::Instant::FromSeconds(seconds).micros; }
+
 Account ReadAccount(const Row& r) {
   Account a;
   a.id = r.Int(0);
@@ -35,9 +43,9 @@ Account ReadAccount(const Row& r) {
   a.date_of_birth = r.Text(6);
   a.password_hash = r.Text(7);
   a.status = domain::ParseStatus(r.Text(8));
-  a.created_at = r.Int(9);
+  a.created_at = Seconds(r.Int(9));
   a.created_by = r.OptInt(10);
-  a.last_login_at = r.OptInt(11);
+  a.last_login_at = Seconds(r.OptInt(11));
   return a;
 }
 
@@ -76,9 +84,9 @@ domain::SessionInfo ReadSession(const Row& r) {
   domain::SessionInfo info;
   info.public_id = r.Text(0);
   info.user_id = r.Int(1);
-  info.created_at = r.Int(2);
-  info.last_seen_at = r.Int(3);
-  info.expires_at = r.Int(4);
+  info.created_at = Seconds(r.Int(2));
+  info.last_seen_at = Seconds(r.Int(3));
+  info.expires_at = Seconds(r.Int(4));
   info.ip = r.Text(5);
   info.user_agent = r.Text(6);
   info.user_name = r.Text(7);
@@ -95,16 +103,16 @@ domain::ApiToken ReadToken(const Row& r) {
   t.user_id = r.Int(1);
   t.name = r.Text(2);
   t.prefix = r.Text(3);
-  t.created_at = r.Int(4);
-  t.revoked_at = r.OptInt(5);
-  t.last_used_at = r.OptInt(6);
+  t.created_at = Seconds(r.Int(4));
+  t.revoked_at = Seconds(r.OptInt(5));
+  t.last_used_at = Seconds(r.OptInt(6));
   return t;
 }
 
 constexpr std::string_view kTokenColumns = "id, user_id, name, prefix, created_at, revoked_at, last_used_at";
 
 domain::Organisation ReadOrganisation(const Row& r) {
-  return domain::Organisation{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)};
+  return domain::Organisation{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), Seconds(r.Int(5))};
 }
 
 constexpr std::string_view kOrganisationColumns = "id, tax_code, name, address, representative_id, created_at";
@@ -128,13 +136,13 @@ Conflict FindConflict(Session& s, const NewAccount& a, int64_t except_id) {
   return Conflict::kNone;
 }
 
-int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now) {
+int64_t InsertAccount(Session& s, const NewAccount& a, domain::Instant now) {
   s.Exec(
       "INSERT INTO users (personal_id, phone, login_name, email, full_name, date_of_birth, password_hash, status, "
       "created_at, created_by, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {TextOrNull(a.personal_id), TextOrNull(a.phone), TextOrNull(a.login_name), a.email, a.full_name, a.date_of_birth,
-       a.password_hash, std::string(domain::StatusCode(a.status)), now, OrNull(a.created_by),
-       a.password_hash.empty() ? Value(std::monostate{}) : Value(now)});
+       a.password_hash, std::string(domain::StatusCode(a.status)), now.micros, OrNull(a.created_by),
+       a.password_hash.empty() ? Value(std::monostate{}) : Value(now.micros)});
   // Unique columns identify the row just written on both engines without RETURNING.
   const Rows rows =
       s.Query("SELECT id FROM users WHERE (personal_id = ? OR login_name = ? OR phone = ?) ORDER BY id DESC LIMIT 1",
@@ -145,7 +153,7 @@ int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now) {
   return rows[0].Int(0);
 }
 
-Created InsertAccountUnlessTaken(Session& s, const NewAccount& a, int64_t now) {
+Created InsertAccountUnlessTaken(Session& s, const NewAccount& a, domain::Instant now) {
   const Conflict conflict = FindConflict(s, a);
   if (conflict != Conflict::kNone) {
     return Created{0, conflict};
@@ -187,11 +195,11 @@ std::optional<Account> FindAccountByLogin(Session& s, std::string_view personal_
   return std::nullopt;
 }
 
-void SetPassword(Session& s, int64_t user_id, const std::string& hash, int64_t now) {
+void SetPassword(Session& s, int64_t user_id, const std::string& hash, domain::Instant now) {
   s.Exec(
       "UPDATE users SET password_hash = ?, password_changed_at = ?, "
       "status = CASE WHEN status = 'pending' THEN 'active' ELSE status END WHERE id = ?",
-      {hash, now, user_id});
+      {hash, now.micros, user_id});
 }
 
 void ReplacePasswordHash(Session& s, int64_t user_id, const std::string& hash) {
@@ -202,8 +210,8 @@ void SetStatus(Session& s, int64_t user_id, domain::AccountStatus status) {
   s.Exec("UPDATE users SET status = ? WHERE id = ?", {std::string(domain::StatusCode(status)), user_id});
 }
 
-void RecordLogin(Session& s, int64_t user_id, int64_t now) {
-  s.Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user_id});
+void RecordLogin(Session& s, int64_t user_id, domain::Instant now) {
+  s.Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now.micros, user_id});
 }
 
 std::vector<Account> ListOfficers(Session& s) {
@@ -238,7 +246,7 @@ std::vector<Account> FindPeople(Session& s, std::string_view key) {
   return out;
 }
 
-bool AddGrant(Session& s, int64_t user_id, const Grant& grant, std::optional<int64_t> granted_by, int64_t now) {
+bool AddGrant(Session& s, int64_t user_id, const Grant& grant, std::optional<int64_t> granted_by, domain::Instant now) {
   const std::string role(domain::RoleCode(grant.role));
   if (!s.Query("SELECT 1 FROM officer_roles WHERE user_id = ? AND agency_code = ? AND role = ?",
                {user_id, grant.agency_code, role})
@@ -252,7 +260,7 @@ bool AddGrant(Session& s, int64_t user_id, const Grant& grant, std::optional<int
   s.Exec(
       "INSERT INTO officer_roles (user_id, agency_code, role, fields, granted_at, granted_by) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {user_id, grant.agency_code, role, fields, now, OrNull(granted_by)});
+      {user_id, grant.agency_code, role, fields, now.micros, OrNull(granted_by)});
   return true;
 }
 
@@ -261,46 +269,47 @@ bool RemoveGrant(Session& s, int64_t user_id, domain::Role role, std::string_vie
                 {user_id, std::string(agency_code), std::string(domain::RoleCode(role))}) > 0;
 }
 
-void InsertSession(Session& s, const NewSession& n, int64_t now) {
+void InsertSession(Session& s, const NewSession& n, domain::Instant now) {
   s.Exec(
       "INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, ip, user_agent) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {n.id_hash, n.public_id, n.user_id, now, now, n.expires_at, n.ip, n.user_agent});
+      {n.id_hash, n.public_id, n.user_id, now.micros, now.micros, n.expires_at.micros, n.ip, n.user_agent});
 }
 
-std::optional<domain::SessionInfo> FindSession(Session& s, std::string_view id_hash, int64_t now) {
+std::optional<domain::SessionInfo> FindSession(Session& s, std::string_view id_hash, domain::Instant now) {
   const Rows rows =
       s.Query(fmt::format("SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND "
                           "s.revoked_at IS NULL AND s.expires_at > ?",
                           kSessionColumns),
-              {std::string(id_hash), now});
+              {std::string(id_hash), now.micros});
   if (rows.empty()) {
     return std::nullopt;
   }
   return ReadSession(rows[0]);
 }
 
-void TouchSession(Session& s, std::string_view id_hash, int64_t now) {
-  s.Exec("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now, std::string(id_hash)});
+void TouchSession(Session& s, std::string_view id_hash, domain::Instant now) {
+  s.Exec("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now.micros, std::string(id_hash)});
 }
 
-bool RevokeSession(Session& s, std::string_view public_id, int64_t user_id, int64_t now) {
+bool RevokeSession(Session& s, std::string_view public_id, int64_t user_id, domain::Instant now) {
   return s.Exec("UPDATE sessions SET revoked_at = ? WHERE public_id = ? AND user_id = ? AND revoked_at IS NULL",
-                {now, std::string(public_id), user_id}) > 0;
+                {now.micros, std::string(public_id), user_id}) > 0;
 }
 
-void RevokeSessionByHash(Session& s, std::string_view id_hash, int64_t now) {
-  s.Exec("UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL", {now, std::string(id_hash)});
+void RevokeSessionByHash(Session& s, std::string_view id_hash, domain::Instant now) {
+  s.Exec("UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL",
+         {now.micros, std::string(id_hash)});
 }
 
-int64_t RevokeSessions(Session& s, int64_t user_id, int64_t now, std::string_view keep_public_id) {
+int64_t RevokeSessions(Session& s, int64_t user_id, domain::Instant now, std::string_view keep_public_id) {
   return s.Exec("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND public_id <> ?",
-                {now, user_id, std::string(keep_public_id)});
+                {now.micros, user_id, std::string(keep_public_id)});
 }
 
-std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now, int64_t idle_seconds) {
+std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, domain::Instant now, int64_t idle_seconds) {
   const std::string where = user_id == 0 ? "" : " AND s.user_id = ?";
-  Params params = {now, now - idle_seconds};
+  Params params = {now.micros, now.micros - idle_seconds * domain::kMicrosPerSecond};
   if (user_id != 0) {
     params.emplace_back(user_id);
   }
@@ -316,17 +325,18 @@ std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64
   return out;
 }
 
-void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::string& code_hash, int64_t now,
-                int64_t expires_at, std::optional<int64_t> created_by) {
+void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::string& code_hash, domain::Instant now,
+                domain::Instant expires_at, std::optional<int64_t> created_by) {
   s.Exec("UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL",
-         {now, user_id, std::string(PurposeCode(purpose))});
+         {now.micros, user_id, std::string(PurposeCode(purpose))});
   s.Exec(
       "INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at, created_by) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {user_id, std::string(PurposeCode(purpose)), code_hash, now, expires_at, OrNull(created_by)});
+      {user_id, std::string(PurposeCode(purpose)), code_hash, now.micros, expires_at.micros, OrNull(created_by)});
 }
 
-CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, int64_t now, int32_t max_attempts) {
+CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, domain::Instant now,
+                      int32_t max_attempts) {
   // Lock the account's unused codes first. On PostgreSQL write jobs run side by side: without the lock, parallel
   // tries all read the same attempts count, so more than `max_attempts` guesses were compared and one right code
   // could be used twice. Holding the row locks, each try sees what the previous one committed.
@@ -340,14 +350,14 @@ CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, i
   }
   // Any unused code of the account may match (a reset code and a counter code can both be live).
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].Int(2) > now && rows[i].Int(3) < max_attempts && ConstantTimeEqual(rows[i].Text(1), code_hash)) {
-      s.Exec("UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL", {now, user_id});
+    if (rows[i].Int(2) > now.micros && rows[i].Int(3) < max_attempts && ConstantTimeEqual(rows[i].Text(1), code_hash)) {
+      s.Exec("UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL", {now.micros, user_id});
       return CodeCheck::kOk;
     }
   }
   bool any_live = false;
   for (size_t i = 0; i < rows.size(); ++i) {
-    const bool live = rows[i].Int(2) > now && rows[i].Int(3) < max_attempts;
+    const bool live = rows[i].Int(2) > now.micros && rows[i].Int(3) < max_attempts;
     any_live = any_live || live;
     if (live) {
       s.Exec("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = ?", {rows[i].Int(0)});
@@ -357,9 +367,9 @@ CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, i
 }
 
 int64_t InsertApiToken(Session& s, int64_t user_id, const std::string& name, const std::string& token_hash,
-                       const std::string& prefix, std::optional<int64_t> created_by, int64_t now) {
+                       const std::string& prefix, std::optional<int64_t> created_by, domain::Instant now) {
   s.Exec("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-         {user_id, name, token_hash, prefix, now, OrNull(created_by)});
+         {user_id, name, token_hash, prefix, now.micros, OrNull(created_by)});
   return s.Query("SELECT id FROM api_tokens WHERE token_hash = ?", {token_hash})[0].Int(0);
 }
 
@@ -374,9 +384,9 @@ std::optional<int64_t> FindApiTokenUser(Session& s, std::string_view token_hash)
   return rows[0].Int(0);
 }
 
-void TouchApiToken(Session& s, std::string_view token_hash, int64_t now) {
+void TouchApiToken(Session& s, std::string_view token_hash, domain::Instant now) {
   s.Exec("UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)",
-         {now, std::string(token_hash), now - kTouchEverySeconds});
+         {now.micros, std::string(token_hash), now.micros - kTouchEverySeconds * domain::kMicrosPerSecond});
 }
 
 std::optional<domain::ApiToken> FindApiToken(Session& s, int64_t id) {
@@ -387,8 +397,8 @@ std::optional<domain::ApiToken> FindApiToken(Session& s, int64_t id) {
   return ReadToken(rows[0]);
 }
 
-bool RevokeApiToken(Session& s, int64_t id, int64_t now) {
-  return s.Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, id}) > 0;
+bool RevokeApiToken(Session& s, int64_t id, domain::Instant now) {
+  return s.Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now.micros, id}) > 0;
 }
 
 std::vector<domain::ApiToken> ListApiTokens(Session& s, int64_t user_id) {
@@ -407,7 +417,7 @@ domain::ThrottleState LoadThrottle(Session& s, std::string_view key) {
   if (rows.empty()) {
     return {};
   }
-  return domain::ThrottleState{static_cast<int32_t>(rows[0].Int(0)), rows[0].Int(1), rows[0].Int(2)};
+  return domain::ThrottleState{static_cast<int32_t>(rows[0].Int(0)), Seconds(rows[0].Int(1)), Seconds(rows[0].Int(2))};
 }
 
 void SaveThrottle(Session& s, std::string_view key, const domain::ThrottleState& state) {
@@ -415,7 +425,7 @@ void SaveThrottle(Session& s, std::string_view key, const domain::ThrottleState&
       "INSERT INTO login_throttle (key, failures, window_start, blocked_until) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, "
       "blocked_until = excluded.blocked_until",
-      {std::string(key), int64_t{state.failures}, state.window_start, state.blocked_until});
+      {std::string(key), int64_t{state.failures}, Micros(state.window_start), Micros(state.blocked_until)});
 }
 
 void LockThrottle(Session& s, std::string_view key) {
@@ -430,7 +440,7 @@ void ClearThrottle(Session& s, std::string_view key) {
 
 int64_t InsertOrganisation(Session& s, const domain::Organisation& org) {
   s.Exec("INSERT INTO organisations (tax_code, name, address, representative_id, created_at) VALUES (?, ?, ?, ?, ?)",
-         {org.tax_code, org.name, org.address, org.representative_id, org.created_at});
+         {org.tax_code, org.name, org.address, org.representative_id, Micros(org.created_at)});
   return s.Query("SELECT id FROM organisations WHERE tax_code = ?", {org.tax_code})[0].Int(0);
 }
 
@@ -459,7 +469,7 @@ std::vector<domain::Organisation> ListOrganisations(Session& s, int64_t represen
 
 void AppendMailbox(Session& s, const MailboxMessage& m) {
   s.Exec("INSERT INTO dev_mailbox (created_at, channel, recipient, subject, body) VALUES (?, ?, ?, ?, ?)",
-         {m.created_at, m.channel, m.recipient, m.subject, m.body});
+         {Micros(m.created_at), m.channel, m.recipient, m.subject, m.body});
 }
 
 std::vector<MailboxMessage> ListMailbox(Session& s, int32_t limit) {
@@ -468,8 +478,8 @@ std::vector<MailboxMessage> ListMailbox(Session& s, int32_t limit) {
               {int64_t{limit}});
   std::vector<MailboxMessage> out;
   for (size_t i = 0; i < rows.size(); ++i) {
-    out.push_back(MailboxMessage{rows[i].Int(0), rows[i].Int(1), rows[i].Text(2), rows[i].Text(3), rows[i].Text(4),
-                                 rows[i].Text(5)});
+    out.push_back(MailboxMessage{rows[i].Int(0), Seconds(rows[i].Int(1)), rows[i].Text(2), rows[i].Text(3),
+                                 rows[i].Text(4), rows[i].Text(5)});
   }
   return out;
 }

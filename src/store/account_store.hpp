@@ -1,6 +1,9 @@
 #pragma once
 //! Accounts, roles, sessions, one-time codes, API tokens, sign-in throttling, organisations and the dev mailbox.
 //! Functions take a Session so that a change and its audit entry commit in one transaction.
+//! Every instant is stored as microseconds since the epoch (domain::Instant) and passed in as an Instant; the domain
+//! structs read back (Account, SessionInfo, ApiToken, ThrottleState, Organisation, MailboxMessage) still carry whole
+//! Unix seconds, converted here, until the domain moves them to Instant.
 
 #include <cstdint>
 #include <functional>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "domain/account.hpp"
+#include "domain/time.hpp"
 #include "store/database.hpp"
 
 namespace motcua::store {
@@ -33,7 +37,7 @@ struct NewAccount {
 //! The first unique value of `a` another account already has (ignoring account `except_id`).
 Conflict FindConflict(Session& s, const NewAccount& a, int64_t except_id = 0);
 //! Inserts an account; returns its id.
-int64_t InsertAccount(Session& s, const NewAccount& a, int64_t now);
+int64_t InsertAccount(Session& s, const NewAccount& a, domain::Instant now);
 
 //! A new account's id, or the unique value that stopped it.
 struct Created {
@@ -41,7 +45,7 @@ struct Created {
   Conflict conflict = Conflict::kNone;  //!< Why it was not created.
 };
 //! Inserts `a` unless one of its unique values is already taken (looked up first, in this transaction).
-Created InsertAccountUnlessTaken(Session& s, const NewAccount& a, int64_t now);
+Created InsertAccountUnlessTaken(Session& s, const NewAccount& a, domain::Instant now);
 
 //! Runs `job`, a write that creates `account`. When a concurrent request takes one of its unique values between
 //! the job's own check and its insert, the database refuses the insert: that is answered as the conflict it is,
@@ -54,69 +58,71 @@ std::optional<domain::Account> FindAccount(Session& s, int64_t id);
 std::optional<domain::Account> FindAccountByLogin(Session& s, std::string_view personal_id, std::string_view phone,
                                                   std::string_view login_name);
 //! Stores a new password hash; a pending account becomes active.
-void SetPassword(Session& s, int64_t user_id, const std::string& hash, int64_t now);
+void SetPassword(Session& s, int64_t user_id, const std::string& hash, domain::Instant now);
 //! Replaces the hash only (rehash at sign-in after the cost changed).
 void ReplacePasswordHash(Session& s, int64_t user_id, const std::string& hash);
 //! Enables or disables an account.
 void SetStatus(Session& s, int64_t user_id, domain::AccountStatus status);
 //! Records a successful sign-in.
-void RecordLogin(Session& s, int64_t user_id, int64_t now);
+void RecordLogin(Session& s, int64_t user_id, domain::Instant now);
 //! Accounts holding any officer role, with their grants, by name.
 std::vector<domain::Account> ListOfficers(Session& s);
 //! Person accounts whose ID number or phone is exactly `key`.
 std::vector<domain::Account> FindPeople(Session& s, std::string_view key);
 
 //! Gives a role; false when the account already has it there.
-bool AddGrant(Session& s, int64_t user_id, const domain::Grant& grant, std::optional<int64_t> granted_by, int64_t now);
+bool AddGrant(Session& s, int64_t user_id, const domain::Grant& grant, std::optional<int64_t> granted_by,
+              domain::Instant now);
 //! Takes a role away; false when the account did not have it.
 bool RemoveGrant(Session& s, int64_t user_id, domain::Role role, std::string_view agency_code);
 
 //! A new session row.
 struct NewSession {
-  std::string id_hash;     //!< SHA-256 of the cookie value.
-  std::string public_id;   //!< Random id shown in forms.
-  int64_t user_id = 0;     //!< Its account.
-  int64_t expires_at = 0;  //!< Absolute limit.
-  std::string ip;          //!< Client address.
-  std::string user_agent;  //!< Client browser (trimmed).
+  std::string id_hash;           //!< SHA-256 of the cookie value.
+  std::string public_id;         //!< Random id shown in forms.
+  int64_t user_id = 0;           //!< Its account.
+  domain::Instant expires_at{};  //!< Absolute limit.
+  std::string ip;                //!< Client address.
+  std::string user_agent;        //!< Client browser (trimmed).
 };
 //! Stores a session.
-void InsertSession(Session& s, const NewSession& session, int64_t now);
+void InsertSession(Session& s, const NewSession& session, domain::Instant now);
 //! The live (not revoked, not expired) session with this cookie hash.
-std::optional<domain::SessionInfo> FindSession(Session& s, std::string_view id_hash, int64_t now);
+std::optional<domain::SessionInfo> FindSession(Session& s, std::string_view id_hash, domain::Instant now);
 //! Records activity on a session.
-void TouchSession(Session& s, std::string_view id_hash, int64_t now);
+void TouchSession(Session& s, std::string_view id_hash, domain::Instant now);
 //! Revokes the session `public_id` of account `user_id`; false when that account has no such live session.
-bool RevokeSession(Session& s, std::string_view public_id, int64_t user_id, int64_t now);
+bool RevokeSession(Session& s, std::string_view public_id, int64_t user_id, domain::Instant now);
 //! Revokes the session with this cookie hash (sign-out).
-void RevokeSessionByHash(Session& s, std::string_view id_hash, int64_t now);
+void RevokeSessionByHash(Session& s, std::string_view id_hash, domain::Instant now);
 //! Revokes every live session of `user_id` except `keep_public_id`; returns how many.
-int64_t RevokeSessions(Session& s, int64_t user_id, int64_t now, std::string_view keep_public_id = "");
+int64_t RevokeSessions(Session& s, int64_t user_id, domain::Instant now, std::string_view keep_public_id = "");
 //! Live sessions of `user_id` (0: of everyone), newest first; a session unused for `idle_seconds` is not live.
-std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, int64_t now, int64_t idle_seconds);
+std::vector<domain::SessionInfo> ListSessions(Session& s, int64_t user_id, domain::Instant now, int64_t idle_seconds);
 
 //! What a one-time code is for.
 enum class CodePurpose { kReset, kSetup };
 //! The outcome of checking a one-time code.
 enum class CodeCheck { kOk, kWrong, kExpired, kNone };
 //! Stores a new code (replacing unused ones of the same purpose).
-void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::string& code_hash, int64_t now,
-                int64_t expires_at, std::optional<int64_t> created_by);
+void InsertCode(Session& s, int64_t user_id, CodePurpose purpose, const std::string& code_hash, domain::Instant now,
+                domain::Instant expires_at, std::optional<int64_t> created_by);
 //! Checks `code_hash` against the newest unused code of `user_id` (either purpose) and uses it up when it
 //! matches; each wrong try counts, and after `max_attempts` the code is void.
-CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, int64_t now, int32_t max_attempts);
+CodeCheck ConsumeCode(Session& s, int64_t user_id, std::string_view code_hash, domain::Instant now,
+                      int32_t max_attempts);
 
 //! Stores an API token; returns its id.
 int64_t InsertApiToken(Session& s, int64_t user_id, const std::string& name, const std::string& token_hash,
-                       const std::string& prefix, std::optional<int64_t> created_by, int64_t now);
+                       const std::string& prefix, std::optional<int64_t> created_by, domain::Instant now);
 //! The account of a live token with this hash.
 std::optional<int64_t> FindApiTokenUser(Session& s, std::string_view token_hash);
 //! Records use of a token (at most once a minute).
-void TouchApiToken(Session& s, std::string_view token_hash, int64_t now);
+void TouchApiToken(Session& s, std::string_view token_hash, domain::Instant now);
 //! A token by id.
 std::optional<domain::ApiToken> FindApiToken(Session& s, int64_t id);
 //! Revokes a token; false when it was already revoked or does not exist.
-bool RevokeApiToken(Session& s, int64_t id, int64_t now);
+bool RevokeApiToken(Session& s, int64_t id, domain::Instant now);
 //! Tokens of an account, newest first.
 std::vector<domain::ApiToken> ListApiTokens(Session& s, int64_t user_id);
 

@@ -1,6 +1,7 @@
 #include "store/catalogue_store.hpp"
 
 #include "domain/text.hpp"
+#include "domain/time.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
@@ -139,7 +140,8 @@ struct ProgressTicker {
   }
 };
 
-std::string NowIso(Session& s) { return s.Query("SELECT " + AdaptSchema("@NOW@", s.engine()))[0].Text(0); }
+//! The import's time for procedures.updated_at, in microseconds like every stored instant.
+int64_t NowMicros() { return domain::SystemClock().Now().micros; }
 
 }  // namespace
 
@@ -253,7 +255,7 @@ UpsertCounts UpsertProcedures(Session& s, const domain::ProcedureImport& import,
     s.Exec("INSERT INTO fields (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name",
            {f.code, f.name});
   }
-  const std::string now = NowIso(s);
+  const int64_t now = NowMicros();
   ProgressTicker tick{progress, static_cast<int64_t>(import.procedures.size())};
   for (const Procedure& p : import.procedures) {
     const bool exists = !s.Query("SELECT 1 FROM procedures WHERE code = ?", {p.code}).empty();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/migration_text.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -22,14 +24,81 @@ int64_t CurrentVersion(Database& db) {
   return version;
 }
 
+//! Waits for any other node migrating the same PostgreSQL; held until this transaction ends.
+void LockUntilCommit(Session& s) {
+  if (s.engine() == Engine::kPostgres) {
+    s.Query("SELECT pg_advisory_xact_lock(?)", {kMigrationLockKey});
+  }
+}
+
+bool AlreadyApplied(Session& s, int64_t version) {
+  return !s.Query("SELECT 1 FROM schema_migrations WHERE version = ?", {version}).empty();
+}
+
+void Record(Session& s, const Migration& m) {
+  s.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, " + AdaptSchema("@NOW@", s.engine()) +
+             ")",
+         {m.version, std::string(m.name)});
+}
+
+//! Runs a step and records it in one transaction; another node migrating meanwhile waits, then sees it done.
+bool ApplyInTransaction(Database& db, const Migration& m) {
+  bool applied = false;
+  db.Write([&](Session& s) {
+    LockUntilCommit(s);
+    applied = !AlreadyApplied(s, m.version);
+    if (applied) {
+      s.ExecScript(AdaptSchema(MigrationSql(m, s.engine()), s.engine()));
+      Record(s, m);
+    }
+  });
+  return applied;
+}
+
+//! PostgreSQL, `no-transaction`: each statement runs on its own (CREATE INDEX CONCURRENTLY refuses a transaction),
+//! then the step is recorded. The job ends the transaction Write opened and opens a new one for the record.
+bool ApplyOutsideTransaction(Database& db, const Migration& m) {
+  const std::string sql = AdaptSchema(MigrationSql(m, Engine::kPostgres), Engine::kPostgres);
+  bool applied = false;
+  db.Write([&](Session& s) {
+    // A session-level lock outlives the COMMIT below, so the step stays serialised with other nodes; it is
+    // handed over to a transaction-level lock once the record is written, and so held until that commits.
+    s.Query("SELECT pg_advisory_lock(?)", {kMigrationLockKey});
+    auto unlock = [&] { s.Query("SELECT pg_advisory_unlock(?)", {kMigrationLockKey}); };
+    applied = !AlreadyApplied(s, m.version);
+    if (!applied) {
+      unlock();
+      return;
+    }
+    s.ExecScript("COMMIT");
+    try {
+      for (const std::string_view statement : SplitStatements(sql)) {
+        s.ExecScript(statement);
+      }
+    } catch (...) {
+      s.ExecScript("BEGIN");
+      unlock();
+      throw;
+    }
+    s.ExecScript("BEGIN");
+    LockUntilCommit(s);
+    unlock();
+    Record(s, m);
+  });
+  return applied;
+}
+
 }  // namespace
 
-MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) {
+std::string_view MigrationSql(const Migration& m, Engine engine) {
+  const std::string_view own = engine == Engine::kPostgres ? m.postgres_sql : m.sqlite_sql;
+  return own.empty() ? m.sql : own;
+}
+
+MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations, const MigrateOptions& options) {
   db.Write([](Session& s) {
     // Two nodes starting together on one PostgreSQL must not both create the table: the second waits here.
-    if (s.engine() == Engine::kPostgres) {
-      s.Query("SELECT pg_advisory_xact_lock(?)", {kMigrationLockKey});
-    }
+    LockUntilCommit(s);
     s.ExecScript(kCreateMigrationsTable);
   });
   MigrationReport report;
@@ -37,35 +106,41 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) 
   report.to_version = report.from_version;
   const int64_t newest_known = migrations.empty() ? 0 : migrations.back().version;
   if (report.from_version > newest_known) {
-    throw DatabaseError(
-        fmt::format("the database schema is version {}, newer than this motcua knows ({}); "
+    throw MigrationRefused(
+        fmt::format("the database schema is version {}, newer than this motcua knows ({}); nothing was changed: "
                     "upgrade motcua",
                     report.from_version, newest_known));
   }
+  // Every pending step's directives are read before the first one runs: a misspelt directive or a long step
+  // refused here leaves the database as it was.
+  std::vector<std::pair<const Migration*, MigrationDirectives>> pending;
   for (const Migration& m : migrations) {
-    if (m.version <= report.from_version) {
-      continue;
+    if (m.version > report.from_version) {
+      pending.emplace_back(&m, ReadDirectives(MigrationSql(m, db.engine())));
     }
-    db.Write([&](Session& s) {
-      // Another node may be migrating too: on PostgreSQL it waits here, then sees the step as done.
-      if (s.engine() == Engine::kPostgres) {
-        s.Query("SELECT pg_advisory_xact_lock(?)", {kMigrationLockKey});
+  }
+  if (!options.allow_long) {
+    for (const auto& [m, directives] : pending) {
+      if (directives.long_running) {
+        throw MigrationRefused(fmt::format(
+            "the database needs migration {}, which is marked long, and motcua serve never starts a long "
+            "migration; nothing was changed: stop the servers, run `motcua migrate --db {}`, then start them again",
+            m->name, options.database_for_messages));
       }
-      const Rows done = s.Query("SELECT 1 FROM schema_migrations WHERE version = ?", {m.version});
-      if (!done.empty()) {
-        return;
-      }
-      s.ExecScript(AdaptSchema(m.sql, s.engine()));
-      s.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, " +
-                 AdaptSchema("@NOW@", s.engine()) + ")",
-             {m.version, std::string(m.name)});
-    });
-    report.applied.emplace_back(m.name);
-    report.to_version = m.version;
+    }
+  }
+  for (const auto& [m, directives] : pending) {
+    const bool outside = directives.no_transaction && db.engine() == Engine::kPostgres;
+    if (outside ? ApplyOutsideTransaction(db, *m) : ApplyInTransaction(db, *m)) {
+      report.applied.emplace_back(m->name);
+    }
+    report.to_version = m->version;
   }
   return report;
 }
 
-MigrationReport Migrate(Database& db) { return Migrate(db, EmbeddedMigrations()); }
+MigrationReport Migrate(Database& db, const MigrateOptions& options) {
+  return Migrate(db, EmbeddedMigrations(), options);
+}
 
 }  // namespace motcua::store

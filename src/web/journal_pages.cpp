@@ -61,22 +61,22 @@ void ReadDay(const Site& site, std::string_view lang, const std::string& text, c
   errors.Add(name, site.T(lang, "Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-11-26"));
 }
 
-//! The link to the next page: the same search, older than `last_seq`.
-std::string NextPageUrl(const http::Request& req, int64_t last_seq) {
+//! The link to the next page: the same search, older than row `last_id`.
+std::string NextPageUrl(const http::Request& req, int64_t last_id) {
   std::string url = "/quan-tri/nhat-ky?";
   for (const auto& [k, v] : req.query) {
     if (k != "truoc" && k != "lang") {
       url += http::PercentEncode(k) + "=" + http::PercentEncode(v) + "&";
     }
   }
-  return url + "truoc=" + std::to_string(last_seq);
+  return url + "truoc=" + std::to_string(last_id);
 }
 
 void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
                 const std::vector<domain::AuditEntry>& entries) {
   for (const domain::AuditEntry& e : entries) {
     TemplateDictionary* row = d.AddSectionDictionary("ENTRIES");
-    row->SetIntValue("SEQ", e.seq);
+    row->SetValue("SEQ", e.seq > 0 ? std::to_string(e.seq) : std::string("–"));  // – : not sealed yet
     row->SetValue("TIME", LocalTime(e.at_us / kMicrosPerSecond));
     row->SetValue("ACTOR", e.actor_id ? fmt::format("{} (#{})", e.actor_name, *e.actor_id)
                                       : site.T(lang, "Khách chưa đăng nhập"));
@@ -105,7 +105,7 @@ Response AuditPage(const Site& site, AdminServices& services, const http::Reques
   ReadDay(site, lang, from, "tu_ngay", 0, query.from_us, errors);
   ReadDay(site, lang, to, "den_ngay", 1, query.to_us, errors);
   const std::string_view before = req.Query("truoc");
-  std::from_chars(before.data(), before.data() + before.size(), query.before_seq);
+  std::from_chars(before.data(), before.data() + before.size(), query.before_id);
   service::JournalPage page;
   if (errors.empty()) {
     auto found = service::SearchJournal(services.db, access::ActorOf(req), query);
@@ -125,7 +125,7 @@ Response AuditPage(const Site& site, AdminServices& services, const http::Reques
                                     site.TN(lang, "mục", "mục", static_cast<int64_t>(page.entries.size()))));
     AddEntries(site, lang, d, page.entries);
     if (page.more && !page.entries.empty()) {
-      d.SetValueAndShowSection("MORE_URL", NextPageUrl(req, page.entries.back().seq), "MORE");
+      d.SetValueAndShowSection("MORE_URL", NextPageUrl(req, page.entries.back().id), "MORE");
     }
   });
 }

@@ -151,12 +151,42 @@ describe('audit verify', () => {
     assert.match(r.stderr, /row 2 missing \(rows jump from 1 to 3\)/);
   });
 
-  test('audit without a subcommand is a usage error; its help lists verify', async () => {
+  test('audit seal chains unsealed rows in id order with the documented hash; verify seals first', async () => {
+    const db = await freshDb();
+    sqlite(db, chainSql(2));
+    // Rows as AppendAudit writes them: content only, no seq and no hashes; ids out of time order on purpose.
+    sqlite(db, "INSERT INTO audit_log (id, at_us, actor_id, action, object_type, object_id) VALUES " +
+      "(20, 1750000000000020, 5, 'login.success', 'user', '5'), (10, 1750000000000010, NULL, 'login.failure', '', '');");
+    let r = await runMotcua(['audit', 'seal', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /audit journal: 2 rows sealed/);
+    const rows = sqlite(db, 'SELECT id, seq FROM audit_log WHERE id >= 10 ORDER BY seq;');
+    assert.equal(rows, '10|3\n20|4');
+    const sealed = JSON.parse(sqlite(db, "SELECT json_group_array(json_object('seq', seq, 'at_us', at_us, 'actor_id', " +
+      "actor_id, 'actor_name', actor_name, 'actor_role', actor_role, 'actor_agency', actor_agency, 'action', action, " +
+      "'object_type', object_type, 'object_id', object_id, 'ip', ip, 'user_agent', user_agent, 'request_id', " +
+      "request_id, 'summary', summary, 'prev_hash', prev_hash, 'hash', hash)) FROM (SELECT * FROM audit_log " +
+      'ORDER BY seq);'));
+    for (const e of sealed) {
+      assert.equal(auditHash(e), e.hash, `row ${e.seq} is not hashed in the documented canonical form`);
+    }
+    r = await verify(db);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.stdout, /audit journal intact: 4 rows/);
+
+    sqlite(db, "INSERT INTO audit_log (at_us, action) VALUES (1, 'account.create');");
+    r = await verify(db);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.stdout, /audit journal intact: 5 rows/, 'verify did not seal the new row first');
+  });
+
+  test('audit without a subcommand is a usage error; its help lists verify and seal', async () => {
     let r = await runMotcua(['audit']);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /subcommand is required/);
     r = await runMotcua(['audit', '--help']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\bverify\b/);
+    assert.match(r.stdout, /\bseal\b/);
   });
 });

@@ -14,9 +14,13 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
+//! Stored instants are microseconds since the epoch.
+const kMicrosPerSecond = 1_000_000;
+
 //! The session row of browser `b` is found by its user agent, which each test makes unique.
 function ageSession(userAgent, column, seconds) {
-  sql(server.db, `UPDATE sessions SET ${column} = ${column} - ${seconds} WHERE user_agent = '${userAgent}'`);
+  sql(server.db,
+    `UPDATE sessions SET ${column} = ${column} - ${seconds * kMicrosPerSecond} WHERE user_agent = '${userAgent}'`);
 }
 
 describe('session limits', () => {
@@ -36,7 +40,8 @@ describe('session limits', () => {
     const ua = 'absolute-limit-test';
     const b = new Browser(server.url, { userAgent: ua });
     await b.signInOk(kDemoLogins.specialist);
-    sql(server.db, `UPDATE sessions SET expires_at = ${Math.floor(Date.now() / 1000) - 1} WHERE user_agent = '${ua}'`);
+    sql(server.db, `UPDATE sessions SET expires_at = ${(Math.floor(Date.now() / 1000) - 1) * kMicrosPerSecond} ` +
+      `WHERE user_agent = '${ua}'`);
     assert.equal(await b.signedIn(), false);
   });
 

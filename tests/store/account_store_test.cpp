@@ -91,7 +91,7 @@ class AccountStoreTest : public testing::Test {
     return std::move(*out);
   }
   int64_t Add(const NewAccount& a, int64_t now = kNow) {
-    return Write([&](Session& s) { return InsertAccount(s, a, now); });
+    return Write([&](Session& s) { return InsertAccount(s, a, domain::Instant::FromSeconds(now)); });
   }
   std::optional<domain::Account> Find(int64_t id) {
     return Read([&](Session& s) { return FindAccount(s, id); });
@@ -101,16 +101,17 @@ class AccountStoreTest : public testing::Test {
     n.id_hash = std::move(hash);
     n.public_id = std::move(public_id);
     n.user_id = user_id;
-    n.expires_at = expires_at;
+    n.expires_at = domain::Instant::FromSeconds(expires_at);
     n.ip = "192.0.2.7";
     n.user_agent = "Mozilla/5.0 (X11; Linux x86_64)";
-    db().Write([&](Session& s) { InsertSession(s, n, now); });
+    db().Write([&](Session& s) { InsertSession(s, n, domain::Instant::FromSeconds(now)); });
   }
   //! Idle limit long enough not to matter, for tests about other rules.
   static constexpr int64_t kNoIdleLimit = int64_t{1} << 40;
   std::vector<std::string> SessionIds(int64_t user_id, int64_t now, int64_t idle = kNoIdleLimit) {
     std::vector<std::string> ids;
-    for (const domain::SessionInfo& info : Read([&](Session& s) { return ListSessions(s, user_id, now, idle); })) {
+    for (const domain::SessionInfo& info :
+         Read([&](Session& s) { return ListSessions(s, user_id, domain::Instant::FromSeconds(now), idle); })) {
       ids.push_back(info.public_id);
     }
     return ids;
@@ -153,7 +154,7 @@ TEST_F(AccountStoreTest, AnAccountRoundTrips) {
   EXPECT_EQ(self->created_by, std::nullopt);
   EXPECT_EQ(self->status, AccountStatus::kActive);
 
-  db().Write([&](Session& s) { RecordLogin(s, id, kNow + 60); });
+  db().Write([&](Session& s) { RecordLogin(s, id, domain::Instant::FromSeconds(kNow + 60)); });
   EXPECT_EQ(Find(id)->last_login_at, kNow + 60);
   EXPECT_EQ(Find(id + officer + 100), std::nullopt);
 }
@@ -261,9 +262,9 @@ TEST_F(AccountStoreTest, SetPasswordActivatesAPendingAccountOnly) {
   off.status = AccountStatus::kDisabled;
   const int64_t disabled = Add(off);
   db().Write([&](Session& s) {
-    SetPassword(s, p, "hash-p", kNow + 1);
-    SetPassword(s, active, "hash-a", kNow + 1);
-    SetPassword(s, disabled, "hash-d", kNow + 1);
+    SetPassword(s, p, "hash-p", domain::Instant::FromSeconds(kNow + 1));
+    SetPassword(s, active, "hash-a", domain::Instant::FromSeconds(kNow + 1));
+    SetPassword(s, disabled, "hash-d", domain::Instant::FromSeconds(kNow + 1));
   });
   EXPECT_EQ(Find(p)->status, AccountStatus::kActive);
   EXPECT_EQ(Find(p)->password_hash, "hash-p");
@@ -272,7 +273,8 @@ TEST_F(AccountStoreTest, SetPasswordActivatesAPendingAccountOnly) {
   EXPECT_EQ(Find(disabled)->status, AccountStatus::kDisabled);  // a new password does not undo an administrator
   EXPECT_EQ(Find(disabled)->password_hash, "hash-d");
   db().Read([&](Session& s) {
-    EXPECT_EQ(s.Query("SELECT password_changed_at FROM users WHERE id = ?", {p})[0].Int(0), kNow + 1);
+    EXPECT_EQ(s.Query("SELECT password_changed_at FROM users WHERE id = ?", {p})[0].Int(0),
+              domain::Instant::FromSeconds(kNow + 1).micros);  // stored in microseconds
   });
 }
 
@@ -307,10 +309,10 @@ TEST_F(AccountStoreTest, FindPeopleByIdNumberOrPhoneExactly) {
 TEST_F(AccountStoreTest, InsertUnlessTakenNamesTheTakenValueInsteadOfInserting) {
   const int64_t first = Add(Person("036099001234", "0912345678"));
   db().Write([&](Session& s) {
-    const Created again = InsertAccountUnlessTaken(s, Person("036099001234"), kNow);
+    const Created again = InsertAccountUnlessTaken(s, Person("036099001234"), domain::Instant::FromSeconds(kNow));
     EXPECT_EQ(again.id, 0);
     EXPECT_EQ(again.conflict, Conflict::kPersonalId);
-    const Created fresh = InsertAccountUnlessTaken(s, Person("036099005678"), kNow);
+    const Created fresh = InsertAccountUnlessTaken(s, Person("036099005678"), domain::Instant::FromSeconds(kNow));
     EXPECT_GT(fresh.id, first);
     EXPECT_EQ(fresh.conflict, Conflict::kNone);
   });
@@ -331,9 +333,11 @@ TEST(PostgresOnly, AnAccountTakenByAConcurrentRequestIsAConflictNotAFailure) {
   const Conflict conflict = WriteAccountCreation(db, wanted, [&](Session& s) {
     EXPECT_EQ(FindConflict(s, wanted), Conflict::kNone);
     std::thread([&] {
-      db.Write([&](Session& other) { InsertAccount(other, Person("036099001234", "0912000099"), kNow); });
+      db.Write([&](Session& other) {
+        InsertAccount(other, Person("036099001234", "0912000099"), domain::Instant::FromSeconds(kNow));
+      });
     }).join();
-    InsertAccount(s, wanted, kNow);
+    InsertAccount(s, wanted, domain::Instant::FromSeconds(kNow));
     return Conflict::kNone;
   });
   EXPECT_EQ(conflict, Conflict::kPersonalId);
@@ -342,7 +346,7 @@ TEST(PostgresOnly, AnAccountTakenByAConcurrentRequestIsAConflictNotAFailure) {
   nobody.full_name = "Không Tên";
   EXPECT_THROW(WriteAccountCreation(db, nobody,
                                     [&](Session& s) {
-                                      InsertAccount(s, nobody, kNow);
+                                      InsertAccount(s, nobody, domain::Instant::FromSeconds(kNow));
                                       return Conflict::kNone;
                                     }),
                DatabaseError);
@@ -357,8 +361,8 @@ TEST_F(AccountStoreTest, ADuplicatePersonalIdThrowsAndLeavesNothing) {
   EXPECT_EQ(Count("users"), 2);
   // A job that inserted a good account before the duplicate is undone as a whole.
   EXPECT_THROW(db().Write([&](Session& s) {
-    InsertAccount(s, Person("036099005678"), kNow);
-    InsertAccount(s, Person("036099001234"), kNow);
+    InsertAccount(s, Person("036099005678"), domain::Instant::FromSeconds(kNow));
+    InsertAccount(s, Person("036099001234"), domain::Instant::FromSeconds(kNow));
   }),
                DatabaseError);
   EXPECT_EQ(Count("users"), 2);
@@ -373,7 +377,9 @@ TEST_F(AccountStoreTest, ADuplicatePersonalIdThrowsAndLeavesNothing) {
 TEST_F(AccountStoreTest, GrantsAddRemoveAndLoadInOrderWithTheirFields) {
   const int64_t admin = Add(OfficerAccount("admin", "Quản trị"));
   const int64_t id = Add(OfficerAccount("hoa.pt"));
-  auto add = [&](Grant g) { return Write([&](Session& s) { return AddGrant(s, id, g, admin, kNow); }); };
+  auto add = [&](Grant g) {
+    return Write([&](Session& s) { return AddGrant(s, id, g, admin, domain::Instant::FromSeconds(kNow)); });
+  };
   EXPECT_TRUE(add({Role::kSpecialist, kDistrict, {"ho-tich", "dat-dai"}}));
   EXPECT_TRUE(add({Role::kDeskOfficer, kDistrict, {}}));
   EXPECT_TRUE(add({Role::kClerk, kCommune, {"tu-phap"}}));
@@ -399,7 +405,7 @@ TEST_F(AccountStoreTest, GrantsAddRemoveAndLoadInOrderWithTheirFields) {
     const Rows rows =
         s.Query("SELECT granted_at, granted_by FROM officer_roles WHERE user_id = ? AND role = 'clerk'", {id});
     ASSERT_EQ(rows.size(), 1U);
-    EXPECT_EQ(rows[0].Int(0), kNow);
+    EXPECT_EQ(rows[0].Int(0), domain::Instant::FromSeconds(kNow).micros);  // stored in microseconds
     EXPECT_EQ(rows[0].OptInt(1), admin);
   });
 
@@ -416,10 +422,11 @@ TEST_F(AccountStoreTest, GrantsAddRemoveAndLoadInOrderWithTheirFields) {
 
 TEST_F(AccountStoreTest, AGrantAtAnUnknownAgencyIsRefused) {
   const int64_t id = Add(OfficerAccount("hoa.pt"));
-  EXPECT_THROW(Write([&](Session& s) {
-                 return AddGrant(s, id, {Role::kDeskOfficer, "000.00.99.H40", {}}, {}, kNow);
-               }),
-               DatabaseError);
+  EXPECT_THROW(
+      Write([&](Session& s) {
+        return AddGrant(s, id, {Role::kDeskOfficer, "000.00.99.H40", {}}, {}, domain::Instant::FromSeconds(kNow));
+      }),
+      DatabaseError);
   EXPECT_EQ(Count("officer_roles"), 0);
 }
 
@@ -429,9 +436,9 @@ TEST_F(AccountStoreTest, ListOfficersOnlyThoseWithRolesByName) {
   Add(OfficerAccount("c", "Không Có Vai Trò"));
   Add(Person("036099001234"));
   db().Write([&](Session& s) {
-    AddGrant(s, b, {Role::kDeskOfficer, kCommune, {}}, std::nullopt, kNow);
-    AddGrant(s, a, {Role::kSystemAdmin, kProvince, {}}, std::nullopt, kNow);
-    AddGrant(s, a, {Role::kClerk, kDistrict, {}}, std::nullopt, kNow);
+    AddGrant(s, b, {Role::kDeskOfficer, kCommune, {}}, std::nullopt, domain::Instant::FromSeconds(kNow));
+    AddGrant(s, a, {Role::kSystemAdmin, kProvince, {}}, std::nullopt, domain::Instant::FromSeconds(kNow));
+    AddGrant(s, a, {Role::kClerk, kDistrict, {}}, std::nullopt, domain::Instant::FromSeconds(kNow));
   });
   const std::vector<domain::Account> officers = Read([&](Session& s) { return ListOfficers(s); });
   ASSERT_EQ(officers.size(), 2U);
@@ -446,7 +453,8 @@ TEST_F(AccountStoreTest, ListOfficersOnlyThoseWithRolesByName) {
 TEST_F(AccountStoreTest, ALiveSessionIsFoundAnExpiredOrRevokedOneIsNot) {
   const int64_t id = Add(Person("036099001234"));
   AddSession(id, "hash-1", "pub-1", kNow, kNow + 3600);
-  const auto found = Read([&](Session& s) { return FindSession(s, "hash-1", kNow + 10); });
+  const auto found =
+      Read([&](Session& s) { return FindSession(s, "hash-1", domain::Instant::FromSeconds(kNow + 10)); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->public_id, "pub-1");
   EXPECT_EQ(found->user_id, id);
@@ -457,21 +465,27 @@ TEST_F(AccountStoreTest, ALiveSessionIsFoundAnExpiredOrRevokedOneIsNot) {
   EXPECT_EQ(found->user_agent, "Mozilla/5.0 (X11; Linux x86_64)");
 
   auto live = [&](std::string hash, int64_t now) {
-    return Read([&](Session& s) { return FindSession(s, hash, now); }).has_value();
+    return Read([&](Session& s) { return FindSession(s, hash, domain::Instant::FromSeconds(now)); }).has_value();
   };
   EXPECT_TRUE(live("hash-1", kNow + 3599));
   EXPECT_FALSE(live("hash-1", kNow + 3600));  // the absolute limit
   EXPECT_FALSE(live("hash-2", kNow));
   EXPECT_FALSE(live("pub-1", kNow));  // the public id is not the cookie
 
-  db().Write([&](Session& s) { TouchSession(s, "hash-1", kNow + 100); });
-  EXPECT_EQ(Read([&](Session& s) { return FindSession(s, "hash-1", kNow + 101); })->last_seen_at, kNow + 100);
+  db().Write([&](Session& s) { TouchSession(s, "hash-1", domain::Instant::FromSeconds(kNow + 100)); });
+  EXPECT_EQ(Read([&](Session& s) {
+              return FindSession(s, "hash-1", domain::Instant::FromSeconds(kNow + 101));
+            })->last_seen_at,
+            kNow + 100);
 
-  db().Write([&](Session& s) { RevokeSessionByHash(s, "hash-1", kNow + 200); });
+  db().Write([&](Session& s) { RevokeSessionByHash(s, "hash-1", domain::Instant::FromSeconds(kNow + 200)); });
   EXPECT_FALSE(live("hash-1", kNow + 201));
-  db().Write([&](Session& s) { RevokeSessionByHash(s, "hash-1", kNow + 300); });  // again: nothing changes
+  db().Write([&](Session& s) {
+    RevokeSessionByHash(s, "hash-1", domain::Instant::FromSeconds(kNow + 300));
+  });  // again: nothing changes
   db().Read([&](Session& s) {
-    EXPECT_EQ(s.Query("SELECT revoked_at FROM sessions WHERE id_hash = 'hash-1'")[0].Int(0), kNow + 200);
+    EXPECT_EQ(s.Query("SELECT revoked_at FROM sessions WHERE id_hash = 'hash-1'")[0].Int(0),
+              domain::Instant::FromSeconds(kNow + 200).micros);  // stored in microseconds
   });
 }
 
@@ -481,16 +495,19 @@ TEST_F(AccountStoreTest, OnlyTheOwnerRevokesASessionByItsPublicId) {
   AddSession(owner, "hash-o", "pub-o", kNow, kNow + 3600);
   AddSession(intruder, "hash-i", "pub-i", kNow, kNow + 3600);
   auto revoke = [&](std::string public_id, int64_t user) {
-    return Write([&](Session& s) { return RevokeSession(s, public_id, user, kNow + 1); });
+    return Write([&](Session& s) { return RevokeSession(s, public_id, user, domain::Instant::FromSeconds(kNow + 1)); });
   };
   EXPECT_FALSE(revoke("pub-o", intruder));  // someone else's session id in a form: refused
-  EXPECT_TRUE(Read([&](Session& s) { return FindSession(s, "hash-o", kNow + 2); }).has_value());
+  EXPECT_TRUE(
+      Read([&](Session& s) { return FindSession(s, "hash-o", domain::Instant::FromSeconds(kNow + 2)); }).has_value());
   EXPECT_FALSE(revoke("pub-x", owner));
   EXPECT_FALSE(revoke("hash-o", owner));  // the cookie hash is not a public id
   EXPECT_TRUE(revoke("pub-o", owner));
-  EXPECT_FALSE(Read([&](Session& s) { return FindSession(s, "hash-o", kNow + 2); }).has_value());
+  EXPECT_FALSE(
+      Read([&](Session& s) { return FindSession(s, "hash-o", domain::Instant::FromSeconds(kNow + 2)); }).has_value());
   EXPECT_FALSE(revoke("pub-o", owner));  // already revoked
-  EXPECT_TRUE(Read([&](Session& s) { return FindSession(s, "hash-i", kNow + 2); }).has_value());
+  EXPECT_TRUE(
+      Read([&](Session& s) { return FindSession(s, "hash-i", domain::Instant::FromSeconds(kNow + 2)); }).has_value());
 }
 
 TEST_F(AccountStoreTest, RevokeSessionsEndsAllButTheOneKept) {
@@ -500,11 +517,12 @@ TEST_F(AccountStoreTest, RevokeSessionsEndsAllButTheOneKept) {
   AddSession(id, "h2", "p2", kNow + 1, kNow + 3600);
   AddSession(id, "h3", "p3", kNow + 2, kNow + 3600);
   AddSession(other, "h4", "p4", kNow, kNow + 3600);
-  EXPECT_EQ(Write([&](Session& s) { return RevokeSessions(s, id, kNow + 10, "p2"); }), 2);
+  EXPECT_EQ(Write([&](Session& s) { return RevokeSessions(s, id, domain::Instant::FromSeconds(kNow + 10), "p2"); }), 2);
   EXPECT_EQ(SessionIds(id, kNow + 11), std::vector<std::string>{"p2"});
   EXPECT_EQ(SessionIds(other, kNow + 11), std::vector<std::string>{"p4"});
-  EXPECT_EQ(Write([&](Session& s) { return RevokeSessions(s, id, kNow + 20, "p2"); }), 0);
-  EXPECT_EQ(Write([&](Session& s) { return RevokeSessions(s, id, kNow + 30); }), 1);  // none kept
+  EXPECT_EQ(Write([&](Session& s) { return RevokeSessions(s, id, domain::Instant::FromSeconds(kNow + 20), "p2"); }), 0);
+  EXPECT_EQ(Write([&](Session& s) { return RevokeSessions(s, id, domain::Instant::FromSeconds(kNow + 30)); }),
+            1);  // none kept
   EXPECT_TRUE(SessionIds(id, kNow + 31).empty());
   EXPECT_EQ(SessionIds(other, kNow + 31), std::vector<std::string>{"p4"});
 }
@@ -521,9 +539,11 @@ TEST_F(AccountStoreTest, ListSessionsNewestActivityFirstLiveOnlyFilteredByAccoun
   AddSession(b, "h7", "b-old", kNow - 5, kNow + 3600);
   AddSession(b, "h8", "b-tie", kNow + 1, kNow + 3600);
   db().Write([&](Session& s) {
-    TouchSession(s, "h3", kNow + 40);
-    TouchSession(s, "h8", kNow + 40);  // same last activity as a-touched: the newer sign-in comes first
-    RevokeSessionByHash(s, "h5", kNow + 22);
+    TouchSession(s, "h3", domain::Instant::FromSeconds(kNow + 40));
+    TouchSession(
+        s, "h8",
+        domain::Instant::FromSeconds(kNow + 40));  // same last activity as a-touched: the newer sign-in comes first
+    RevokeSessionByHash(s, "h5", domain::Instant::FromSeconds(kNow + 22));
   });
   EXPECT_EQ(SessionIds(a, kNow + 50), (std::vector<std::string>{"a-touched", "a-new", "a-old"}));
   EXPECT_EQ(SessionIds(b, kNow + 50), (std::vector<std::string>{"b-tie", "b-1", "b-old"}));
@@ -538,7 +558,8 @@ TEST_F(AccountStoreTest, ListSessionsNewestActivityFirstLiveOnlyFilteredByAccoun
 TEST_F(AccountStoreTest, AListedSessionCarriesItsDetails) {
   const int64_t id = Add(Person("036099001234"));
   AddSession(id, "h1", "p1", kNow, kNow + 3600);
-  const auto sessions = Read([&](Session& s) { return ListSessions(s, id, kNow, kNoIdleLimit); });
+  const auto sessions =
+      Read([&](Session& s) { return ListSessions(s, id, domain::Instant::FromSeconds(kNow), kNoIdleLimit); });
   ASSERT_EQ(sessions.size(), 1U);
   EXPECT_EQ(sessions[0].user_id, id);
   EXPECT_EQ(sessions[0].created_at, kNow);
@@ -557,10 +578,14 @@ class CodeTest : public AccountStoreTest {
     other_ = Add(Person("036099005678"));
   }
   void Insert(int64_t user, CodePurpose purpose, std::string hash, int64_t now, int64_t ttl = 600) {
-    db().Write([&](Session& s) { InsertCode(s, user, purpose, hash, now, now + ttl, std::nullopt); });
+    db().Write([&](Session& s) {
+      InsertCode(s, user, purpose, hash, domain::Instant::FromSeconds(now), domain::Instant::FromSeconds(now + ttl),
+                 std::nullopt);
+    });
   }
   CodeCheck Consume(int64_t user, std::string hash, int64_t now, int32_t max_attempts = kMaxAttempts) {
-    return Write([&](Session& s) { return ConsumeCode(s, user, hash, now, max_attempts); });
+    return Write(
+        [&](Session& s) { return ConsumeCode(s, user, hash, domain::Instant::FromSeconds(now), max_attempts); });
   }
   static constexpr int32_t kMaxAttempts = 3;
   int64_t user_ = 0;
@@ -673,14 +698,17 @@ TEST_F(CodeTest, NoCodeAtAll) {
 
 TEST_F(CodeTest, TheOfficerWhoCreatedACodeIsKept) {
   const int64_t officer = Add(OfficerAccount("hoa.pt"));
-  db().Write([&](Session& s) { InsertCode(s, user_, CodePurpose::kSetup, "c", kNow, kNow + 60, officer); });
+  db().Write([&](Session& s) {
+    InsertCode(s, user_, CodePurpose::kSetup, "c", domain::Instant::FromSeconds(kNow),
+               domain::Instant::FromSeconds(kNow + 60), officer);
+  });
   db().Read([&](Session& s) {
     const Rows rows = s.Query("SELECT purpose, created_by, created_at, expires_at FROM one_time_codes");
     ASSERT_EQ(rows.size(), 1U);
     EXPECT_EQ(rows[0].Text(0), "setup");
     EXPECT_EQ(rows[0].OptInt(1), officer);
-    EXPECT_EQ(rows[0].Int(2), kNow);
-    EXPECT_EQ(rows[0].Int(3), kNow + 60);
+    EXPECT_EQ(rows[0].Int(2), domain::Instant::FromSeconds(kNow).micros);       // stored in microseconds
+    EXPECT_EQ(rows[0].Int(3), domain::Instant::FromSeconds(kNow + 60).micros);  // stored in microseconds
   });
 }
 
@@ -689,8 +717,10 @@ TEST_F(CodeTest, TheOfficerWhoCreatedACodeIsKept) {
 TEST_F(AccountStoreTest, ApiTokensFindTheirLiveAccount) {
   const int64_t admin = Add(OfficerAccount("admin"));
   const int64_t id = Add(OfficerAccount("robot", "Kết nối một cửa"));
-  const int64_t token = Write(
-      [&](Session& s) { return InsertApiToken(s, id, "Cổng dịch vụ công", "token-hash", "mc_abcd", admin, kNow); });
+  const int64_t token = Write([&](Session& s) {
+    return InsertApiToken(s, id, "Cổng dịch vụ công", "token-hash", "mc_abcd", admin,
+                          domain::Instant::FromSeconds(kNow));
+  });
   EXPECT_EQ(Read([&](Session& s) { return FindApiTokenUser(s, "token-hash"); }), id);
   EXPECT_EQ(Read([&](Session& s) { return FindApiTokenUser(s, "other-hash"); }), std::nullopt);
   EXPECT_EQ(Read([&](Session& s) { return FindApiTokenUser(s, ""); }), std::nullopt);
@@ -714,17 +744,19 @@ TEST_F(AccountStoreTest, ApiTokensFindTheirLiveAccount) {
   db().Write([&](Session& s) { SetStatus(s, id, AccountStatus::kActive); });
   EXPECT_EQ(Read([&](Session& s) { return FindApiTokenUser(s, "token-hash"); }), id);
 
-  EXPECT_TRUE(Write([&](Session& s) { return RevokeApiToken(s, token, kNow + 5); }));
-  EXPECT_FALSE(Write([&](Session& s) { return RevokeApiToken(s, token, kNow + 6); }));
-  EXPECT_FALSE(Write([&](Session& s) { return RevokeApiToken(s, token + 100, kNow + 6); }));
+  EXPECT_TRUE(Write([&](Session& s) { return RevokeApiToken(s, token, domain::Instant::FromSeconds(kNow + 5)); }));
+  EXPECT_FALSE(Write([&](Session& s) { return RevokeApiToken(s, token, domain::Instant::FromSeconds(kNow + 6)); }));
+  EXPECT_FALSE(
+      Write([&](Session& s) { return RevokeApiToken(s, token + 100, domain::Instant::FromSeconds(kNow + 6)); }));
   EXPECT_EQ(Read([&](Session& s) { return FindApiTokenUser(s, "token-hash"); }), std::nullopt);
   EXPECT_EQ(Read([&](Session& s) { return FindApiToken(s, token); })->revoked_at, kNow + 5);
 }
 
 TEST_F(AccountStoreTest, ATokenIsTouchedAtMostOnceAMinute) {
   const int64_t id = Add(OfficerAccount("robot"));
-  const int64_t token =
-      Write([&](Session& s) { return InsertApiToken(s, id, "t", "hash", "mc_", std::nullopt, kNow); });
+  const int64_t token = Write([&](Session& s) {
+    return InsertApiToken(s, id, "t", "hash", "mc_", std::nullopt, domain::Instant::FromSeconds(kNow));
+  });
   auto last_used = [&] { return Read([&](Session& s) { return FindApiToken(s, token); })->last_used_at; };
   struct Step {
     int64_t now;
@@ -741,10 +773,12 @@ TEST_F(AccountStoreTest, ATokenIsTouchedAtMostOnceAMinute) {
   };
   // clang-format on
   for (const Step& step : steps) {
-    db().Write([&](Session& s) { TouchApiToken(s, "hash", step.now); });
+    db().Write([&](Session& s) { TouchApiToken(s, "hash", domain::Instant::FromSeconds(step.now)); });
     EXPECT_EQ(last_used(), step.expected) << step.now - kNow;
   }
-  db().Write([&](Session& s) { TouchApiToken(s, "unknown", kNow + 1000); });  // no error, nothing changes
+  db().Write([&](Session& s) {
+    TouchApiToken(s, "unknown", domain::Instant::FromSeconds(kNow + 1000));
+  });  // no error, nothing changes
   EXPECT_EQ(last_used(), kNow + 500);
 }
 
@@ -752,9 +786,9 @@ TEST_F(AccountStoreTest, ListApiTokensNewestFirstForOneAccount) {
   const int64_t a = Add(OfficerAccount("robot-a"));
   const int64_t b = Add(OfficerAccount("robot-b"));
   db().Write([&](Session& s) {
-    InsertApiToken(s, a, "first", "h1", "p1", std::nullopt, kNow);
-    InsertApiToken(s, b, "other", "h2", "p2", std::nullopt, kNow);
-    InsertApiToken(s, a, "second", "h3", "p3", std::nullopt, kNow);
+    InsertApiToken(s, a, "first", "h1", "p1", std::nullopt, domain::Instant::FromSeconds(kNow));
+    InsertApiToken(s, b, "other", "h2", "p2", std::nullopt, domain::Instant::FromSeconds(kNow));
+    InsertApiToken(s, a, "second", "h3", "p3", std::nullopt, domain::Instant::FromSeconds(kNow));
   });
   const auto tokens = Read([&](Session& s) { return ListApiTokens(s, a); });
   ASSERT_EQ(tokens.size(), 2U);
@@ -766,8 +800,11 @@ TEST_F(AccountStoreTest, ListApiTokensNewestFirstForOneAccount) {
 
 TEST_F(AccountStoreTest, ATokenHashIsUnique) {
   const int64_t id = Add(OfficerAccount("robot"));
-  db().Write([&](Session& s) { InsertApiToken(s, id, "a", "same", "p", std::nullopt, kNow); });
-  EXPECT_THROW(db().Write([&](Session& s) { InsertApiToken(s, id, "b", "same", "p", std::nullopt, kNow); }),
+  db().Write(
+      [&](Session& s) { InsertApiToken(s, id, "a", "same", "p", std::nullopt, domain::Instant::FromSeconds(kNow)); });
+  EXPECT_THROW(db().Write([&](Session& s) {
+    InsertApiToken(s, id, "b", "same", "p", std::nullopt, domain::Instant::FromSeconds(kNow));
+  }),
                DatabaseError);
   EXPECT_EQ(Count("api_tokens"), 1);
 }

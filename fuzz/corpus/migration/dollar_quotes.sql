@@ -1,0 +1,3 @@
+-- motcua: no-transaction
+CREATE INDEX CONCURRENTLY i ON t (k);
+SELECT $$;$$, 'a;b', "c;d"; /* ; */ SELECT 1
