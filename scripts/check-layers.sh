@@ -3,8 +3,7 @@
 #   scripts/check-layers.sh [SRC_DIR]     (default: the src/ folder beside this script)
 # Each folder of src/ is one layer; the table below says which other layers it may include. CMakeLists.txt links
 # the libraries along the same edges. Unit tests (*_test.cpp) may also use app/ (build paths) and, as fixtures,
-# store/ and security/. scripts/layers-pending.txt lists includes still being moved (file:include per line); it
-# must shrink, never grow, and goes away when empty.
+# store/ and security/.
 set -euo pipefail
 SRC="${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../src" && pwd)}"
 
@@ -22,14 +21,6 @@ declare -A ALLOWED=(
   [portal]="domain http access service web api app"
   [demo]="domain store security service app"
 )
-
-PENDING_FILE="$(dirname "${BASH_SOURCE[0]}")/layers-pending.txt"
-declare -A PENDING=()
-if [[ -f "$PENDING_FILE" && "${MOTCUA_LAYERS_STRICT:-0}" != 1 ]]; then
-  while IFS= read -r entry; do
-    [[ -z "$entry" || "$entry" == \#* ]] || PENDING[$entry]=1
-  done <"$PENDING_FILE"
-fi
 
 violations=0
 checked=0
@@ -52,7 +43,6 @@ while IFS= read -r -d '' file; do
     other="${target%%/*}"
     [[ "$other" == "$layer" ]] && continue
     [[ -d "$SRC/$other" ]] || continue  # not one of ours
-    [[ -v PENDING["src/$rel:$target"] ]] && continue
     if [[ " $allowed " != *" $other "* ]]; then
       echo "check-layers: src/$rel:$lineno includes \"$target\", but $layer may only use: ${allowed:-nothing of ours}" >&2
       violations=$((violations + 1))

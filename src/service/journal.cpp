@@ -24,12 +24,6 @@ domain::AuditEntry Base(const Actor& actor, const JournalEntry& entry) {
   return e;
 }
 
-//! The journal's view of a request (transitional: callers move to passing an Actor).
-Actor FromRequest(const http::Request& req, const access::Caller& caller) {
-  return Actor{caller.principal, req.remote_addr,     std::string(req.Header("user-agent")),
-               req.request_id,   caller.session_hash, caller.session_public_id};
-}
-
 }  // namespace
 
 Summary& Summary::Set(std::string key, std::string value) {
@@ -100,15 +94,6 @@ void JournalAs(store::Session& s, const Actor& actor, int64_t account_id, const 
     e.actor_name = name;
   }
   store::AppendAudit(s, std::move(e));
-}
-
-void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry) {
-  Journal(s, FromRequest(req, caller), entry);
-}
-
-void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
-               const JournalEntry& entry) {
-  JournalAs(s, FromRequest(req, access::Caller{}), actor_id, actor_name, entry);
 }
 
 }  // namespace motcua::service

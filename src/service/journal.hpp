@@ -7,8 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "access/auth.hpp"
-#include "http/message.hpp"
 #include "service/actor.hpp"
 #include "store/database.hpp"
 
@@ -56,13 +54,6 @@ void Journal(store::Session& s, const Actor& actor, const JournalEntry& entry);
 
 //! Same, recorded as done by account `account_id` named `name` (sign-in: the actor is still anonymous).
 void JournalAs(store::Session& s, const Actor& actor, int64_t account_id, const std::string& name,
-               const JournalEntry& entry);
-
-//! Appends `entry` for `req` made by `caller` inside the write transaction `s`.
-void Journal(store::Session& s, const http::Request& req, const access::Caller& caller, const JournalEntry& entry);
-
-//! Same, acting as account `actor_id` named `actor_name` (sign-in: the caller is still anonymous).
-void JournalAs(store::Session& s, const http::Request& req, int64_t actor_id, const std::string& actor_name,
                const JournalEntry& entry);
 
 }  // namespace motcua::service
