@@ -142,28 +142,29 @@ std::string_view Response::Get(std::string_view name) const {
   return {};
 }
 
-Response Response::Html(std::string body, int32_t status) {
+namespace {
+
+//! A response with `body` of `content_type`.
+Response WithBody(std::string body, int32_t status, std::string_view content_type) {
   Response r;
   r.status = status;
   r.body = std::move(body);
-  r.Set("Content-Type", "text/html; charset=utf-8");
+  r.Set("Content-Type", content_type);
   return r;
+}
+
+}  // namespace
+
+Response Response::Html(std::string body, int32_t status) {
+  return WithBody(std::move(body), status, "text/html; charset=utf-8");
 }
 
 Response Response::Json(std::string body, int32_t status) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  r.Set("Content-Type", "application/json");
-  return r;
+  return WithBody(std::move(body), status, "application/json");
 }
 
 Response Response::Text(std::string body, int32_t status) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  r.Set("Content-Type", "text/plain; charset=utf-8");
-  return r;
+  return WithBody(std::move(body), status, "text/plain; charset=utf-8");
 }
 
 std::string_view ReasonPhrase(int32_t status) {
@@ -251,10 +252,15 @@ std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std
   for (const auto& [k, v] : res.headers) {
     AppendHeaderLine(out, k, v);
   }
+  AppendFraming(out, res.status, res.Body().size(), keep_alive, http10);
+  return out;
+}
+
+void AppendFraming(std::string& out, int32_t status, size_t content_length, bool keep_alive, bool http10) {
   constexpr int32_t kNoContent = 204;
-  if (res.status >= kOk && res.status != kNoContent && res.status != kNotModified) {
+  if (status >= kOk && status != kNoContent && status != kNotModified) {
     out += "Content-Length: ";
-    out += std::to_string(res.Body().size());
+    out += std::to_string(content_length);
     out += "\r\n";
   }
   if (!keep_alive) {
@@ -263,7 +269,6 @@ std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std
     out += "Connection: keep-alive\r\n";
   }
   out += "\r\n";
-  return out;
 }
 
 Response Response::Redirect(std::string_view location, int32_t status) {

@@ -170,6 +170,8 @@ std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std
 
 //! Appends "name: value\r\n" to `out`, dropping CR and LF from both.
 void AppendHeaderLine(std::string& out, std::string_view name, std::string_view value);
+//! Appends Content-Length (when the status has a body), the Connection header HTTP needs, and the blank line.
+void AppendFraming(std::string& out, int32_t status, size_t content_length, bool keep_alive, bool http10);
 
 //! The standard reason phrase of a status code ("Not Found").
 std::string_view ReasonPhrase(int32_t status);

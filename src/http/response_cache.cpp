@@ -9,7 +9,6 @@ namespace {
 
 //! What a cache node costs besides its bytes of text (list and map nodes, control blocks).
 constexpr size_t kEntryOverhead = 256;
-constexpr int32_t kNoContent = 204;
 
 std::string HeadOf(int32_t status, const Pairs& headers, const Pairs& fixed) {
   std::string out;
@@ -80,18 +79,7 @@ std::string CachedHeadTail(const Response& res, size_t content_length, bool keep
   for (const auto& [k, v] : res.headers) {
     AppendHeaderLine(out, k, v);
   }
-  const int32_t status = res.cached ? res.cached->status : res.status;
-  if (status >= kOk && status != kNoContent && status != kNotModified) {
-    out += "Content-Length: ";
-    out += std::to_string(content_length);
-    out += "\r\n";
-  }
-  if (!keep_alive) {
-    out += "Connection: close\r\n";
-  } else if (http10) {
-    out += "Connection: keep-alive\r\n";
-  }
-  out += "\r\n";
+  AppendFraming(out, res.cached ? res.cached->status : res.status, content_length, keep_alive, http10);
   return out;
 }
 

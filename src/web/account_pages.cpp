@@ -3,6 +3,8 @@
 // parse the form, call the account service, and render its result.
 #include "web/account_pages.hpp"
 
+#include "web/results.hpp"
+
 #include <fmt/format.h>
 
 #include "domain/constants.hpp"
@@ -73,22 +75,9 @@ void AddErrors(const Site& site, std::string_view lang, const domain::Error& err
 }
 
 int32_t StatusOf(const domain::Error& error) {
-  switch (error.kind) {
-    case domain::ErrorKind::kInvalid:
-      return http::kUnprocessable;
-    case domain::ErrorKind::kNotFound:
-      return http::kNotFound;
-    case domain::ErrorKind::kForbidden:
-      return http::kForbidden;
-    case domain::ErrorKind::kConflict:
-      return http::kConflict;
-    case domain::ErrorKind::kRateLimited:
-      return http::kTooManyRequests;
-    case domain::ErrorKind::kBusy:
-    case domain::ErrorKind::kUnavailable:
-      return http::kServiceUnavailable;
-  }
-  return http::kUnprocessable;
+  // A form sent with mistakes is shown again with its messages: 422, where the other pages answer a malformed
+  // request with 400.
+  return error.kind == domain::ErrorKind::kInvalid ? http::kUnprocessable : StatusOf(error.kind);
 }
 
 http::Response WithRetry(http::Response res, const domain::Error& error) {
