@@ -89,6 +89,9 @@ struct Server::Impl {
   Application& app;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  //! SIGINT and SIGTERM, caught from construction on: a supervisor may signal as soon as the readiness line is
+  //! printed, before Run() (a signal that arrives early waits for Run's handler instead of killing the process).
+  std::unique_ptr<asio::signal_set> signals;
   Executor interactive;
   Executor reports;
   Executor outbound;
@@ -356,6 +359,7 @@ Server::Server(const ServerOptions& options, Application& app) : impl_(std::make
     impl_->acceptors.push_back(std::move(acceptor));
   }
   impl_->bound_port = port;
+  impl_->signals = std::make_unique<asio::signal_set>(*impl_->contexts.front(), SIGINT, SIGTERM);
 }
 
 Server::~Server() {
@@ -402,8 +406,7 @@ void Server::Stop() {
 
 void Server::Run() {
   asio::io_context& main = *impl_->contexts.front();
-  asio::signal_set signals(main, SIGINT, SIGTERM);
-  signals.async_wait([this](const beast::error_code& ec, int signal) {
+  impl_->signals->async_wait([this](const beast::error_code& ec, int signal) {
     if (!ec) {
       spdlog::info("signal {} received: stopping after in-flight requests", signal);
       Stop();

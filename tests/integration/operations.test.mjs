@@ -84,3 +84,16 @@ describe('connection limit', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  // A supervisor may send SIGTERM the moment the readiness line appears: the signal must be caught (a graceful stop,
+  // exit code 0), never kill the process by default action. The outbox sender and the journal sealer start after
+  // that line, which once left a window where the signal arrived before the handler was installed.
+  const kRounds = 5;
+  test('SIGTERM right after "listening" stops gracefully every time', async () => {
+    for (let i = 0; i < kRounds; ++i) {
+      const s = await startServer();
+      await s.stop();  // SIGTERM at once; asserts exit code 0
+    }
+  });
+});
