@@ -119,7 +119,8 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations, 
       pending.emplace_back(&m, ReadDirectives(MigrationSql(m, db.engine())));
     }
   }
-  if (!options.allow_long) {
+  // A new database has no rows for a long step to rewrite, so `serve` may create it whole.
+  if (!options.allow_long && report.from_version > 0) {
     for (const auto& [m, directives] : pending) {
       if (directives.long_running) {
         throw MigrationRefused(fmt::format(

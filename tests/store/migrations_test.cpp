@@ -116,6 +116,16 @@ TEST_F(MigrationsTest, AFailedStepOutsideATransactionIsNotRecordedAndCanBeRunAga
   EXPECT_TRUE(IndexExists("people_name"));
 }
 
+TEST_F(MigrationsTest, ANewDatabaseIsCreatedWholeEvenWithoutAllowLong) {
+  const std::vector<Migration> steps = {
+      kPeople,
+      {2, "0002_rewrite", "-- motcua: long\nCREATE TABLE rewritten (k BIGINT);"},
+  };
+  const MigrationReport report = Migrate(db(), steps, {.allow_long = false});
+  EXPECT_EQ(report.applied, (std::vector<std::string>{std::string(kPeople.name), "0002_rewrite"}));
+  EXPECT_TRUE(TableExists("rewritten"));
+}
+
 TEST_F(MigrationsTest, ALongStepIsRefusedWithoutAllowLongAndNothingChanges) {
   const std::vector<Migration> steps = {
       kPeople,
