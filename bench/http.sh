@@ -34,6 +34,8 @@ for v in DURATION CONNECTIONS THREADS SERVER_THREADS; do
 done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 for tool in wrk curl; do
@@ -48,16 +50,10 @@ if [[ $PIN == 1 ]]; then
   SRV_CPU=(taskset -c 0) WRK_CPU=(taskset -c 1)
 fi
 
-# Other work on the machine skews everything: say so.
-LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
-  echo "warning: load average is $LOAD_START before the benchmark; the figures will be noisy" >&2
-fi
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench.XXXXXX")"
 MOTCUA_PID="" NGINX_PID="" WRK_PID=""
 
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -88,14 +84,7 @@ printf '[log]\naccess = false\n' >"$TMP/motcua.toml"
 MOTCUA_THREADS="$SERVER_THREADS" "${SRV_CPU[@]}" "$MOTCUA" --config "$TMP/motcua.toml" \
   serve --db "$TMP/motcua.db" --listen 127.0.0.1:0 >"$TMP/motcua.out" 2>"$TMP/motcua.err" &
 MOTCUA_PID=$!
-PORT=""
-for _ in $(seq 100); do
-  PORT="$(sed -n '1s#^motcua listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$TMP/motcua.out" 2>/dev/null || true)"
-  [[ -n "$PORT" ]] && break
-  kill -0 "$MOTCUA_PID" 2>/dev/null || break
-  sleep 0.1
-done
-[[ -n "$PORT" ]] || { echo "http.sh: motcua did not start" >&2; cat "$TMP/motcua.out" "$TMP/motcua.err" >&2; exit 1; }
+wait_listening http.sh
 M="http://127.0.0.1:$PORT"
 echo "   listening on $M (MOTCUA_THREADS=$SERVER_THREADS, access log off)"
 
@@ -187,12 +176,6 @@ echo "   response header bytes: motcua $(hdr_bytes "$M$PAGE_PATH"), nginx $(hdr_
 
 # ---------------------------------------------------------------- wrk
 # run_wrk NAME URL: warm-up, then the measured run; sets RPS P50 P99 NON2XX SOCKERR for NAME.
-to_ms() {  # "812.00us" / "1.23ms" / "1.05s" -> milliseconds
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.3f", n }'
-}
 declare -A RPS P50 P99 NON2XX SOCKERR
 run_wrk() {
   local name="$1" url="$2" out="$TMP/wrk-$1.txt" bound=$((DURATION + WARMUP + 30))

@@ -12,3 +12,34 @@ stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+
+# note_load: sets LOAD_START to the 1-minute load average and warns when other work will skew the figures.
+note_load() {
+  LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
+  if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
+    echo "warning: load average is $LOAD_START before the benchmark; the figures will be noisy" >&2
+  fi
+}
+
+# wait_listening SCRIPT: sets PORT from the readiness line motcua (MOTCUA_PID) writes to $TMP/motcua.out, or exits
+# with its output when it stops or takes more than 10 s.
+wait_listening() {
+  PORT=""
+  for _ in $(seq 100); do
+    PORT="$(sed -n '1s#^motcua listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$TMP/motcua.out" 2>/dev/null || true)"
+    [[ -n "$PORT" ]] && return 0
+    kill -0 "$MOTCUA_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "$1: motcua did not start" >&2
+  cat "$TMP/motcua.out" "$TMP/motcua.err" >&2
+  exit 1
+}
+
+# to_ms VALUE: a wrk duration ("812.00us", "1.23ms", "1.05s") in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
+    printf "%.3f", n }'
+}

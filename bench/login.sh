@@ -43,6 +43,8 @@ done
 (( DURATION >= 5 )) || { echo "login.sh: --duration must be at least 5 s" >&2; exit 2; }
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 PASSWORD_BENCH="${PASSWORD_BENCH:-$ROOT/build/bench/password_bench}"
 for tool in wrk curl; do
@@ -50,16 +52,10 @@ for tool in wrk curl; do
 done
 [[ -x "$MOTCUA" ]] || { echo "login.sh: $MOTCUA not built (ninja -C build motcua)" >&2; exit 1; }
 
-# Other work on the machine skews everything: say so.
-LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
-  echo "warning: load average is $LOAD_START before the benchmark; the figures will be noisy" >&2
-fi
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-login-bench.XXXXXX")"
 MOTCUA_PID="" WRK_PID="" PROBE_PID=""
 
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -97,14 +93,7 @@ SERVER_ENV=()
 env "${SERVER_ENV[@]}" "$MOTCUA" --config "$TMP/motcua.toml" \
   serve --db "$TMP/motcua.db" --listen 127.0.0.1:0 >"$TMP/motcua.out" 2>"$TMP/motcua.err" &
 MOTCUA_PID=$!
-PORT=""
-for _ in $(seq 100); do
-  PORT="$(sed -n '1s#^motcua listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$TMP/motcua.out" 2>/dev/null || true)"
-  [[ -n "$PORT" ]] && break
-  kill -0 "$MOTCUA_PID" 2>/dev/null || break
-  sleep 0.1
-done
-[[ -n "$PORT" ]] || { echo "login.sh: motcua did not start" >&2; cat "$TMP/motcua.out" "$TMP/motcua.err" >&2; exit 1; }
+wait_listening login.sh
 M="http://127.0.0.1:$PORT"
 # "demo mode, 1 password-hashing threads" on stderr at start-up.
 HASH_THREADS="$(sed -n 's/.*mode, \([0-9][0-9]*\) password-hashing threads.*/\1/p' "$TMP/motcua.err" | head -1)"
@@ -120,12 +109,6 @@ code="$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/cookies" --max-time 10 \
 [[ "$code" == 303 ]] || { echo "login.sh: sign-in of $ACCOUNT answered $code, expected 303" >&2; exit 1; }
 
 # ---------------------------------------------------------------- wrk
-to_ms() {  # "812.00us" / "1.23ms" / "1.05s" -> milliseconds
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.3f", n }'
-}
 # parse NAME FILE: sets RPS P50 P99 NON2XX SOCKERR for NAME from a wrk --latency report.
 declare -A RPS P50 P99 NON2XX SOCKERR
 parse() {

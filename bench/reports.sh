@@ -37,21 +37,18 @@ for v in DURATION REPORT_CONNECTIONS PROBE_CONNECTIONS PROBE_PAUSE SERVER_THREAD
 done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "reports.sh: $tool not found" >&2; exit 1; }
 done
 [[ -x "$MOTCUA" ]] || { echo "reports.sh: $MOTCUA not built (ninja -C build motcua)" >&2; exit 1; }
 
-LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
-  echo "warning: load average is $LOAD_START before the benchmark; the figures will be noisy" >&2
-fi
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-reports-bench.XXXXXX")"
 MOTCUA_PID="" WRK_PID="" PROBE_PID=""
 HELD_PIDS=()
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
   local rc=$? p
   trap - EXIT INT TERM
@@ -83,23 +80,10 @@ TOML
 MOTCUA_THREADS="$SERVER_THREADS" "$MOTCUA" --config "$TMP/motcua.toml" \
   serve --db "$TMP/motcua.db" --listen 127.0.0.1:0 >"$TMP/motcua.out" 2>"$TMP/motcua.err" &
 MOTCUA_PID=$!
-PORT=""
-for _ in $(seq 100); do
-  PORT="$(sed -n '1s#^motcua listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p' "$TMP/motcua.out" 2>/dev/null || true)"
-  [[ -n "$PORT" ]] && break
-  kill -0 "$MOTCUA_PID" 2>/dev/null || break
-  sleep 0.1
-done
-[[ -n "$PORT" ]] || { echo "reports.sh: motcua did not start" >&2; cat "$TMP/motcua.out" "$TMP/motcua.err" >&2; exit 1; }
+wait_listening reports.sh
 M="http://127.0.0.1:$PORT"
 echo "   listening on $M (MOTCUA_THREADS=$SERVER_THREADS, report_threads $REPORT_THREADS, report_queue $REPORT_QUEUE)"
 
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.3f", n }'
-}
 probe() {  # probe OUT: the paced /healthz probe for DURATION seconds
   wrk -t1 -c "$PROBE_CONNECTIONS" -d "${DURATION}s" --latency -s "$ROOT/bench/healthz_probe.lua" "$M/healthz" \
     -- "$PROBE_PAUSE" >"$1" 2>&1 &

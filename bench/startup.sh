@@ -26,19 +26,16 @@ for v in RUNS REQUESTS SERVER_THREADS; do
 done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 [[ -x "$MOTCUA" ]] || { echo "startup.sh: $MOTCUA not built (ninja -C build motcua)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "startup.sh: curl not found" >&2; exit 1; }
 
-LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$LOAD_START" 'BEGIN { exit !(l > 0.5) }'; then
-  echo "warning: load average is $LOAD_START before the benchmark; the figures will be noisy" >&2
-fi
 echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, MOTCUA_THREADS=$SERVER_THREADS, load average $LOAD_START"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-startup.XXXXXX")"
 PID="" DRAIN=""
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
