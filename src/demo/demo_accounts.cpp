@@ -74,7 +74,7 @@ std::vector<DemoAccount> ReadDemoAccounts(const std::string& share_dir) {
 int64_t CreateDemoAccounts(store::Database& db, const domain::Clock& clock, const std::vector<DemoAccount>& accounts,
                            const security::Argon2Params& params) {
   const std::string hash = security::HashPassword(kDemoPassword, params);
-  const int64_t now = clock.NowSeconds();
+  const domain::Instant now = clock.Now();
   int64_t created = 0;
   db.Write([&](store::Session& s) {
     for (const DemoAccount& a : accounts) {
@@ -86,17 +86,17 @@ int64_t CreateDemoAccounts(store::Database& db, const domain::Clock& clock, cons
       n.full_name = a.full_name;
       n.date_of_birth = a.date_of_birth;
       n.password_hash = hash;
-      const store::Created inserted = store::InsertAccountUnlessTaken(s, n, domain::Instant::FromSeconds(now));
+      const store::Created inserted = store::InsertAccountUnlessTaken(s, n, now);
       if (inserted.id == 0) {
         continue;  // already there (init run twice)
       }
       const int64_t id = inserted.id;
       if (const auto role = domain::ParseRole(a.role)) {
-        store::AddGrant(s, id, domain::Grant{*role, a.agency_code, {}}, std::nullopt,
-                        domain::Instant::FromSeconds(now));
+        store::AddGrant(s, id, domain::Grant{*role, a.agency_code, {}}, std::nullopt, now);
       }
       if (!a.organisation_tax.empty() && !store::TaxCodeTaken(s, a.organisation_tax)) {
-        store::InsertOrganisation(s, domain::Organisation{0, a.organisation_tax, a.organisation_name, "", id, now});
+        store::InsertOrganisation(
+            s, domain::Organisation{0, a.organisation_tax, a.organisation_name, "", id, now.Seconds()});
       }
       Seeded(s, "account.demo_seed", id, fmt::format(R"({{"role":"{}","agency":"{}"}})", a.role, a.agency_code));
       ++created;
@@ -124,15 +124,14 @@ std::string CreateSystemAdmin(store::Database& db, const domain::Clock& clock, c
     n.login_name = std::string(kAdminLogin);
     n.full_name = "Quản trị hệ thống";
     n.password_hash = hash;
-    const int64_t now = clock.NowSeconds();
-    const store::Created created_account = store::InsertAccountUnlessTaken(s, n, domain::Instant::FromSeconds(now));
+    const domain::Instant now = clock.Now();
+    const store::Created created_account = store::InsertAccountUnlessTaken(s, n, now);
     if (created_account.id == 0) {
       return;
     }
     const int64_t id = created_account.id;
     if (!root.empty()) {
-      store::AddGrant(s, id, domain::Grant{domain::Role::kSystemAdmin, root, {}}, std::nullopt,
-                      domain::Instant::FromSeconds(now));
+      store::AddGrant(s, id, domain::Grant{domain::Role::kSystemAdmin, root, {}}, std::nullopt, now);
     }
     Seeded(s, "account.admin_created", id, "");
     created = true;

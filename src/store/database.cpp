@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <charconv>
 
+#include "domain/messages.hpp"
+
 namespace motcua::store {
 
 std::string_view ErrorKindName(ErrorKind kind) {
@@ -235,7 +237,8 @@ domain::Result<domain::Done> UpdateVersioned(Session& s, std::string_view table,
   const std::string sql =
       fmt::format("UPDATE {} SET {}, version = version + 1 WHERE id = ? AND version = ?", table, set_sql);
   if (s.Exec(sql, params) == 0) {
-    return domain::Error::Of(domain::ErrorKind::kConflict, "Dữ liệu đã được người khác thay đổi, hãy tải lại");
+    return domain::Error::Of(domain::ErrorKind::kConflict,
+                             domain::N_("Dữ liệu đã được người khác thay đổi, hãy tải lại"));
   }
   return domain::Done{};
 }

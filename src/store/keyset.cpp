@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/messages.hpp"
+
 namespace motcua::store {
 
 namespace {
@@ -80,7 +82,7 @@ std::optional<std::string> FromBase64Url(std::string_view text) {
 
 //! The answer to a token that was altered, truncated or made for another list.
 domain::Error BadToken() {
-  return domain::Error::Of(domain::ErrorKind::kInvalid, "Liên kết trang tiếp theo không hợp lệ");
+  return domain::Error::Of(domain::ErrorKind::kInvalid, domain::N_("Liên kết trang tiếp theo không hợp lệ"));
 }
 
 //! Reads a decimal up to `end` from `payload` at `pos`; moves `pos` past the end mark.
