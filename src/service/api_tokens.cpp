@@ -1,6 +1,5 @@
 #include "service/api_tokens.hpp"
 
-#include <boost/json.hpp>
 #include <optional>
 
 #include "domain/identity.hpp"
@@ -40,8 +39,8 @@ domain::Result<NewApiToken> ApiTokens::Create(const Actor& actor, const domain::
                                                  token.substr(0, kTokenScheme.size() + kTokenPrefixChars),
                                                  actor.principal.user_id, clock_.Now());
         Journal(s, actor,
-                {"api_token.create", "api_token", std::to_string(id),
-                 boost::json::serialize(boost::json::object{{"user", user_id}, {"name", checked.value}})});
+                JournalEntry::Of("api_token.create", "api_token", std::to_string(id),
+                                 Summary{}.Set("user", user_id).Set("name", checked.value)));
         return NewApiToken{id, user_id, token};
       });
 }

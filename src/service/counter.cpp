@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <boost/json.hpp>
 #include <optional>
 #include <utility>
 
@@ -58,8 +57,7 @@ domain::Result<std::vector<domain::Account>> Counter::Search(const Actor& actor,
   accounts_.db().Write([&](store::Session& s) {
     people = store::FindPeople(s, key);
     Journal(s, actor,
-            {"citizen.search", "", "",
-             boost::json::serialize(boost::json::object{{"results", static_cast<int64_t>(people.size())}})});
+            JournalEntry::Of("citizen.search", "", "", Summary{}.Set("results", static_cast<int64_t>(people.size()))));
   });
   return people;
 }
@@ -93,11 +91,11 @@ domain::Result<IssuedCode> Counter::CreateAccount(const Actor& actor, store::New
   const PendingAccount created = CreatePendingAccount(
       accounts_, actor, person, person.personal_id, [&](store::Session& s, int64_t id, const std::string& code) {
         Journal(s, actor,
-                {"account.create_assisted", "user", std::to_string(id),
-                 boost::json::serialize(
-                     boost::json::object{{"after", boost::json::object{{"full_name", person.full_name},
-                                                                       {"personal_id", person.personal_id},
-                                                                       {"phone", person.phone}}}})});
+                JournalEntry::Of("account.create_assisted", "user", std::to_string(id),
+                                 Summary{}
+                                     .After("full_name", person.full_name)
+                                     .After("personal_id", person.personal_id)
+                                     .After("phone", person.phone)));
         domain::Account holder;
         holder.id = id;
         holder.full_name = person.full_name;
@@ -149,8 +147,7 @@ domain::Result<IssuedCode> Counter::IssueSetupCode(const Actor& actor, int64_t u
                      accounts_.IssueCode(s, user_id, store::CodePurpose::kSetup, actor.principal.user_id),
                      accounts_.clock().NowSeconds() + kSetupCodeSeconds};
     Journal(s, actor,
-            {"password.code_issued", "user", std::to_string(user_id),
-             boost::json::serialize(boost::json::object{{"by", "counter"}})});
+            JournalEntry::Of("password.code_issued", "user", std::to_string(user_id), Summary{}.Set("by", "counter")));
   });
   if (!out) {
     return Error::Of(ErrorKind::kNotFound, kNoSuchCitizen);

@@ -117,12 +117,12 @@ domain::Result<IssuedCode> Officers::Create(const Actor& actor, const domain::Ca
       accounts_, actor, account, account.login_name, [&](store::Session& s, int64_t id, const std::string& /*code*/) {
         store::AddGrant(s, id, domain::Grant{*role, in.agency, {}}, actor.principal.user_id, accounts_.clock().Now());
         Journal(s, actor,
-                {"officer.create", "user", std::to_string(id),
-                 boost::json::serialize(
-                     boost::json::object{{"after", boost::json::object{{"login_name", account.login_name},
-                                                                       {"full_name", account.full_name},
-                                                                       {"role", domain::RoleCode(*role)},
-                                                                       {"agency", in.agency}}}})});
+                JournalEntry::Of("officer.create", "user", std::to_string(id),
+                                 Summary{}
+                                     .After("login_name", account.login_name)
+                                     .After("full_name", account.full_name)
+                                     .After("role", std::string(domain::RoleCode(*role)))
+                                     .After("agency", in.agency)));
       });
   const store::Conflict conflict = created.conflict;
   if (conflict == store::Conflict::kLoginName) {
@@ -245,9 +245,10 @@ domain::Result<domain::AccountStatus> Officers::SetStatus(const Actor& actor, co
           store::RevokeSessions(s, user_id, accounts_.clock().Now());
         }
         Journal(s, actor,
-                {disabling ? "account.disable" : "account.enable", "user", std::to_string(user_id),
-                 boost::json::serialize(boost::json::object{{"before", domain::StatusCode(a.status)},
-                                                            {"after", domain::StatusCode(stored)}})});
+                JournalEntry::Of(disabling ? "account.disable" : "account.enable", "user", std::to_string(user_id),
+                                 Summary{}
+                                     .Set("before", std::string(domain::StatusCode(a.status)))
+                                     .Set("after", std::string(domain::StatusCode(stored)))));
         return stored;
       });
 }
@@ -274,8 +275,8 @@ domain::Result<int64_t> Officers::RevokeSessions(const Actor& actor, const domai
       accounts_.db(), actor, catalogue, user_id, [&](store::Session& s, const domain::Account&) {
         const int64_t revoked = store::RevokeSessions(s, user_id, accounts_.clock().Now());
         Journal(s, actor,
-                {"session.revoke_all", "user", std::to_string(user_id),
-                 boost::json::serialize(boost::json::object{{"sessions", revoked}})});
+                JournalEntry::Of("session.revoke_all", "user", std::to_string(user_id),
+                                 Summary{}.Set("sessions", revoked)));
         return domain::Result<int64_t>(revoked);
       });
 }
