@@ -8,8 +8,6 @@
 //   app.<hash>.css                  frontend/scss/app.scss, compressed
 //   app.<hash>.js                   frontend/js/app.mjs (imports the next one)
 //   govuk-frontend.<hash>.js        govuk-frontend dist/govuk/govuk-frontend.min.js
-//   fonts/*.<hash>.woff2            Be Vietnam Pro 400/700, latin, latin-ext, vietnamese
-//   fonts/OFL.<hash>.txt            the fonts' licence
 //   images/favicon.<hash>.svg       the portal's own icon (frontend/images/favicon.svg)
 //   favicon.<hash>.ico              the same icon, 16/32/48 px, drawn by this script
 //   site.<hash>.webmanifest         web app manifest pointing at the icons above
@@ -36,9 +34,6 @@ const NODE_MODULES = path.join(ROOT, 'node_modules')
 const WORK = path.join(NODE_MODULES, '.cache', 'motcua-static-build') // same filesystem as static/
 
 const GOVUK_DIST = path.join(NODE_MODULES, 'govuk-frontend', 'dist', 'govuk')
-const FONTSOURCE = path.join(NODE_MODULES, '@fontsource', 'be-vietnam-pro')
-const FONT_SUBSETS = ['latin', 'latin-ext', 'vietnamese']
-const FONT_WEIGHTS = [400, 700]
 const TEXT_EXTENSIONS = new Set(['.css', '.js', '.mjs', '.svg', '.json', '.txt', '.webmanifest', '.ico'])
 
 const MIN_NODE_MAJOR = 20
@@ -81,7 +76,7 @@ function writeOut(relPath, data) {
 
 /**
  * Writes `data` under a content-hashed name and records it in the manifest.
- * @param {string} logical e.g. "app.css" or "fonts/x.woff2"
+ * @param {string} logical e.g. "app.css" or "images/favicon.svg"
  * @param {Buffer|string} data
  * @param {string} [ext] extension to keep after the hash (default: the last one)
  */
@@ -105,19 +100,6 @@ function urlToFile(url) {
 // ---------------------------------------------------------------------------
 // Steps
 
-function buildFonts() {
-  const fonts = new Map() // "be-vietnam-pro-latin-400-normal.woff2" -> URL
-  for (const weight of FONT_WEIGHTS) {
-    for (const subset of FONT_SUBSETS) {
-      const name = `be-vietnam-pro-${subset}-${weight}-normal.woff2`
-      const src = requireFile(path.join(FONTSOURCE, 'files', name), 'run npm ci')
-      fonts.set(name, emitHashed(`fonts/${name}`, fs.readFileSync(src)))
-    }
-  }
-  emitHashed('fonts/OFL.txt', fs.readFileSync(requireFile(path.join(FONTSOURCE, 'LICENSE'))))
-  return fonts
-}
-
 function copyGovukAssets() {
   // Fixed names: govuk-frontend's CSS refers to /static/assets/images/… directly.
   const images = requireFile(path.join(GOVUK_DIST, 'assets', 'images'), 'run npm ci')
@@ -127,7 +109,7 @@ function copyGovukAssets() {
   writeOut(path.join('assets', 'manifest.json'), fs.readFileSync(path.join(GOVUK_DIST, 'assets', 'manifest.json')))
 }
 
-async function buildCss(fonts) {
+async function buildCss() {
   let sass
   try {
     sass = await import('sass')
@@ -148,14 +130,6 @@ async function buildCss(fonts) {
       // govuk-frontend v5 is written with @import; configuring it through
       // @use … with () loads it as a module, which Sass reports as deprecated.
       silenceDeprecations: ['import'],
-      functions: {
-        'motcua-font-url($file)': (args) => {
-          const file = args[0].assertString('file').text
-          const url = fonts.get(file)
-          if (!url) throw new Error(`motcua-font-url: no built font named "${file}"`)
-          return new sass.SassString(`url(${url})`, { quotes: false })
-        }
-      },
       logger: {
         warn(message, { deprecation, span }) {
           const where = span ? ` (${path.relative(ROOT, fileURLToPath(span.url))}:${span.start.line + 1})` : ''
@@ -175,8 +149,8 @@ async function buildCss(fonts) {
 }
 
 function checkCss(css) {
-  if (!css.includes('Be Vietnam Pro')) fail('compiled CSS does not mention "Be Vietnam Pro"')
-  if (css.includes('motcua-font-url')) fail('compiled CSS still calls motcua-font-url()')
+  // Pages use the system's fonts (frontend/scss/app.scss says why): a web font would cost more than the page.
+  if (/@font-face/.test(css)) fail('compiled CSS has an @font-face: pages must load no font file (issue 8 budget)')
   if (/GDS Transport/.test(css)) fail('compiled CSS still refers to GDS Transport')
   const problems = []
   let count = 0
@@ -395,11 +369,10 @@ async function main() {
   fs.rmSync(WORK, { recursive: true, force: true })
   fs.mkdirSync(WORK, { recursive: true })
 
-  const fonts = buildFonts() // first: the CSS refers to the fingerprinted names
   copyGovukAssets()
   buildIcons()
   buildJs()
-  await buildCss(fonts)
+  await buildCss()
   compressTextFiles()
   const sorted = writeManifest()
 

@@ -10,7 +10,7 @@ DEBIAN_PACKAGES=(
   # libraries (Boost 1.81 only: never libboost-dev, which is 1.74 and conflicts)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsqlite3-dev libpq-dev libctemplate-dev libsodium-dev libspdlog-dev libfmt-dev
-  libcli11-dev libtomlplusplus-dev
+  libcli11-dev libtomlplusplus-dev zlib1g-dev libbrotli-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 nginx-light wrk brotli
   chromium default-jre-headless curl sqlite3

@@ -32,10 +32,38 @@ void AppendPart(std::string& out, std::string_view part) {
   out += part;
 }
 
+//! Keeps `entry`'s body in brotli and in three gzip parts around its slot (the whole body when it has none).
+void Compress(CachedResponse& entry) {
+  const std::string_view body = *entry.body;
+  entry.brotli = std::make_shared<const std::string>(BrotliCompress(body));
+  const size_t begin = entry.HasSlot() ? entry.slot_begin : body.size();
+  const size_t end = entry.HasSlot() ? entry.slot_end : body.size();
+  entry.gzip[0] = DeflatePartOf(body.substr(0, begin), false);
+  entry.gzip[0].bytes.insert(0, GzipHeader());
+  entry.gzip[1] = DeflatePartOf(body.substr(begin, end - begin), false);
+  entry.gzip[2] = DeflatePartOf(body.substr(end), true);
+  entry.gzip_trailer = GzipTrailer(entry.gzip[0], entry.gzip[1], entry.gzip[2]);
+}
+
+//! The coding a cached response's Content-Encoding header names.
+Coding CodingOf(const Response& res) {
+  const std::string_view name = res.Get("Content-Encoding");
+  if (name == CodingName(Coding::kBrotli)) {
+    return Coding::kBrotli;
+  }
+  return name == CodingName(Coding::kGzip) ? Coding::kGzip : Coding::kIdentity;
+}
+
+constexpr size_t kGzipTrailerBytes = 8;
+
 }  // namespace
 
 size_t CachedResponse::Bytes() const {
-  size_t n = head.size() + personal_head.size() + etag.size() + kEntryOverhead + (body ? body->size() : 0);
+  size_t n = head.size() + personal_head.size() + etag.size() + kEntryOverhead + (body ? body->size() : 0) +
+             (brotli ? brotli->size() : 0) + gzip_trailer.size();
+  for (const DeflatePart& part : gzip) {
+    n += part.bytes.size();
+  }
   for (const auto& [k, v] : headers) {
     n += k.size() + v.size();
   }
@@ -49,6 +77,11 @@ std::shared_ptr<const CachedResponse> MakeCachedResponse(const Response& res, co
   entry->headers = res.headers;
   entry->etag = std::string(res.Get("ETag"));
   entry->body = res.shared_body ? res.shared_body : std::make_shared<const std::string>(res.body);
+  const bool compress = entry->body->size() >= kMinCompressBytes && res.Get("Content-Encoding").empty() &&
+                        IsCompressibleType(res.Get("Content-Type"));
+  if (compress && res.Get("Vary").empty()) {
+    entry->headers.emplace_back("Vary", "Accept-Encoding");
+  }
   entry->head = HeadOf(res.status, entry->headers, fixed);
   Pairs personal;
   for (const auto& [k, v] : entry->headers) {
@@ -67,6 +100,9 @@ std::shared_ptr<const CachedResponse> MakeCachedResponse(const Response& res, co
       entry->slot_end = end;
     }
   }
+  if (compress) {
+    Compress(*entry);
+  }
   return entry;
 }
 
@@ -83,15 +119,54 @@ std::string CachedHeadTail(const Response& res, size_t content_length, bool keep
   return out;
 }
 
-std::array<std::string_view, 3> CachedBodyPieces(const Response& res) {
+std::array<std::string_view, 4> CachedBodyPieces(const Response& res) {
   if (!res.cached || !res.cached->body) {
     return {};
   }
-  const std::string_view body = *res.cached->body;
-  if (!res.personal || !res.cached->HasSlot()) {
-    return {body, {}, {}};
+  const CachedResponse& entry = *res.cached;
+  const bool filled = res.personal && entry.HasSlot();
+  switch (CodingOf(res)) {
+    case Coding::kBrotli:
+      return {*entry.brotli, {}, {}, {}};
+    case Coding::kGzip:
+      if (filled) {
+        // EncodeForClient left this request's slot compressed, followed by the trailer.
+        const std::string_view slot = res.slot;
+        const size_t split = slot.size() - kGzipTrailerBytes;
+        return {entry.gzip[0].bytes, slot.substr(0, split), entry.gzip[2].bytes, slot.substr(split)};
+      }
+      return {entry.gzip[0].bytes, entry.gzip[1].bytes, entry.gzip[2].bytes, entry.gzip_trailer};
+    case Coding::kIdentity:
+      break;
   }
-  return {body.substr(0, res.cached->slot_begin), res.slot, body.substr(res.cached->slot_end)};
+  const std::string_view body = *entry.body;
+  if (!filled) {
+    return {body, {}, {}, {}};
+  }
+  return {body.substr(0, entry.slot_begin), res.slot, body.substr(entry.slot_end), {}};
+}
+
+void EncodeForClient(std::string_view accept_encoding, Response& res) {
+  if (!res.cached) {
+    CompressResponse(accept_encoding, res);
+    return;
+  }
+  const CachedResponse& entry = *res.cached;
+  if (!entry.Compressed()) {
+    return;
+  }
+  const bool filled = res.personal && entry.HasSlot();
+  // A page filled for one person cannot reuse a brotli stream (its bytes depend on every byte before), so it gets
+  // the gzip member whose middle part alone is compressed now.
+  const Coding coding = ChooseCoding(accept_encoding, !filled);
+  if (coding == Coding::kIdentity) {
+    return;
+  }
+  if (coding == Coding::kGzip && filled) {
+    const DeflatePart slot = DeflatePartOf(res.slot, false);
+    res.slot = slot.bytes + GzipTrailer(entry.gzip[0], slot, entry.gzip[2]);
+  }
+  res.Set("Content-Encoding", CodingName(coding));
 }
 
 std::string NormalisedKey(std::string_view path, const Pairs& query, std::string_view lang) {

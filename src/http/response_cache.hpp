@@ -1,6 +1,7 @@
 #pragma once
-//! Responses kept for reuse: the head serialised once, the body shared, an optional per-request slot in the body,
-//! keyed by the normalised target and evicted least-recently-used first within an entry and a byte bound.
+//! Responses kept for reuse: the head serialised once, the body shared and stored compressed (brotli whole, gzip in
+//! three parts around an optional per-request slot), keyed by the normalised target and evicted least-recently-used
+//! first within an entry and a byte bound.
 
 #include <array>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "http/compression.hpp"
 #include "http/message.hpp"
 
 namespace motcua::http {
@@ -26,16 +28,26 @@ struct CachedResponse {
   std::shared_ptr<const std::string> body;  //!< The body as cached (the slot holds its anonymous content).
   size_t slot_begin = kNoSlot;              //!< Where the slot starts in `body`.
   size_t slot_end = kNoSlot;                //!< Where the slot ends in `body` (exclusive).
+  //! The body in brotli (null when the body is not compressed: too small or not text).
+  std::shared_ptr<const std::string> brotli;
+  //! The body in gzip as one member of three parts: before the slot (starting with the gzip header), the slot's
+  //! anonymous content, after the slot (the whole body is the first part when there is no slot). A signed-in
+  //! caller's page replaces only the middle part and the trailer, so no fixed byte is compressed per request.
+  std::array<DeflatePart, 3> gzip;
+  std::string gzip_trailer;  //!< The gzip trailer of the anonymous body (CRC-32 and length).
 
   //! Memory this entry holds, for the cache's byte bound.
   size_t Bytes() const;
   //! True when the body has a slot that a request may fill.
   bool HasSlot() const { return slot_begin != kNoSlot; }
+  //! True when compressed variants of the body are kept.
+  bool Compressed() const { return brotli != nullptr; }
 };
 
 //! Makes a cache entry of `res` (its `body` or `shared_body`), whose heads also carry the `fixed` headers (added
 //! to every response, so not kept in `headers`). The slot is the text between the first `open` and
-//! the next `close` marker after it (markers stay in the body); no slot when either is missing or empty.
+//! the next `close` marker after it (markers stay in the body); no slot when either is missing or empty. A text
+//! body of at least kMinCompressBytes is also kept in brotli and gzip, and the heads then say Vary: Accept-Encoding.
 std::shared_ptr<const CachedResponse> MakeCachedResponse(const Response& res, const Pairs& fixed = {},
                                                          std::string_view open = {}, std::string_view close = {});
 
@@ -44,8 +56,14 @@ std::shared_ptr<const CachedResponse> MakeCachedResponse(const Response& res, co
 std::string CachedHeadTail(const Response& res, size_t content_length, bool keep_alive, bool http10,
                            std::string_view date);
 
-//! The body of a cached response as up to three pieces: before the slot, the slot's bytes, after the slot.
-std::array<std::string_view, 3> CachedBodyPieces(const Response& res);
+//! The body of a cached response as up to four pieces, in the coding its Content-Encoding header names: before the
+//! slot, the slot's bytes (this request's when personal), after the slot, and for gzip the trailer.
+std::array<std::string_view, 4> CachedBodyPieces(const Response& res);
+
+//! Picks the content coding of `res` for a client sending `accept_encoding`. A cached response gets its stored
+//! variant named in a Content-Encoding header (a personal page with a slot: gzip, its slot compressed alone, or
+//! identity); any other response is compressed by CompressResponse.
+void EncodeForClient(std::string_view accept_encoding, Response& res);
 
 //! The cache key of a request: `lang`, the decoded path and the decoded query parameters sorted by name (each
 //! name's values kept in order), with `lang=` left out (the language is the first part). Lengths prefix each part,

@@ -15,12 +15,29 @@ std::shared_ptr<const CachedResponse> Page(std::string body) {
   return MakeCachedResponse(res, {{"X-Frame-Options", "DENY"}}, "<!--a-->", "<!--/a-->");
 }
 
+//! A page large enough to be kept compressed, its account area between the markers.
+std::string BigPage(std::string_view account) {
+  std::string half;
+  for (int32_t i = 0; half.size() < 3 * kMinCompressBytes; ++i) {
+    half += "<li><a href=\"/thu-tuc/" + std::to_string(i) + "\">Thủ tục số " + std::to_string(i) + "</a></li>";
+  }
+  return "<ul>" + half + "<!--a-->" + std::string(account) + "<!--/a-->" + half + "</ul>";
+}
+
 std::string Assemble(const Response& res) {
   std::string out;
   for (const std::string_view piece : CachedBodyPieces(res)) {
     out += piece;
   }
   return out;
+}
+
+//! The body a client receives for `res` after EncodeForClient(accept), decoded as its Content-Encoding says.
+std::string Received(Response res, std::string_view accept) {
+  EncodeForClient(accept, res);
+  const std::string_view name = res.Get("Content-Encoding");
+  const Coding coding = name == "br" ? Coding::kBrotli : name == "gzip" ? Coding::kGzip : Coding::kIdentity;
+  return Decompress(coding, Assemble(res)).value_or("<not a valid stream>");
 }
 
 }  // namespace
@@ -163,6 +180,74 @@ TEST(CachedResponse, TheTailCarriesDateRequestHeadersLengthAndConnection) {
   EXPECT_EQ(tail, "Date: Sun, 29 Nov 2026 00:00:00 GMT\r\nX-Request-Id: 42\r\nContent-Length: 4\r\n\r\n");
   EXPECT_NE(CachedHeadTail(res, 4, false, false, "d").find("Connection: close\r\n"), std::string::npos);
   EXPECT_NE(CachedHeadTail(res, 4, true, true, "d").find("Connection: keep-alive\r\n"), std::string::npos);
+}
+
+TEST(CachedResponse, ALargeTextBodyIsKeptInBrotliAndGzipAndSaysVary) {
+  const auto entry = Page(BigPage("anonymous"));
+  ASSERT_TRUE(entry->Compressed());
+  EXPECT_LT(entry->brotli->size(), entry->body->size() / 4);
+  EXPECT_NE(entry->head.find("Vary: Accept-Encoding\r\n"), std::string::npos);
+  EXPECT_NE(entry->personal_head.find("Vary: Accept-Encoding\r\n"), std::string::npos);
+  EXPECT_FALSE(Page("<p>small</p>")->Compressed());
+  EXPECT_EQ(Page("<p>small</p>")->head.find("Vary"), std::string::npos);
+  Response png;
+  png.Set("Content-Type", "image/png");
+  png.body = BigPage("x");
+  EXPECT_FALSE(MakeCachedResponse(png)->Compressed());
+}
+
+TEST(CachedResponse, AnAnonymousVisitorGetsTheStoredVariantItAccepts) {
+  const std::string page = BigPage("anonymous");
+  Response res;
+  res.cached = Page(page);
+  for (const std::string_view accept : {"gzip, deflate, br", "gzip", "br", "identity", "", "gzip;q=0, br;q=0"}) {
+    EXPECT_EQ(Received(res, accept), page) << "Accept-Encoding: " << accept;
+  }
+  Response br = res;
+  EncodeForClient("gzip, deflate, br", br);
+  EXPECT_EQ(br.Get("Content-Encoding"), "br");
+  EXPECT_EQ(Assemble(br), *res.cached->brotli);  // the stored bytes: nothing compressed for this request
+  Response gz = res;
+  EncodeForClient("gzip", gz);
+  EXPECT_EQ(gz.Get("Content-Encoding"), "gzip");
+  Response plain = res;
+  EncodeForClient("identity", plain);
+  EXPECT_EQ(plain.Get("Content-Encoding"), "");
+}
+
+TEST(CachedResponse, ASignedInCallersPageIsGzipWithOnlyTheSlotCompressedNow) {
+  Response res;
+  res.cached = Page(BigPage("anonymous"));
+  res.personal = true;
+  res.slot = "<li>Nguyễn Văn An</li>";
+  const std::string expected = BigPage("<li>Nguyễn Văn An</li>");
+  EXPECT_EQ(Received(res, "gzip, deflate, br"), expected);
+  EXPECT_EQ(Received(res, "br"), expected);  // brotli only: sent as it is
+  EXPECT_EQ(Received(res, "identity"), expected);
+  Response gz = res;
+  EncodeForClient("gzip, deflate, br", gz);
+  EXPECT_EQ(gz.Get("Content-Encoding"), "gzip");
+  const std::array<std::string_view, 4> pieces = CachedBodyPieces(gz);
+  EXPECT_EQ(pieces[0], res.cached->gzip[0].bytes);  // the fixed parts are the stored ones
+  EXPECT_EQ(pieces[2], res.cached->gzip[2].bytes);
+  Response br = res;
+  EncodeForClient("br", br);
+  EXPECT_EQ(br.Get("Content-Encoding"), "");
+}
+
+TEST(CachedResponse, APageWithoutASlotKeepsBrotliForASignedInCaller) {
+  std::string page = BigPage("x");
+  page.replace(page.find("<!--a-->"), 8, "<!--b-->");
+  Response res;
+  res.cached = Page(page);
+  ASSERT_FALSE(res.cached->HasSlot());
+  res.personal = true;
+  res.slot = "ignored";
+  Response br = res;
+  EncodeForClient("br, gzip", br);
+  EXPECT_EQ(br.Get("Content-Encoding"), "br");
+  EXPECT_EQ(Received(res, "br, gzip"), page);
+  EXPECT_EQ(Received(res, "gzip"), page);
 }
 
 }  // namespace motcua::http

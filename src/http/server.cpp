@@ -146,6 +146,18 @@ struct Server::Impl {
     }
   }
 
+  //! The application's response to `req` in the content coding the client accepts (compressed on the thread that
+  //! handled it, not on the I/O thread; a failure to compress leaves the body as it was).
+  Response Handled(Request& req) {
+    Response res = app.Handle(req);
+    try {
+      EncodeForClient(req.Header("accept-encoding"), res);
+    } catch (const std::exception& e) {
+      spdlog::error("request {}: compressing the response failed: {}", req.request_id, e.what());
+    }
+    return res;
+  }
+
   //! The answer to a request an executor cannot take: 503 with Retry-After.
   Response Busy(const Request& req) {
     ++refused_busy;
@@ -188,10 +200,13 @@ struct Server::Impl {
     // only Date, the per-request headers and the length are added.
     const bool send_body = req.method != "HEAD" && res.status != kNotModified;
     std::string head;
-    std::array<asio::const_buffer, 5> buffers{};
+    std::array<asio::const_buffer, 6> buffers{};
     if (res.cached) {
-      const std::array<std::string_view, 3> pieces = CachedBodyPieces(res);
-      const size_t length = pieces[0].size() + pieces[1].size() + pieces[2].size();
+      const std::array<std::string_view, 4> pieces = CachedBodyPieces(res);
+      size_t length = 0;
+      for (const std::string_view piece : pieces) {
+        length += piece.size();
+      }
       head = CachedHeadTail(res, length, keep_alive, http10, HttpDate());
       buffers[0] = asio::buffer(res.personal ? res.cached->personal_head : res.cached->head);
       buffers[1] = asio::buffer(head);
@@ -311,7 +326,7 @@ struct Server::Impl {
       req.body = std::move(msg.body());
       Response res;
       if (place.exec == Exec::kInline) {
-        res = app.Handle(req);
+        res = Handled(req);
       } else if (Executor& ex = ExecutorOf(place.exec); !ex.admission.TryEnter()) {
         res = Busy(req);
       } else {
@@ -323,7 +338,7 @@ struct Server::Impl {
         const auto queued = std::chrono::steady_clock::now();
         const auto io = co_await asio::this_coro::executor;
         co_await asio::post(asio::bind_executor(ex.pool.get_executor(), asio::use_awaitable));
-        res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : app.Handle(req);
+        res = ex.admission.WaitedTooLong(queued, std::chrono::steady_clock::now()) ? Busy(req) : Handled(req);
         co_await asio::post(io, asio::use_awaitable);
       }
       // A response that says Connection: close (a refusal) ends the connection.

@@ -10,6 +10,8 @@
 #include <regex>
 #include <sstream>
 
+#include "http/compression.hpp"
+
 namespace motcua::http {
 
 namespace fs = std::filesystem;
@@ -82,27 +84,11 @@ std::string_view ContentTypeFor(std::string_view name) {
 }
 
 bool AcceptsEncoding(std::string_view accept_encoding, std::string_view coding) {
-  while (!accept_encoding.empty()) {
-    const size_t comma = accept_encoding.find(',');
-    const std::string_view item = TrimOws(accept_encoding.substr(0, comma));
-    accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
-    const size_t semi = item.find(';');
-    const std::string_view name = TrimOws(item.substr(0, semi));
-    if (name != coding && name != "*") {
-      continue;
-    }
-    if (semi != std::string_view::npos) {
-      std::string_view param = TrimOws(item.substr(semi + 1));
-      if (param.starts_with("q=")) {
-        param.remove_prefix(2);
-        if (param == "0" || param == "0.0" || param == "0.00" || param == "0.000") {
-          return false;
-        }
-      }
-    }
-    return true;
+  const AcceptedCodings a = ParseAcceptEncoding(accept_encoding);
+  if (coding == CodingName(Coding::kGzip)) {
+    return a.gzip > 0;
   }
-  return false;
+  return coding == CodingName(Coding::kBrotli) && a.brotli > 0;
 }
 
 StaticFiles::StaticFiles(const std::string& dir, std::string url_prefix) : prefix_(std::move(url_prefix)) {
@@ -161,12 +147,12 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
   const std::string_view accept = req.Header("accept-encoding");
   const std::shared_ptr<const std::string>* body = &f.content;
   std::string_view encoding;
-  if (f.brotli && AcceptsEncoding(accept, "br")) {
+  if (const Coding coding = ChooseCoding(accept, f.brotli != nullptr); coding == Coding::kBrotli) {
     body = &f.brotli;
-    encoding = "br";
-  } else if (f.gzip && AcceptsEncoding(accept, "gzip")) {
+    encoding = CodingName(coding);
+  } else if (coding == Coding::kGzip && f.gzip) {
     body = &f.gzip;
-    encoding = "gzip";
+    encoding = CodingName(coding);
   }
   const std::string etag =
       encoding.empty() ? f.etag : f.etag.substr(0, f.etag.size() - 1) + "-" + std::string(encoding) + "\"";
