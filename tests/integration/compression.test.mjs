@@ -74,7 +74,7 @@ describe('negotiated compression', () => {
     });
   }
 
-  test('a small answer and a font are sent as they are', async () => {
+  test('a small answer is sent as it is, and static CSS from its .br sibling', async () => {
     const health = await get('/healthz', 'gzip, br');
     assert.equal(health.coding, '');
     const css = /href="(\/static\/app\.[0-9a-f]+\.css)"/.exec((await get('/', null)).text)?.[1];
