@@ -316,6 +316,19 @@ std::string GzipTrailer(const DeflatePart& first, const DeflatePart& middle, con
   return out;
 }
 
+void VaryOnAcceptEncoding(Pairs& headers) {
+  for (auto& [name, value] : headers) {
+    if (!IEquals(name, "Vary")) {
+      continue;
+    }
+    if (value != "*" && Lower(value).find("accept-encoding") == std::string::npos) {
+      value += value.empty() ? "Accept-Encoding" : ", Accept-Encoding";
+    }
+    return;
+  }
+  headers.emplace_back("Vary", "Accept-Encoding");
+}
+
 void CompressResponse(std::string_view accept_encoding, Response& res) {
   if (res.cached || !res.Get("Content-Encoding").empty() || !IsCompressibleType(res.Get("Content-Type"))) {
     return;
@@ -324,7 +337,7 @@ void CompressResponse(std::string_view accept_encoding, Response& res) {
   if (body.size() < kMinCompressBytes) {
     return;
   }
-  res.Set("Vary", "Accept-Encoding");
+  VaryOnAcceptEncoding(res.headers);
   const Coding coding = ChooseCoding(accept_encoding);
   if (coding == Coding::kIdentity) {
     return;

@@ -72,6 +72,9 @@ std::string_view GzipHeader();
 //! The eight bytes that end a gzip member made of `first`, `middle` and `last` in that order.
 std::string GzipTrailer(const DeflatePart& first, const DeflatePart& middle, const DeflatePart& last);
 
+//! Adds Accept-Encoding to the Vary header of `headers` (creating it, or appending to the fields it names).
+void VaryOnAcceptEncoding(Pairs& headers);
+
 //! Compresses a response made for this request (not a cached one) when the client accepts a coding, the body is
 //! large enough and its type is worth it: sets Content-Encoding, adds Vary: Accept-Encoding and makes a strong ETag
 //! weak (the tag names the content, which every coding of it shares). Leaves other responses as they are.

@@ -172,6 +172,13 @@ TEST(CompressResponse, LeavesOtherResponsesAsTheyAre) {
   EXPECT_EQ(pdf.Get("Content-Encoding"), "");
   EXPECT_EQ(pdf.body, page);
 
+  Response varied = Response::Html(page);
+  varied.Set("Vary", "Cookie");
+  CompressResponse("identity", varied);
+  EXPECT_EQ(varied.Get("Vary"), "Cookie, Accept-Encoding");
+  CompressResponse("identity", varied);
+  EXPECT_EQ(varied.Get("Vary"), "Cookie, Accept-Encoding");  // named once
+
   Response coded = Response::Text(page);
   coded.Set("Content-Encoding", "gzip");  // already coded: never twice
   CompressResponse("gzip", coded);

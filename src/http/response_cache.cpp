@@ -79,8 +79,8 @@ std::shared_ptr<const CachedResponse> MakeCachedResponse(const Response& res, co
   entry->body = res.shared_body ? res.shared_body : std::make_shared<const std::string>(res.body);
   const bool compress = entry->body->size() >= kMinCompressBytes && res.Get("Content-Encoding").empty() &&
                         IsCompressibleType(res.Get("Content-Type"));
-  if (compress && res.Get("Vary").empty()) {
-    entry->headers.emplace_back("Vary", "Accept-Encoding");
+  if (compress) {
+    VaryOnAcceptEncoding(entry->headers);
   }
   entry->head = HeadOf(res.status, entry->headers, fixed);
   Pairs personal;
@@ -125,13 +125,16 @@ std::array<std::string_view, 4> CachedBodyPieces(const Response& res) {
   }
   const CachedResponse& entry = *res.cached;
   const bool filled = res.personal && entry.HasSlot();
-  switch (CodingOf(res)) {
+  switch (entry.Compressed() ? CodingOf(res) : Coding::kIdentity) {
     case Coding::kBrotli:
       return {*entry.brotli, {}, {}, {}};
     case Coding::kGzip:
       if (filled) {
         // EncodeForClient left this request's slot compressed, followed by the trailer.
         const std::string_view slot = res.slot;
+        if (slot.size() < kGzipTrailerBytes) {
+          return {};  // not made by EncodeForClient: nothing valid to send
+        }
         const size_t split = slot.size() - kGzipTrailerBytes;
         return {entry.gzip[0].bytes, slot.substr(0, split), entry.gzip[2].bytes, slot.substr(split)};
       }
