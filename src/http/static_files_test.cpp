@@ -100,6 +100,8 @@ TEST(AcceptsEncoding, ParsesQualityValues) {
   EXPECT_TRUE(AcceptsEncoding("*", "br"));
   EXPECT_FALSE(AcceptsEncoding("", "gzip"));
   EXPECT_FALSE(AcceptsEncoding("brotli", "br"));
+  EXPECT_FALSE(AcceptsEncoding("*, gzip;q=0", "gzip"));  // a named coding's weight beats `*` whatever the order
+  EXPECT_TRUE(AcceptsEncoding("*, gzip;q=0", "br"));
 }
 
 }  // namespace motcua::http
