@@ -367,8 +367,18 @@ TEST_F(AccountsTest, ATakenIdOrPhoneGetsTheSameAnswerAndItsOwnerIsTold) {
   EXPECT_EQ(id_taken->phone, "0987654321");
   EXPECT_EQ(phone_taken->phone, "0912345678");
   EXPECT_EQ(id_taken->token.size(), unclaimed->token.size());
-  // The same work too: a pending row and a journal entry each.
+  // The same work too: a journal entry each, and a pending row each holding an argon2id hash of the password (the
+  // hash pool ran for the taken ones as well).
   EXPECT_EQ(JournalOf("account.register_started").size(), 4U);  // RegisterPerson's included
+  db_->Read([&](store::Session& s) {
+    const store::Rows rows =
+        s.Query("SELECT password_hash, delivered FROM pending_registrations WHERE done_at IS NULL");
+    ASSERT_EQ(rows.size(), 3U);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      EXPECT_TRUE(rows[i].Text(0).starts_with("$argon2id$")) << "registration " << i;
+    }
+    EXPECT_EQ(rows[0].Int(1) + rows[1].Int(1) + rows[2].Int(1), 1);  // only the free one was texted a code
+  });
   // No code goes to a phone typed with a taken ID; the owner of the ID (and of the phone) is told instead.
   EXPECT_EQ(outbox_.To("0987654321"), 0);
   EXPECT_EQ(outbox_.To("0912345678"), to_owner + 2);
