@@ -305,11 +305,11 @@ void Accounts::RecordSuccess(store::Session& s, const Actor& actor, const std::s
   store::SaveThrottle(s, KnownKey(account_id, actor), domain::ThrottleState{0, clock_.NowSeconds(), 0});
 }
 
-bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id) {
+bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id, std::string_view what) {
   // At most kFreeCodeRequests codes per window for one account; more are silently not sent (the page answers the
   // same either way), so nobody can flood a phone or reset the five tries of a code at will.
   const int64_t now = clock_.NowSeconds();
-  const std::string key = fmt::format("code:{}", account_id);
+  const std::string key = fmt::format("{}:{}", what, account_id);
   const domain::ThrottleState state = store::LoadThrottle(s, key);
   if (domain::SecondsBlocked(state, now) > 0) {
     return false;

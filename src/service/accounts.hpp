@@ -198,8 +198,8 @@ class Accounts {
   //! address as theirs; `clear_account` (a correct one-time code) also lifts the account's ceiling.
   void RecordSuccess(store::Session& s, const Actor& actor, const std::string& account_key, int64_t account_id,
                      bool clear_account);
-  //! True when another one-time code may be sent to `account_id` now (counts this request).
-  bool AllowCodeRequest(store::Session& s, int64_t account_id);
+  //! True when another one-time code (or notice `what`) may be sent to `account_id` now (counts this request).
+  bool AllowCodeRequest(store::Session& s, int64_t account_id, std::string_view what = "code");
   //! Counts one registration or code request (`what`) from the actor's address; the seconds to wait when the
   //! address has used up its requests (0: allowed, and counted).
   int64_t CountAddressRequest(store::Session& s, const Actor& actor, std::string_view what);

@@ -393,6 +393,24 @@ TEST_F(AccountsTest, ATakenIdOrPhoneGetsTheSameAnswerAndItsOwnerIsTold) {
   EXPECT_EQ(mismatch.error().fields.at(0).field, "mat_khau_2");
 }
 
+TEST_F(AccountsTest, TheOwnerOfATakenIdIsToldButNotFlooded) {
+  RegisterPerson();
+  const int64_t before = outbox_.To("0912345678");
+  NewAccount same_id;
+  same_id.personal_id = "036099001234";
+  same_id.phone = "0987654321";
+  same_id.full_name = "Trần Thị Bình";
+  constexpr int32_t kTries = 6;
+  for (int32_t i = 0; i < kTries; ++i) {
+    ASSERT_TRUE(
+        accounts_
+            ->Register(From(fmt::format("198.51.100.{}", i + 1)), Registration{same_id, kPassword, kPassword}, Same)
+            .ok());
+  }
+  EXPECT_EQ(outbox_.To("0912345678") - before, Accounts::kFreeCodeRequests);
+  EXPECT_EQ(JournalOf("account.register_started").size(), 1U + kTries);
+}
+
 TEST_F(AccountsTest, RegistrationCreatesTheAccountOnlyOnceThePhoneIsConfirmed) {
   NewAccount person;
   person.personal_id = "036099001234";

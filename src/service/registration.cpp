@@ -116,14 +116,15 @@ domain::Result<PendingSignUp> Accounts::Register(const Actor& actor, const Regis
     const std::string code_hash = SendSignUpCode(s, account.phone, token, taken == Conflict::kNone, translate);
     store::InsertPendingRegistration(s, TokenHash(token), account, code_hash, taken == Conflict::kNone, now,
                                      now.Plus(std::chrono::seconds(kSignUpSeconds)));
-    // The owner of a taken ID number or phone is told, and told how to get in if it was them.
+    // The owner of a taken ID number or phone is told, and told how to get in if it was them (at most
+    // kFreeCodeRequests such notices per window, so their phone cannot be flooded this way either).
     std::optional<domain::Account> owner;
     if (taken == Conflict::kPersonalId) {
       owner = store::FindAccountByLogin(s, account.personal_id, "", "");
     } else if (taken == Conflict::kPhone) {
       owner = store::FindAccountByLogin(s, "", account.phone, "");
     }
-    if (owner) {
+    if (owner && AllowCodeRequest(s, owner->id, "taken-notice")) {
       Notify(s, *owner, "register.taken", translate(N_("Có người đăng ký bằng thông tin của bạn")),
              translate(N_("Có người vừa đăng ký tài khoản Cổng dịch vụ công bằng số định danh hoặc số điện thoại của "
                           "bạn. Bạn đã có tài khoản nên không có tài khoản mới nào được tạo. Nếu là bạn, hãy đăng "
