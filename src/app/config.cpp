@@ -166,6 +166,8 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("security.session_absolute_hours", 1, kMaxSessionHours, draft.security.session_absolute_hours),
         integer("security.login_free_failures", 1, kMaxFailures, draft.security.login_free_failures),
         integer("security.login_ip_free_failures", 1, kMaxFailures, draft.security.login_ip_free_failures),
+        integer("security.login_account_free_failures", 1, kMaxFailures, draft.security.login_account_free_failures),
+        integer("security.address_free_requests", 1, kMaxFailures, draft.security.address_free_requests),
         integer("security.login_window_seconds", 1, kMaxSeconds, draft.security.login_window_seconds),
         integer("security.login_block_seconds", 1, kMaxSeconds, draft.security.login_block_seconds),
         integer("security.login_max_block_seconds", 1, kMaxSeconds, draft.security.login_max_block_seconds),

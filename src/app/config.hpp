@@ -17,11 +17,15 @@ struct SecurityConfig {
   int32_t hash_queue = 64;                //!< Sign-ins waiting for a hash thread; more are told to retry.
   int64_t session_idle_minutes = 30;      //!< A session unused this long ends.
   int64_t session_absolute_hours = 12;    //!< A session ends this long after sign-in whatever happens.
-  int32_t login_free_failures = 5;        //!< Wrong passwords per account in a window before attempts are blocked.
-  int32_t login_ip_free_failures = 30;    //!< Wrong passwords per client address in a window before blocking.
+  int32_t login_free_failures = 5;        //!< Wrong passwords per account from one address before it is blocked.
+  int32_t login_ip_free_failures = 100;   //!< Wrong passwords per client address, any account, before blocking.
   int64_t login_window_seconds = 900;     //!< Failures older than this are forgotten.
   int64_t login_block_seconds = 30;       //!< First block; doubles with each further failure.
   int64_t login_max_block_seconds = 900;  //!< Longest block.
+  //! Wrong passwords per account from every address before addresses it has not signed in from are blocked.
+  int32_t login_account_free_failures = 50;
+  //! Registrations and code requests (texts) per client address in an hour.
+  int32_t address_free_requests = 10;
 };
 
 //! The outbox sender: how often it looks for messages to send and how it retries a failed delivery.

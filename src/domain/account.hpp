@@ -76,26 +76,50 @@ struct ApiToken {
   std::optional<int64_t> last_used_at;  //!< Last request made with it.
 };
 
-//! Sign-in failures counted for one key (an account or an address).
+//! Sign-in failures counted for one key (an account-and-address pair, an account, an address).
 struct ThrottleState {
-  int32_t failures = 0;       //!< Failures in the current window.
-  int64_t window_start = 0;   //!< When the window began (Unix seconds).
+  int32_t failures = 0;       //!< Failures not yet forgotten.
+  int64_t window_start = 0;   //!< When `failures` was last aged (Unix seconds): older failures decay from here.
   int64_t blocked_until = 0;  //!< No attempt is checked before this time.
 };
 
 //! How failures slow down further attempts.
 struct ThrottleRules {
-  int32_t free_failures = 5;        //!< Failures allowed in a window before attempts are blocked.
-  int64_t window_seconds = 900;     //!< Failures older than this are forgotten.
+  int32_t free_failures = 5;        //!< Failures allowed before attempts are blocked.
+  int64_t window_seconds = 900;     //!< In this time every failure is forgotten: one per window/free_failures.
   int64_t base_block_seconds = 30;  //!< First block; each further failure doubles it.
   int64_t max_block_seconds = 900;  //!< Longest block.
 };
 
-//! The state after one more failure at `now`: a new window when the old one ended, and once the free failures
-//! are used up a block that doubles with each further failure.
+//! `state` at `now` with the failures aged out since it was saved: one failure is forgotten every
+//! `window_seconds / free_failures`, so a key nobody fails on for `window_seconds` is clear, and a guess per block
+//! period cannot keep the count up for ever.
+ThrottleState Decayed(const ThrottleState& state, int64_t now, const ThrottleRules& rules);
+
+//! The state after one more failure at `now`: the aged count plus one, and once the free failures are used up a
+//! block that doubles with each further failure.
 ThrottleState AfterFailure(const ThrottleState& state, int64_t now, const ThrottleRules& rules);
 
 //! Seconds until attempts are checked again (0: not blocked).
 int64_t SecondsBlocked(const ThrottleState& state, int64_t now);
+
+//! The three counts a sign-in is throttled by. The pair (this account from this address) blocks soon, so a
+//! guesser blocks only themself; the account, across every address, has a much higher ceiling that slows a
+//! distributed guesser but is not applied to an address the owner signed in from recently (nor to reset codes);
+//! the address, across accounts, has a ceiling high enough for a commune office behind one NAT that still stops
+//! one address spraying many accounts.
+struct SignInRules {
+  ThrottleRules pair;     //!< One account from one address.
+  ThrottleRules account;  //!< One account from every address.
+  ThrottleRules address;  //!< One address against every account.
+  //! An address the owner signed in from within this time is not held back by the account's ceiling.
+  int64_t known_address_seconds = int64_t{30} * 24 * 3600;
+};
+
+//! Which of the three counts holds an attempt back.
+enum class ThrottleScope { kNone, kPair, kAccount, kAddress };
+
+//! The stored name of a scope ("pair", "account", "address", "" for none).
+std::string_view ScopeCode(ThrottleScope scope);
 
 }  // namespace motcua::domain

@@ -97,7 +97,10 @@ TEST(Throttle, FiveFreeFailuresThenBlocksThatDoubleUpToTheMaximum) {
   // clang-format on
 }
 
-TEST(Throttle, WithTheDefaultsAMaximalBlockOutlastsTheWindow) {
+TEST(Throttle, AGuessPerBlockPeriodDoesNotKeepRaisingTheBlock) {
+  // Defaults: one failure is forgotten every 900 / 5 = 180 s. An attacker who guesses as soon as each block ends
+  // settles at one guess per 120-240 s on their own key instead of holding it blocked ever longer, and once they stop
+  // the key is clear within the window.
   // clang-format off
   ExpectSteps({
       {1000, 1, 1000, 0},
@@ -107,28 +110,33 @@ TEST(Throttle, WithTheDefaultsAMaximalBlockOutlastsTheWindow) {
       {1040, 5, 1000, 30},
       {1070, 6, 1000, 60},
       {1130, 7, 1000, 120},
-      {1250, 8, 1000, 240},
-      {1490, 9, 1000, 480},
-      {1970, 1, 1970, 0},    // 970 s after the window began: a new window
-      {1971, 2, 1970, 0},
+      {1250, 7, 1180, 120},  // one failure aged out (250 s), one added: the block stays at 120 s
+      {1370, 7, 1360, 120},
+      {1490, 8, 1360, 240},
+      {1730, 7, 1720, 120},  // it swings between 120 s and 240 s and never grows
+      {1850, 8, 1720, 240},
+      {2090, 7, 2080, 120},
+      {3350, 1, 3350, 0},    // 7 * 180 s after the last ageing every failure is forgotten
   }, ThrottleRules{});
   // clang-format on
 }
 
-TEST(Throttle, TheWindowForgetsFailuresAfterWindowSeconds) {
+TEST(Throttle, FailuresAgeOutOneAtATime) {
   const ThrottleRules rules{5, 900, 30, 900};
   // clang-format off
   ExpectSteps({
       {100,  1, 100,  0},
       {101,  2, 100,  0},
       {102,  3, 100,  0},
-      {999,  4, 100,  0},   // 899 s after the window began: still counted
-      {1000, 1, 1000, 0},   // exactly 900 s: forgotten, a new window
+      {279,  4, 100,  0},   // 179 s: nothing forgotten yet
+      {280,  4, 280,  0},   // 180 s: one forgotten, one added
+      {1000, 1, 1000, 0},   // 720 s later: all four forgotten
       {1001, 2, 1000, 0},
-      {1899, 3, 1000, 0},
       {5000, 1, 5000, 0},
   }, rules);
   // clang-format on
+  const ThrottleState idle = Decayed(ThrottleState{4, 280, 0}, 280 + 900, rules);
+  EXPECT_EQ(idle.failures, 0);
 }
 
 TEST(Throttle, OtherRulesShiftTheThreshold) {

@@ -39,6 +39,22 @@ std::string DigitsOnly(std::string_view s) {
 //! The throttle key of the client address.
 std::string AddressKey(const Actor& actor) { return "ip:" + actor.address; }
 
+//! The throttle key of one account (or identifier) tried from the client address.
+std::string PairKey(const std::string& account_key, const Actor& actor) { return account_key + "|ip:" + actor.address; }
+
+//! The key that remembers when account `account_id` last proved itself from the client address.
+std::string KnownKey(int64_t account_id, const Actor& actor) {
+  return fmt::format("known:{}|ip:{}", account_id, actor.address);
+}
+
+//! The key counting requests `what` (registrations and code requests) from the client address.
+std::string RequestKey(std::string_view what, const Actor& actor) {
+  return fmt::format("{}|{}", what, AddressKey(actor));
+}
+
+//! Registrations and code requests per address are counted over an hour.
+constexpr int64_t kRequestWindowSeconds = 3600;
+
 }  // namespace
 
 std::string LoginName::Key() const {
@@ -54,6 +70,19 @@ std::string LoginName::Key() const {
 std::string ThrottleKey(int64_t account_id, const LoginName& typed) {
   // Keyed by the account, not by what was typed, so ID number and phone share one count.
   return account_id != 0 ? fmt::format("acct:{}", account_id) : typed.Key();
+}
+
+std::string JournalIdentifier(const LoginName& typed, std::string_view as_typed) {
+  if (!typed.personal_id.empty()) {
+    return typed.personal_id;
+  }
+  if (!typed.phone.empty()) {
+    return typed.phone;
+  }
+  if (domain::CheckLoginName(as_typed).ok()) {
+    return typed.login_name;
+  }
+  return fmt::format("({} ký tự)", domain::CodePointCount(as_typed));
 }
 
 std::optional<domain::FieldError> ConflictField(Conflict c, bool counter) {
@@ -120,10 +149,15 @@ Accounts::Accounts(const app::Config& config, store::Database& db, const Session
       clock_(clock) {
   argon2_.memory_kib = static_cast<uint64_t>(config.security.argon2_memory_kib);
   argon2_.iterations = static_cast<uint64_t>(config.security.argon2_iterations);
-  account_rules_ = domain::ThrottleRules{config.security.login_free_failures, config.security.login_window_seconds,
-                                         config.security.login_block_seconds, config.security.login_max_block_seconds};
-  ip_rules_ = account_rules_;
-  ip_rules_.free_failures = config.security.login_ip_free_failures;
+  const domain::ThrottleRules pair{config.security.login_free_failures, config.security.login_window_seconds,
+                                   config.security.login_block_seconds, config.security.login_max_block_seconds};
+  sign_in_rules_.pair = pair;
+  sign_in_rules_.account = pair;
+  sign_in_rules_.account.free_failures = config.security.login_account_free_failures;
+  sign_in_rules_.address = pair;
+  sign_in_rules_.address.free_failures = config.security.login_ip_free_failures;
+  request_rules_ = domain::ThrottleRules{config.security.address_free_requests, kRequestWindowSeconds,
+                                         config.security.login_block_seconds, kRequestWindowSeconds};
   if (demo_) {
     auto simulated = std::make_unique<security::SimulatedIdentityProvider>(std::move(demo_people), clock);
     simulated_ = simulated.get();
@@ -191,58 +225,119 @@ std::optional<domain::FieldError> Accounts::CheckNewPassword(const std::string& 
   return std::nullopt;
 }
 
-int64_t Accounts::SecondsBlocked(const Actor& actor, const std::string& account_key) const {
+int64_t Accounts::SecondsBlocked(const Actor& actor, const std::string& account_key, int64_t account_id,
+                                 bool account_ceiling) const {
   const int64_t now = clock_.NowSeconds();
   int64_t seconds = 0;
   db_.Read([&](store::Session& s) {
-    seconds = std::max(domain::SecondsBlocked(store::LoadThrottle(s, account_key), now),
+    seconds = std::max(domain::SecondsBlocked(store::LoadThrottle(s, PairKey(account_key, actor)), now),
                        domain::SecondsBlocked(store::LoadThrottle(s, AddressKey(actor)), now));
+    if (!account_ceiling) {
+      return;
+    }
+    // The owner's own address is not held back by a guesser elsewhere.
+    const domain::ThrottleState known =
+        account_id != 0 ? store::LoadThrottle(s, KnownKey(account_id, actor)) : domain::ThrottleState{};
+    if (known.window_start > 0 && now - known.window_start < sign_in_rules_.known_address_seconds) {
+      return;
+    }
+    seconds = std::max(seconds, domain::SecondsBlocked(store::LoadThrottle(s, account_key), now));
   });
   return seconds;
 }
 
 void Accounts::RecordFailure(store::Session& s, const Actor& actor, std::string_view what,
-                             const std::string& account_key, int64_t account_id, const std::string& account_name) {
+                             const std::string& account_key, int64_t account_id, const std::string& account_name,
+                             const std::string& identifier) {
   const int64_t now = clock_.NowSeconds();
   const std::string ip_key = AddressKey(actor);
-  // Parallel guesses must each count: the read-modify-write below is serialised per key (address first, always
-  // in this order, so two of them never wait on each other).
+  const std::string pair_key = PairKey(account_key, actor);
+  // Parallel guesses must each count: the read-modify-write below is serialised per key (address, account, pair,
+  // always in this order, so two of them never wait on each other).
   store::LockThrottle(s, ip_key);
   store::LockThrottle(s, account_key);
+  store::LockThrottle(s, pair_key);
+  const domain::ThrottleState next_pair =
+      domain::AfterFailure(store::LoadThrottle(s, pair_key), now, sign_in_rules_.pair);
   const domain::ThrottleState next_account =
-      domain::AfterFailure(store::LoadThrottle(s, account_key), now, account_rules_);
-  const domain::ThrottleState next_ip = domain::AfterFailure(store::LoadThrottle(s, ip_key), now, ip_rules_);
+      domain::AfterFailure(store::LoadThrottle(s, account_key), now, sign_in_rules_.account);
+  const domain::ThrottleState next_ip =
+      domain::AfterFailure(store::LoadThrottle(s, ip_key), now, sign_in_rules_.address);
+  store::SaveThrottle(s, pair_key, next_pair);
   store::SaveThrottle(s, account_key, next_account);
   store::SaveThrottle(s, ip_key, next_ip);
   const std::string object_type = account_id != 0 ? "user" : "";
   const std::string object_id = account_id != 0 ? std::to_string(account_id) : "";
   JournalAs(s, actor, 0, "",
             JournalEntry::Of(fmt::format("{}.failure", what), object_type, object_id,
-                             Summary{}.Set("failures", std::to_string(next_account.failures))));
-  const int64_t blocked = std::max(domain::SecondsBlocked(next_account, now), domain::SecondsBlocked(next_ip, now));
+                             Summary{}
+                                 .Set("identifier", identifier)
+                                 .Set("failures", std::to_string(next_pair.failures))
+                                 .Set("account_failures", std::to_string(next_account.failures))));
+  // The longest of the blocks this failure started, and which count it is.
+  domain::ThrottleScope scope = domain::ThrottleScope::kNone;
+  int64_t blocked = 0;
+  for (const auto& [state, which] :
+       {std::pair{next_pair, domain::ThrottleScope::kPair}, std::pair{next_account, domain::ThrottleScope::kAccount},
+        std::pair{next_ip, domain::ThrottleScope::kAddress}}) {
+    if (const int64_t seconds = domain::SecondsBlocked(state, now); seconds > blocked) {
+      blocked = seconds;
+      scope = which;
+    }
+  }
   if (blocked > 0) {
     JournalAs(s, actor, 0, "",
               JournalEntry::Of(fmt::format("{}.blocked", what), object_type, object_id,
                                Summary{}
-                                   .Set("key", domain::SecondsBlocked(next_account, now) > 0 ? "account" : "address")
+                                   .Set("key", std::string(domain::ScopeCode(scope)))
                                    .Set("seconds", std::to_string(blocked))
+                                   .Set("identifier", identifier)
                                    .Set("account_name", account_name)));
   }
 }
 
-bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id) {
+void Accounts::RecordSuccess(store::Session& s, const Actor& actor, const std::string& account_key, int64_t account_id,
+                             bool clear_account) {
+  store::ClearThrottle(s, PairKey(account_key, actor));
+  if (clear_account) {
+    store::ClearThrottle(s, account_key);
+  }
+  store::SaveThrottle(s, KnownKey(account_id, actor), domain::ThrottleState{0, clock_.NowSeconds(), 0});
+}
+
+bool Accounts::AllowCodeRequest(store::Session& s, int64_t account_id, std::string_view what) {
   // At most kFreeCodeRequests codes per window for one account; more are silently not sent (the page answers the
   // same either way), so nobody can flood a phone or reset the five tries of a code at will.
   const int64_t now = clock_.NowSeconds();
-  const std::string key = fmt::format("code:{}", account_id);
+  const std::string key = fmt::format("{}:{}", what, account_id);
   const domain::ThrottleState state = store::LoadThrottle(s, key);
   if (domain::SecondsBlocked(state, now) > 0) {
     return false;
   }
-  domain::ThrottleRules rules = account_rules_;
+  domain::ThrottleRules rules = sign_in_rules_.pair;
   rules.free_failures = kFreeCodeRequests;
   store::SaveThrottle(s, key, domain::AfterFailure(state, now, rules));
   return true;
+}
+
+int64_t Accounts::AddressRequestWait(const Actor& actor, std::string_view what) const {
+  const int64_t now = clock_.NowSeconds();
+  int64_t wait = 0;
+  db_.Read(
+      [&](store::Session& s) { wait = domain::SecondsBlocked(store::LoadThrottle(s, RequestKey(what, actor)), now); });
+  return wait;
+}
+
+int64_t Accounts::CountAddressRequest(store::Session& s, const Actor& actor, std::string_view what) {
+  const int64_t now = clock_.NowSeconds();
+  const std::string key = RequestKey(what, actor);
+  store::LockThrottle(s, key);
+  const domain::ThrottleState state = store::LoadThrottle(s, key);
+  if (const int64_t wait = domain::SecondsBlocked(state, now); wait > 0) {
+    return wait;
+  }
+  store::SaveThrottle(s, key, domain::AfterFailure(state, now, request_rules_));
+  return 0;
 }
 
 std::optional<domain::Account> Accounts::FindByLogin(const LoginName& name) const {

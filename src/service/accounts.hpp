@@ -49,6 +49,11 @@ struct LoginName {
 //! The sign-in throttle key of an attempt: the account when it exists, else what was typed.
 std::string ThrottleKey(int64_t account_id, const LoginName& typed);
 
+//! The identifier of a failed attempt as the journal records it: the ID number, phone or login name it was read
+//! as, so an officer sees which account was targeted; text that is none of these (perhaps a password typed in the
+//! wrong box) only by its length.
+std::string JournalIdentifier(const LoginName& typed, std::string_view as_typed);
+
 //! Reads "036099001234", "0912 345 678", "+84912345678" or "admin".
 LoginName ParseLoginName(std::string_view typed);
 
@@ -79,6 +84,18 @@ struct Registration {
   NewAccount account;    //!< Checked details (see web/person_form); no password hash yet.
   std::string password;  //!< New password.
   std::string confirm;   //!< The same, typed again.
+};
+
+//! A registration waiting for the code sent to the phone; the same whether or not the ID or phone was taken.
+struct PendingSignUp {
+  std::string token;  //!< Names the registration in the confirmation form (only its hash is stored).
+  std::string phone;  //!< The number the code was sent to, as typed.
+};
+
+//! The code a person entered to confirm their registration.
+struct SignUpCode {
+  std::string token;  //!< From the confirmation form.
+  std::string code;   //!< As typed, spaces allowed.
 };
 
 //! A password change by a signed-in person.
@@ -131,8 +148,22 @@ class Accounts {
   domain::Result<int64_t> SignOutEverywhere(const Actor& actor);
   //! Ends the session `public_id` of the actor's own account; kNotFound when it has no such live session.
   domain::Result<domain::Done> EndSession(const Actor& actor, std::string_view public_id);
-  //! Creates an account for the person and signs them in; kConflict with the field of a taken ID number or phone.
-  domain::Result<SignedIn> Register(const Actor& actor, const Registration& in);
+  //! Starts a registration: hashes the password, keeps what was typed and texts a code to the phone (worded by
+  //! `translate`). When the ID number or phone already has an account no code is sent; its owner is told instead,
+  //! and the answer is the same, so it tells an anonymous caller nothing. kInvalid (password), kRateLimited (too
+  //! many registrations and code requests from the address), kBusy (every hash thread busy).
+  domain::Result<PendingSignUp> Register(const Actor& actor, const Registration& in, const Translate& translate);
+  //! Creates the account once the code sent to the phone is entered, and signs the person in. kInvalid under "ma"
+  //! for a wrong, used up or expired code (kMaxCodeAttempts tries per code), kConflict when the ID number or phone
+  //! was taken meanwhile.
+  domain::Result<SignedIn> ConfirmRegistration(const Actor& actor, const SignUpCode& in);
+  //! Sends a new code for the registration `token` (at most kMaxSignUpSends codes in all); kInvalid under "ma" when
+  //! no more may be sent or the registration is unknown, kRateLimited for the address.
+  domain::Result<PendingSignUp> ResendRegistrationCode(const Actor& actor, std::string_view token,
+                                                       const Translate& translate);
+  //! What was typed for the unfinished registration `token` (never the password), to fill the form in again;
+  //! kNotFound when there is no such registration.
+  domain::Result<NewAccount> PendingDetails(std::string_view token) const;
   //! Changes the actor's password (checking the current one), ends its other sessions and starts a new one.
   domain::Result<SignedIn> ChangePassword(const Actor& actor, const PasswordChange& in);
   //! Sends a reset code when `identifier` names an account that can receive one; the answer is the same either
@@ -153,14 +184,27 @@ class Accounts {
   //! The simulated identity service's code for person `index` bound to `nonce` ("" for a bad index).
   std::string IssueSimulatedCode(size_t index, const std::string& nonce) const;
 
-  //! Seconds until attempts for `account_key` from the actor's address are checked again (0: not blocked).
-  int64_t SecondsBlocked(const Actor& actor, const std::string& account_key) const;
-  //! Counts one failed attempt (`what`: "login", "reset_code", "current_password") against the account and the
-  //! client address inside `s`, and journals it, with a block entry when it starts one.
+  //! Seconds until attempts on `account_key` from the actor's address are checked again (0: not blocked): the
+  //! pair and the address always count; the account's ceiling only when `account_ceiling` and the address is not
+  //! one the owner (`account_id`) signed in from lately.
+  int64_t SecondsBlocked(const Actor& actor, const std::string& account_key, int64_t account_id,
+                         bool account_ceiling) const;
+  //! Counts one failed attempt (`what`: "login", "reset_code", "current_password") against the pair, the account
+  //! and the client address inside `s`, and journals it with the identifier tried, with a block entry when it
+  //! starts one.
   void RecordFailure(store::Session& s, const Actor& actor, std::string_view what, const std::string& account_key,
-                     int64_t account_id, const std::string& account_name);
-  //! True when another one-time code may be sent to `account_id` now (counts this request).
-  bool AllowCodeRequest(store::Session& s, int64_t account_id);
+                     int64_t account_id, const std::string& account_name, const std::string& identifier);
+  //! After the owner proved who they are from the actor's address: forgets the pair's failures and remembers the
+  //! address as theirs; `clear_account` (a correct one-time code) also lifts the account's ceiling.
+  void RecordSuccess(store::Session& s, const Actor& actor, const std::string& account_key, int64_t account_id,
+                     bool clear_account);
+  //! True when another one-time code (or notice `what`) may be sent to `account_id` now (counts this request).
+  bool AllowCodeRequest(store::Session& s, int64_t account_id, std::string_view what = "code");
+  //! Counts one registration or code request (`what`) from the actor's address; the seconds to wait when the
+  //! address has used up its requests (0: allowed, and counted).
+  int64_t CountAddressRequest(store::Session& s, const Actor& actor, std::string_view what);
+  //! Seconds until the actor's address may make another request `what` (0: now), without counting one.
+  int64_t AddressRequestWait(const Actor& actor, std::string_view what) const;
   //! Hashes `password` on the hash pool (nothing when the pool is full).
   std::optional<std::string> Hash(std::string_view password);
   //! Checks `password` against `encoded` on the hash pool (nothing when the pool is full).
@@ -198,6 +242,8 @@ class Accounts {
   static constexpr int32_t kMaxCodeAttempts = 5;
   //! Reset codes one account may be sent in a throttle window before further requests are ignored.
   static constexpr int32_t kFreeCodeRequests = 3;
+  //! Codes one registration may be sent, the first included.
+  static constexpr int32_t kMaxSignUpSends = 3;
 
  private:
   //! The account named by `name`, read outside any write.
@@ -205,6 +251,10 @@ class Accounts {
   //! Starts a session for `account` inside `s`, ending the actor's current one, and journals the sign-in.
   SignedIn StartSignedIn(store::Session& s, const Actor& actor, const domain::Account& account,
                          const std::string& action, const Summary& summary);
+  //! Draws a registration code for `token` and, when `deliver`, texts it to `phone` inside `s` (a taken ID or
+  //! phone gets none: the code only replaces the stored one); returns the code's hash.
+  std::string SendSignUpCode(store::Session& s, const std::string& phone, const std::string& token, bool deliver,
+                             const Translate& translate);
   //! The hash unknown accounts are checked against, so that they take as long as known ones.
   const std::string& DummyHash();
 
@@ -216,8 +266,8 @@ class Accounts {
   bool demo_;
   const domain::Clock& clock_;
   security::Argon2Params argon2_;
-  domain::ThrottleRules account_rules_;
-  domain::ThrottleRules ip_rules_;
+  domain::SignInRules sign_in_rules_;
+  domain::ThrottleRules request_rules_;
   std::once_flag dummy_once_;
   std::string dummy_hash_;
   std::unique_ptr<security::IdentityProvider> identity_;

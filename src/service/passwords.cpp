@@ -30,6 +30,12 @@ Error Busy(const char* field, const char* message) {
   return Error{ErrorKind::kBusy, message, {domain::FieldError{field, message}}, 0};
 }
 
+//! The answer when the client address has used up its code requests.
+Error AddressLimited(int64_t wait) {
+  const char* message = N_("Có quá nhiều yêu cầu gửi mã từ địa chỉ mạng này. Để bảo vệ người dùng, hãy thử lại sau");
+  return Error{ErrorKind::kRateLimited, message, {domain::FieldError{"tai_khoan", message}}, wait};
+}
+
 domain::PasswordContext ContextOf(const domain::Account& a) {
   return domain::PasswordContext{a.personal_id, a.phone, a.login_name, a.email};
 }
@@ -46,7 +52,7 @@ domain::Result<SignedIn> Accounts::ChangePassword(const Actor& actor, const Pass
   Error error = Error::Of(ErrorKind::kInvalid, "");
   if (in.current.empty()) {
     error.fields.push_back({"mat_khau_cu", N_("Nhập mật khẩu hiện tại")});
-  } else if (const int64_t wait = SecondsBlocked(actor, throttle_key); wait > 0) {
+  } else if (const int64_t wait = SecondsBlocked(actor, throttle_key, account->id, false); wait > 0) {
     // A stolen session must not become a way around the sign-in throttle.
     return Blocked("mat_khau_cu", wait);
   } else {
@@ -57,7 +63,9 @@ domain::Result<SignedIn> Accounts::ChangePassword(const Actor& actor, const Pass
     if (!*ok) {
       error.fields.push_back({"mat_khau_cu", N_("Mật khẩu hiện tại không đúng")});
       db_.Write([&](store::Session& s) {
-        RecordFailure(s, actor, "current_password", throttle_key, account->id, account->full_name);
+        RecordFailure(s, actor, "current_password", throttle_key, account->id, account->full_name,
+                      JournalIdentifier(LoginName{account->personal_id, account->phone, account->login_name},
+                                        account->login_name));
       });
     }
   }
@@ -88,22 +96,38 @@ domain::Result<domain::Done> Accounts::RequestResetCode(const Actor& actor, std:
   if (domain::CollapseSpaces(identifier).empty()) {
     return Error::Field("tai_khoan", N_("Nhập số định danh cá nhân hoặc số điện thoại"));
   }
-  const std::optional<domain::Account> account = FindByLogin(ParseLoginName(identifier));
-  // The same answer whether or not the account exists, so the answer cannot be used to find out.
-  if (!account || account->status == domain::AccountStatus::kDisabled ||
-      (account->phone.empty() && account->email.empty())) {
-    return domain::Done{};
+  const std::string request_key = "request";
+  if (const int64_t wait = AddressRequestWait(actor, request_key); wait > 0) {
+    return AddressLimited(wait);
   }
-  std::string code;
+  const LoginName name = ParseLoginName(identifier);
+  const std::optional<domain::Account> account = FindByLogin(name);
+  // The same answer and the same work whether or not the account exists: one write holding the address's count
+  // and a journal entry (an account that can receive a code also gets the code and its message), so neither the
+  // answer nor its time tells.
+  const bool reachable = account && account->status != domain::AccountStatus::kDisabled &&
+                         (!account->phone.empty() || !account->email.empty());
+  int64_t wait = 0;
   db_.Write([&](store::Session& s) {
-    code.clear();
+    wait = CountAddressRequest(s, actor, request_key);
+    if (wait > 0) {
+      return;
+    }
+    if (!reachable) {
+      JournalAs(s, actor, 0, "",
+                JournalEntry::Of("password.reset_requested", "", "",
+                                 Summary{}.Set("identifier", JournalIdentifier(name, identifier))));
+      return;
+    }
     if (!AllowCodeRequest(s, account->id)) {
       JournalAs(s, actor, 0, "",
                 JournalEntry::Of("password.reset_request_ignored", "user", std::to_string(account->id)));
       return;
     }
-    code = IssueCode(s, account->id, store::CodePurpose::kReset, std::nullopt);
-    JournalAs(s, actor, 0, "", JournalEntry::Of("password.reset_requested", "user", std::to_string(account->id)));
+    const std::string code = IssueCode(s, account->id, store::CodePurpose::kReset, std::nullopt);
+    JournalAs(s, actor, 0, "",
+              JournalEntry::Of("password.reset_requested", "user", std::to_string(account->id),
+                               Summary{}.Set("identifier", JournalIdentifier(name, identifier))));
     // Sent by the outbox once this job commits: never lost to a crash after the commit, never sent for a code
     // that was rolled back.
     Notify(s, *account, "password.reset_code", translate(N_("Mã đặt lại mật khẩu")),
@@ -111,6 +135,9 @@ domain::Result<domain::Done> Accounts::RequestResetCode(const Actor& actor, std:
                        translate(N_("Mã dùng được một lần trong 15 phút. Không đưa mã này cho ai."))),
            true);
   });
+  if (wait > 0) {
+    return AddressLimited(wait);
+  }
   return domain::Done{};
 }
 
@@ -135,11 +162,14 @@ domain::Result<SignedIn> Accounts::ResetPassword(const Actor& actor, const Passw
   }
   const char* wrong = N_("Mã không đúng hoặc đã hết hạn. Kiểm tra lại mã, hoặc xin mã mới.");
   const std::string throttle_key = ThrottleKey(account ? account->id : 0, name);
-  if (const int64_t wait = SecondsBlocked(actor, throttle_key); wait > 0) {
+  // A right code is let through whatever a guesser elsewhere did: only this address's own counts apply (the code
+  // itself allows kMaxCodeAttempts tries and kFreeCodeRequests codes per window).
+  if (const int64_t wait = SecondsBlocked(actor, throttle_key, account ? account->id : 0, false); wait > 0) {
     return Blocked("ma", wait);
   }
+  const std::string identifier = JournalIdentifier(name, in.identifier);
   if (!account || account->status == domain::AccountStatus::kDisabled) {
-    db_.Write([&](store::Session& s) { RecordFailure(s, actor, "reset_code", throttle_key, 0, ""); });
+    db_.Write([&](store::Session& s) { RecordFailure(s, actor, "reset_code", throttle_key, 0, "", identifier); });
     return Error::Field("ma", wrong);
   }
   const auto hash = Hash(in.password);
@@ -153,12 +183,12 @@ domain::Result<SignedIn> Accounts::ResetPassword(const Actor& actor, const Passw
     const store::CodeCheck check = store::ConsumeCode(s, account->id, CodeHash(account->id, code),
                                                       domain::Instant::FromSeconds(now), kMaxCodeAttempts);
     if (check != store::CodeCheck::kOk) {
-      RecordFailure(s, actor, "reset_code", throttle_key, account->id, account->full_name);
+      RecordFailure(s, actor, "reset_code", throttle_key, account->id, account->full_name, identifier);
       return;
     }
     store::SetPassword(s, account->id, *hash, domain::Instant::FromSeconds(now));
     store::RevokeSessions(s, account->id, domain::Instant::FromSeconds(now));
-    store::ClearThrottle(s, throttle_key);
+    RecordSuccess(s, actor, throttle_key, account->id, true);  // a right code lifts the account's blocks
     sessions_.EndByHash(s, actor.session_hash);
     out = SignedIn{account->AsPrincipal(), sessions_.Start(s, actor, account->id)};
     Journal(s, ActingAs(actor, *out), JournalEntry::Of("password.reset", "user", std::to_string(account->id)));

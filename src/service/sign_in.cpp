@@ -47,21 +47,11 @@ domain::Result<SignedIn> Accounts::SignInWithPassword(const Actor& actor, const 
   if (auto missing = MissingCredentials(in)) {
     return *missing;
   }
-  const int64_t now = clock_.NowSeconds();
   const LoginName name = ParseLoginName(in.identifier);
-  const std::string ip_key = "ip:" + actor.address;
-  std::optional<domain::Account> account;
-  std::string account_key;
-  domain::ThrottleState by_account;
-  domain::ThrottleState by_ip;
-  db_.Read([&](store::Session& s) {
-    account = store::FindAccountByLogin(s, name.personal_id, name.phone, name.login_name);
-    account_key = ThrottleKey(account ? account->id : 0, name);
-    by_account = store::LoadThrottle(s, account_key);
-    by_ip = store::LoadThrottle(s, ip_key);
-  });
-  if (const int64_t wait = std::max(domain::SecondsBlocked(by_account, now), domain::SecondsBlocked(by_ip, now));
-      wait > 0) {
+  const std::optional<domain::Account> account = FindByLogin(name);
+  const int64_t account_id = account ? account->id : 0;
+  const std::string account_key = ThrottleKey(account_id, name);
+  if (const int64_t wait = SecondsBlocked(actor, account_key, account_id, true); wait > 0) {
     // While blocked, no password is checked at all, right or wrong.
     Error blocked =
         Error::Of(ErrorKind::kRateLimited, N_("Bạn đã nhập sai nhiều lần. Để bảo vệ tài khoản, hãy thử lại sau"));
@@ -78,7 +68,8 @@ domain::Result<SignedIn> Accounts::SignInWithPassword(const Actor& actor, const 
   }
   if (!*matched || !has_hash) {
     db_.Write([&](store::Session& s) {
-      RecordFailure(s, actor, "login", account_key, account ? account->id : 0, account ? account->full_name : "");
+      RecordFailure(s, actor, "login", account_key, account_id, account ? account->full_name : "",
+                    JournalIdentifier(name, in.identifier));
     });
     return Error::Field("tai_khoan",
                         N_("Số định danh, số điện thoại hoặc mật khẩu không đúng. Hãy kiểm tra và thử lại."));
@@ -99,7 +90,7 @@ domain::Result<SignedIn> Accounts::SignInWithPassword(const Actor& actor, const 
   }
   std::optional<SignedIn> out;
   db_.Write([&](store::Session& s) {
-    store::ClearThrottle(s, account_key);
+    RecordSuccess(s, actor, account_key, account->id, false);
     if (rehash) {
       store::ReplacePasswordHash(s, account->id, *rehash);
     }

@@ -31,7 +31,7 @@ Response ForgotSubmit(const AccountPages& p, const Request& req) {
   if (!sent) {
     FieldErrors errors;
     AddErrors(site, lang, sent.error(), errors);
-    return RenderForgot(site, req, typed, errors, StatusOf(sent.error()));
+    return WithRetry(RenderForgot(site, req, typed, errors, StatusOf(sent.error())), sent.error());
   }
   return Response::Redirect("/dat-lai-mat-khau?tb=da-gui&tai_khoan=" + http::PercentEncode(typed));
 }

@@ -21,7 +21,8 @@ let configDir;
 before(async () => {
   configDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-accounts-'));
   const config = path.join(configDir, 'accounts.toml');
-  await writeFile(config, '[security]\nlogin_free_failures = 100\nlogin_ip_free_failures = 1000\n');
+  await writeFile(config,
+    '[security]\nlogin_free_failures = 100\nlogin_ip_free_failures = 1000\naddress_free_requests = 1000\n');
   server = await startServer({ args: ['--config', config] });
 });
 after(async () => {
@@ -45,10 +46,23 @@ function person(overrides = {}) {
   };
 }
 
+//! The token of the confirmation form in `html` (null when the page is not the confirmation page).
+function signUpToken(html) {
+  return inputValue(html, 'dang_ky');
+}
+
+//! Fills in the registration form; when it is accepted, enters the code texted to the phone as the person would.
+//! Answers the browser, the last answer (the confirmation's, or the refusal of the form), and the first (`form`).
 async function register(fields) {
   const b = new Browser(server.url);
-  const res = await b.submit('/dang-ky', fields);
-  return { b, res };
+  const form = await b.submit('/dang-ky', fields);
+  const token = signUpToken(form.text);
+  if (form.status !== 200 || !token) {
+    return { b, res: form, form };
+  }
+  const [code] = await mailboxCodes(server, fields.dien_thoai);
+  const res = await b.post('/dang-ky/xac-nhan', { dang_ky: token, ma: code ?? '', dien_thoai: fields.dien_thoai });
+  return { b, res, form };
 }
 
 //! The 8-digit (counter, admin) or 6-digit code shown on a code slip.
@@ -75,25 +89,38 @@ describe('registration', () => {
     assert.equal(again.status, 303, 'the new password does not sign in');
   });
 
-  test('an ID that already has an account is refused without saying whose it is', async () => {
-    const { res } = await register(person({
-      ho_ten: 'Trần Thị Mai', so_dinh_danh: kDemoLogins.citizen, 'ngay_sinh-ngay': '27', 'ngay_sinh-thang': '3',
-      'ngay_sinh-nam': '1985', dien_thoai: '0987000099', email: '',
-    }));
-    assert.ok([409, 422].includes(res.status), `status ${res.status}`);
-    const error = fieldError(res.text, 'so_dinh_danh');
-    assert.ok(error, 'no error on the ID field');
-    assert.match(error, /đã có tài khoản/);
-    // Nothing of the existing account: not its phone, e-mail or when it was made.
-    const text = decodeEntities(res.text);
-    for (const secret of ['0912000001', 'mai.tran@example.vn', '0912 000 001']) {
-      assert.ok(!text.includes(secret), `the refusal shows ${secret}`);
+  test('a taken ID or phone gets the same answer as a free one; no code goes out and the owner is told', async () => {
+    const fresh = person({ ho_ten: 'Đỗ Văn Tùng', so_dinh_danh: '036193004321', 'ngay_sinh-nam': '1993',
+      dien_thoai: '0987000077', email: '' });
+    const idTaken = person({ ho_ten: 'Trần Thị Mai', so_dinh_danh: kDemoLogins.citizen, 'ngay_sinh-ngay': '27',
+      'ngay_sinh-thang': '3', 'ngay_sinh-nam': '1985', dien_thoai: '0987000099', email: '' });
+    const phoneTaken = person({ so_dinh_danh: '036191004999', 'ngay_sinh-nam': '1991', dien_thoai: '0912000001' });
+    const ownerBefore = (await mailboxCodes(server, '0912000001')).length;
+    const answers = [];
+    for (const fields of [fresh, idTaken, phoneTaken]) {
+      const b = new Browser(server.url);
+      answers.push(await b.submit('/dang-ky', fields));
     }
-    const { res: phoneTaken } = await register(person({ so_dinh_danh: '036191004999', 'ngay_sinh-nam': '1991',
-      dien_thoai: '0912000001' }));
-    assert.ok([409, 422].includes(phoneTaken.status), `phone taken: status ${phoneTaken.status}`);
-    assert.ok(fieldError(phoneTaken.text, 'dien_thoai'), 'no error on the phone field');
-    assert.ok(!decodeEntities(phoneTaken.text).includes('Trần Thị Mai'), 'the refusal names the phone\'s owner');
+    const shape = (res, phone) => withoutRequestIds(decodeEntities(res.text))
+      .replace(/name="(csrf|dang_ky)" value="[^"]*"/g, 'name="$1" value="X"').replaceAll(phone, 'PHONE');
+    for (const [i, res] of answers.entries()) {
+      assert.equal(res.status, 200, `answer ${i}: ${res.status}`);
+      assert.ok(signUpToken(res.text), `answer ${i} is not the confirmation page`);
+    }
+    assert.equal(shape(answers[1], '0987000099'), shape(answers[0], '0987000077'), 'a taken ID answers differently');
+    assert.equal(shape(answers[2], '0912000001'), shape(answers[0], '0987000077'), 'a taken phone answers differently');
+    // Nothing of the existing account.
+    const text = decodeEntities(answers[1].text + answers[2].text);
+    for (const secret of ['Trần Thị Mai', 'mai.tran@example.vn', '0912 000 001']) {
+      assert.ok(!text.includes(secret), `the answer shows ${secret}`);
+    }
+    // The free one got a code; the phone typed with a taken ID got nothing; the owner got a notice, not a code.
+    assert.equal((await mailboxCodes(server, '0987000077')).length, 1);
+    assert.equal((await mailboxCodes(server, '0987000099')).length, 0);
+    assert.equal((await mailboxCodes(server, '0912000001')).length, ownerBefore, 'the owner was sent a code');
+    const notices = Number(sql(server.db, `SELECT COUNT(*) FROM outbox WHERE recipient = '0912000001'
+      AND idempotency_key LIKE 'register.taken:%'`).trim());
+    assert.equal(notices, 2, 'the owner of the ID and phone was not told twice');
   });
 
   // [what, overrides, field with the error]
