@@ -80,6 +80,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
                 "/thu-tuc/{code}/mau/{form}",
                 "/linh-vuc",
                 "/co-quan",
+                "/co-quan/{code}",
                 "/api/v1/procedures",
                 "/api/v1/procedures/{code}",
                 "/api/v1/fields",
@@ -161,6 +162,12 @@ void WebApp::AddSlowReportRoutes() {
 http::Placement WebApp::Place(Request& req) {
   Resolve(req);
   if (req.matched == nullptr) {
+    // An address with no page still shows who is signed in: a visitor with a session cookie is resolved (a store
+    // read) on the interactive executor, like a cached page.
+    if (!req.path.starts_with("/api/") && !req.path.starts_with("/static/") && !req.Cookie(session_cookie_).empty()) {
+      req.exec = http::Exec::kInteractive;
+      return http::Placement{req.exec, 0};
+    }
     return {};
   }
   // A cached public page shows the caller's name in its header: a visitor with a session cookie is resolved (a
@@ -202,6 +209,9 @@ Response WebApp::Route(Request& req) {
     m = Resolve(req);
   }
   if (m.route == nullptr) {
+    if (req.exec != http::Exec::kInline) {
+      access::SetCaller(req, auth_.ResolveSession(req));  // placed on the executor to show who is signed in
+    }
     const std::string lang = site_.Lang(req);
     if (m.path_known) {
       std::string allow;
