@@ -170,9 +170,11 @@ http::Placement WebApp::Place(Request& req) {
     }
     return {};
   }
-  // A cached public page shows the caller's name in its header: a visitor with a session cookie is resolved (a
-  // store read) on the interactive executor; everyone else stays on the fast inline path.
-  if (req.exec == http::Exec::kInline && cacheable_routes_.count(req.matched) > 0 && !req.path.starts_with("/api/") &&
+  // Every page shows the caller's name in its header, a cached one too: a visitor with a session cookie is
+  // resolved (a store read) on the interactive executor; everyone else stays on the fast inline path. Probes and
+  // metrics are no pages: they stay on the I/O thread whatever cookie comes with them.
+  const bool probe = req.matched->pattern == "/healthz" || req.matched->pattern == "/metrics";
+  if (req.exec == http::Exec::kInline && !probe && !req.path.starts_with("/api/") &&
       !req.Cookie(session_cookie_).empty()) {
     req.exec = http::Exec::kInteractive;
   }
@@ -242,6 +244,10 @@ Response WebApp::Route(Request& req) {
   Response res = m.route->handler(req);
   req.context = std::move(caller);
   if (res.status != http::kOk) {
+    // Not kept (a 404 of an unknown code), but rendered as the anonymous page: the header still names the caller.
+    if (access::CallerOf(req).principal.signed_in()) {
+      FillAccountSlot(req, res);
+    }
     return res;
   }
   res.Set("ETag", http::EntityTag(res.body, true));
@@ -250,6 +256,16 @@ Response WebApp::Route(Request& req) {
       http::MakeCachedResponse(res, security_headers_, web::Site::kAccountSlotOpen, web::Site::kAccountSlotClose);
   cache_.Put(key, version, entry);
   return FromCache(req, entry);
+}
+
+void WebApp::FillAccountSlot(const Request& req, Response& res) const {
+  const size_t open = res.body.find(web::Site::kAccountSlotOpen);
+  const size_t close = res.body.find(web::Site::kAccountSlotClose);
+  if (open == std::string::npos || close == std::string::npos || close < open) {
+    return;
+  }
+  const size_t from = open + web::Site::kAccountSlotOpen.size();
+  res.body.replace(from, close - from, site_.AccountArea(req));
 }
 
 Response WebApp::FromCache(const Request& req, const std::shared_ptr<const http::CachedResponse>& entry) {
