@@ -217,3 +217,36 @@ describe('the signed-in header on every kind of page', () => {
     assert.ok(h1Text(html).includes('Trung tâm Phục vụ hành chính công'));
   });
 });
+
+describe('the journal and the sessions page speak people\'s language', () => {
+  const kChromeAndroid = 'Mozilla/5.0 (Linux; Android 13; SM-A536E) AppleWebKit/537.36 (KHTML, like Gecko) '
+    + 'Chrome/124.0.0.0 Mobile Safari/537.36';
+
+  test('entries read as sentences in Vietnamese and English, with the browser named', async () => {
+    const phone = new Browser(server.url, { userAgent: kChromeAndroid });
+    assert.equal((await phone.signIn(kDemoLogins.representative)).status, 303);
+    const admin = await signedIn(server, kDemoLogins.systemAdmin);
+    const vi = await admin.get('/quan-tri/nhat-ky?hanh_dong=login.success');
+    assert.equal(vi.status, 200);
+    const rows = vi.text.split('<tr class="govuk-table__row">').slice(2);
+    assert.ok(rows.length >= 2);
+    const t = decodeEntities(pageText(rows.join(' ')));
+    assert.match(t, /Đăng nhập thành công login\.success/);
+    assert.match(t, /Chrome trên Android/);
+    assert.match(t, /\d\d\/\d\d\/\d{4} \d\d:\d\d/, 'times are written dd/mm/yyyy hh:mm');
+    assert.doesNotMatch(t, /\d{4}-\d\d-\d\dT/, 'no ISO times');
+    const en = await admin.get('/quan-tri/nhat-ky?hanh_dong=login.success&lang=en');
+    assert.match(decodeEntities(pageText(en.text)), /Signed in login\.success/);
+    assert.match(decodeEntities(pageText(en.text)), /Chrome on Android/);
+  });
+
+  test('the sessions page names the browser, not the header', async () => {
+    const admin = await signedIn(server, kDemoLogins.systemAdmin);
+    const page = await admin.get('/quan-tri/phien');
+    assert.equal(page.status, 200);
+    const t = decodeEntities(pageText(page.text));
+    assert.match(t, /Chrome trên Android/);
+    assert.doesNotMatch(t, /Mozilla\/5\.0/);
+    assert.match(page.text, /data-label="Thiết bị"/, 'cells carry their column name for the stacked phone layout');
+  });
+});
