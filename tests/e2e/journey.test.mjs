@@ -191,3 +191,22 @@ describe('where to go', () => {
     }
   });
 });
+
+describe('officer pages on a phone', () => {
+  test('the audit journal fits its column at 360 px: cells stack, nothing scrolls sideways', async () => {
+    const context = await browser.newContext({ viewport: kPhone, isMobile: true, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await signIn(page, server.url, kDemo.systemAdmin);
+      await page.goto(`${server.url}/quan-tri/nhat-ky`);
+      assert.ok(await page.getByText('Đăng nhập thành công').first().isVisible(), 'entries read as sentences');
+      await assertNoHorizontalScroll(page, 'audit journal');
+      const overflow = await page.evaluate(() => [...document.querySelectorAll('.app-table-scroll')]
+        .map((box) => box.scrollWidth - box.clientWidth));
+      assert.ok(overflow.length > 0 && overflow.every((px) => px <= 0), `the journal table scrolls: ${overflow}`);
+      await page.screenshot({ path: path.join(await screenshotDir(), 'audit-360.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
