@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/csv.hpp"
+#include "domain/desks.hpp"
 #include "domain/reference_import.hpp"
 
 namespace {
@@ -15,6 +16,9 @@ const std::string kProcedureHeader =
     "procedure_code,procedure_name,field,level,ministry,implementing_agency,procedure_type,decision_no,channels,"
     "processing_time,processing_time_value,processing_time_unit,processing_time_by_channel,fee,fee_vnd,fee_note,"
     "source_url\n";
+
+const std::string kDeskHeader =
+    "id,kind,province_code,commune_code,agency_code,name,address,hours,phone,latitude,longitude,source\n";
 
 template <typename Import>
 void CheckLines(const Import& r, std::string_view text) {
@@ -45,5 +49,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckLines(motcua::domain::ReadProcedures(input), input);
   CheckLines(motcua::domain::ReadAdminUnits(input), input);
   CheckLines(motcua::domain::ReadAdminUnitMapping(input), input);
+  const std::string desks = kDeskHeader + std::string(input);
+  const motcua::domain::DeskImport desk_import = motcua::domain::ReadDesks(desks);
+  CheckLines(desk_import, desks);
+  for (const motcua::domain::Desk& d : desk_import.desks) {
+    // Every accepted desk has what a page needs, and its map link is an OpenStreetMap address.
+    if (d.name.empty() || d.address.empty() ||
+        !motcua::domain::MapLink(d).starts_with("https://www.openstreetmap.org/")) {
+      std::abort();
+    }
+  }
   return 0;
 }

@@ -19,6 +19,7 @@
 #include "app/files.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_accounts.hpp"
+#include "domain/desks.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/reference_import.hpp"
 #include "http/server.hpp"
@@ -196,8 +197,14 @@ int RunImport(Config& config, const std::string& kind, const std::string& file, 
     }
     db->Write(
         [&](motcua::store::Session& s) { counts = motcua::store::UpsertAdminUnitLinks(s, import.links, Progress); });
+  } else if (kind == "desks") {
+    const auto import = motcua::domain::ReadDesks(text);
+    if (ReportRejected(import, file, skip_invalid)) {
+      return kExitInvalidData;
+    }
+    db->Write([&](motcua::store::Session& s) { counts = motcua::store::ReplaceDesks(s, import.desks); });
   } else {
-    std::cerr << "unknown import kind " << kind << " (procedures, units, unit-mapping)\n";
+    std::cerr << "unknown import kind " << kind << " (procedures, units, unit-mapping, desks)\n";
     return kExitUsage;
   }
   std::cout << fmt::format("{}: {} dòng mới, {} dòng cập nhật.\n", file, counts.added, counts.updated);
@@ -344,7 +351,9 @@ int main(int argc, char** argv) {
   std::string kind;
   std::string file;
   bool skip_invalid = false;
-  import->add_option("kind", kind, "procedures | units | unit-mapping")
+  import
+      ->add_option("kind", kind,
+                   "procedures | units | unit-mapping | desks (the whole list: desks not in the file are removed)")
       ->required()
       ->check(CLI::IsMember({"procedures", "units", "unit-mapping"}));
   import->add_option("file", file, "CSV file")->required()->check(CLI::ExistingFile);

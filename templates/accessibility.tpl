@@ -9,6 +9,6 @@
       <li>_("Tìm kiếm không cần gõ dấu tiếng Việt.")</li>
     </ul>
     <h2 class="govuk-heading-m">_("Báo lỗi về khả năng tiếp cận")</h2>
-    <p class="govuk-body">_("Nếu bạn gặp khó khăn khi dùng cổng, hãy báo cho bộ phận một cửa gần nhất hoặc gọi đường dây nóng của tỉnh; chúng tôi sẽ trả lời trong 5 ngày làm việc.")</p>
+    <p class="govuk-body">_("Nếu bạn gặp khó khăn khi dùng cổng, hãy báo cho bộ phận một cửa gần nhất hoặc gọi đường dây nóng") <a class="govuk-link" href="tel:{{HOTLINE_TEL}}">{{HOTLINE}}</a>. _("Chúng tôi sẽ trả lời trong 5 ngày làm việc.")</p>
   </div>
 </div>

@@ -56,6 +56,7 @@
           <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/thong-ke">_("Thống kê")</a></li>
           <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/api/openapi.json">API</a></li>
         </ul>
+        <p class="govuk-body-s">_("Đường dây nóng hỗ trợ người dân:") <a class="govuk-footer__link" href="tel:{{HOTLINE_TEL}}">{{HOTLINE}}</a></p>
         <p class="govuk-body-s">_("Phần mềm motcua, mã nguồn mở. Dữ liệu thủ tục hành chính từ Cổng Dịch vụ công quốc gia.")</p>
       </div>
     </div>

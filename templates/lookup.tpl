@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
-    {{#HAS_ERROR}}<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">_("Có lỗi xảy ra")</h2><div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#ma">{{ERROR}}</a></li></ul></div></div></div>{{/HAS_ERROR}}
+    {{#HAS_ERROR}}<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">_("Có vấn đề")</h2><div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#ma">{{ERROR}}</a></li></ul></div></div></div>{{/HAS_ERROR}}
     <h1 class="govuk-heading-xl">_("Tra cứu hồ sơ")</h1>
     <form action="/tra-cuu" method="get" novalidate>
       <div class="govuk-form-group{{#HAS_ERROR}} govuk-form-group--error{{/HAS_ERROR}}">

@@ -136,6 +136,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         str("share_dir", draft.share_dir),
         str("listen", listen),
         str("log.level", draft.log_level),
+        str("site.hotline", draft.hotline),
         boolean("log.access", draft.access_log),
         boolean("http.behind_tls", draft.behind_tls),
         boolean("http.trust_forwarded_for", draft.trust_forwarded_for),
@@ -181,6 +182,11 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     if (err) {
       return err;
     }
+  }
+  if (draft.hotline.empty() || draft.hotline.find_first_not_of("0123456789 +.-") != std::string::npos ||
+      draft.hotline.find_first_of("0123456789") == std::string::npos) {
+    return ConfigError{
+        fmt::format("{}: site.hotline \"{}\" must be a phone number (digits, spaces, + . -)", path, draft.hotline)};
   }
   if (!IsLogLevel(draft.log_level)) {
     return ConfigError{fmt::format("{}: log.level \"{}\" must be one of {}", path, draft.log_level, kLogLevels)};

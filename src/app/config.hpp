@@ -57,6 +57,9 @@ struct Config {
   int64_t page_cache_bytes = int64_t{64} << 20;  //!< Memory the kept pages may use (least recently used go first).
   SecurityConfig security;                       //!< Passwords, sessions, throttling.
   OutboxConfig outbox;                           //!< Delivery of messages (SMS, email).
+  //! [site] hotline: the number help pages and desk notes give ("1800 1096" is the national public service
+  //! portal's free support line; a province sets its own).
+  std::string hotline = "1800 1096";
   //! Test only: adds a report route that blocks until released (refused unless the database is a demo one).
   bool testing_slow_reports = false;
 };

@@ -116,6 +116,20 @@ TEST(Config, TheOutboxSenderIsConfigured) {
   EXPECT_TRUE(ApplyEnvironment(bad, c));
 }
 
+TEST(Config, TheHotlineIsAPhoneNumberFromTheSiteSection) {
+  Config c;
+  EXPECT_FALSE(c.hotline.empty());
+  auto err = LoadConfigFile(WriteToml("[site]\nhotline = \"0228 3 123 456\"\n"), c);
+  ASSERT_FALSE(err) << err->message;
+  EXPECT_EQ(c.hotline, "0228 3 123 456");
+  for (const std::string_view bad : {"", "call us", "<script>", "   "}) {
+    err = LoadConfigFile(WriteToml("[site]\nhotline = \"" + std::string(bad) + "\"\n"), c);
+    ASSERT_TRUE(err.has_value()) << bad;
+    EXPECT_NE(err->message.find("site.hotline"), std::string::npos);
+    EXPECT_EQ(c.hotline, "0228 3 123 456");
+  }
+}
+
 TEST(Config, ListenAddressIsValidated) {
   Config c;
   EXPECT_FALSE(ApplyListen("127.0.0.1:0", c));

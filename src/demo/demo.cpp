@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "domain/csv.hpp"
+#include "domain/desks.hpp"
 #include "domain/reference_import.hpp"
 #include "domain/text.hpp"
 #include "store/catalogue_store.hpp"
@@ -217,7 +218,12 @@ DemoReport LoadDemo(store::Database& db, const std::string& share_dir) {
     throw std::runtime_error(details_path + ": " + e.what());
   }
 
+  // Desks: where citizens hand in applications (demo values are marked in the file and in docs/demo.md).
+  const auto desks = domain::ReadDesks(app::ReadWholeFile(demo + "desks.csv"));
+  RequireClean(desks, demo + "desks.csv");
+
   db.Write([&](store::Session& s) {
+    report.desks = store::ReplaceDesks(s, desks.desks).added;
     report.units += store::UpsertAdminUnits(s, units2024.units).added;
     report.units += store::UpsertAdminUnits(s, units2025.units).added;
     report.links = store::UpsertAdminUnitLinks(s, mapping.links).added;

@@ -21,6 +21,7 @@ struct DemoReport {
   int64_t procedures = 0;  //!< Procedures.
   int64_t agencies = 0;    //!< Agencies created.
   int64_t detailed = 0;    //!< Procedures with documents and steps.
+  int64_t desks = 0;       //!< Desks (bộ phận một cửa) with address, hours and phone.
 };
 
 //! Loads reference data and the demo province from `share_dir`/data into an empty, migrated database, all in one

@@ -58,4 +58,15 @@ std::optional<Instant> VietnamDayStart(std::string_view iso_date, int32_t days_a
                               kVietnamOffsetSeconds);
 }
 
+std::string DisplayDate(std::string_view iso_date) {
+  if (!VietnamDayStart(iso_date, 0)) {
+    return std::string(iso_date);
+  }
+  constexpr size_t kYear = 0;
+  constexpr size_t kMonth = 5;
+  constexpr size_t kDay = 8;
+  return std::string(iso_date.substr(kDay, 2)) + "/" + std::string(iso_date.substr(kMonth, 2)) + "/" +
+         std::string(iso_date.substr(kYear, 4));
+}
+
 }  // namespace motcua::domain

@@ -31,4 +31,7 @@ CivilDate VietnamToday(Instant now);
 //! such a real date.
 std::optional<Instant> VietnamDayStart(std::string_view iso_date, int32_t days_after);
 
+//! A date as people write it: "12/05/1990" for "1990-05-12"; any other text unchanged.
+std::string DisplayDate(std::string_view iso_date);
+
 }  // namespace motcua::domain

@@ -56,6 +56,14 @@ TEST(VietnamDayStart, MidnightInVietnamIsSevenHoursEarlierInUtc) {
   EXPECT_EQ(VietnamToday(*VietnamDayStart("2026-11-26", 0)).day, 26);
 }
 
+TEST(DisplayDate, DayMonthYearAsPeopleWriteIt) {
+  EXPECT_EQ(DisplayDate("1990-05-12"), "12/05/1990");
+  EXPECT_EQ(DisplayDate("2024-02-29"), "29/02/2024");
+  EXPECT_EQ(DisplayDate("2025-02-29"), "2025-02-29");  // not a real day: shown as stored
+  EXPECT_EQ(DisplayDate(""), "");
+  EXPECT_EQ(DisplayDate("12/05/1990"), "12/05/1990");
+}
+
 TEST(VietnamDayStart, AnythingButARealIsoDateIsNothing) {
   for (const std::string_view bad : {"", "2026-11-2", "2026/11/26", "2026-13-01", "2025-02-29", "2026-1a-05",
                                      "2026-11-2x", "abcd-11-26", "26-11-2026", "2026-11-26T00"}) {

@@ -80,6 +80,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
                 "/thu-tuc/{code}/mau/{form}",
                 "/linh-vuc",
                 "/co-quan",
+                "/co-quan/{code}",
                 "/api/v1/procedures",
                 "/api/v1/procedures/{code}",
                 "/api/v1/fields",
@@ -161,11 +162,19 @@ void WebApp::AddSlowReportRoutes() {
 http::Placement WebApp::Place(Request& req) {
   Resolve(req);
   if (req.matched == nullptr) {
+    // An address with no page still shows who is signed in: a visitor with a session cookie is resolved (a store
+    // read) on the interactive executor, like a cached page.
+    if (!req.path.starts_with("/api/") && !req.path.starts_with("/static/") && !req.Cookie(session_cookie_).empty()) {
+      req.exec = http::Exec::kInteractive;
+      return http::Placement{req.exec, 0};
+    }
     return {};
   }
-  // A cached public page shows the caller's name in its header: a visitor with a session cookie is resolved (a
-  // store read) on the interactive executor; everyone else stays on the fast inline path.
-  if (req.exec == http::Exec::kInline && cacheable_routes_.count(req.matched) > 0 && !req.path.starts_with("/api/") &&
+  // Every page shows the caller's name in its header, a cached one too: a visitor with a session cookie is
+  // resolved (a store read) on the interactive executor; everyone else stays on the fast inline path. Probes and
+  // metrics are no pages: they stay on the I/O thread whatever cookie comes with them.
+  const bool probe = req.matched->pattern == "/healthz" || req.matched->pattern == "/metrics";
+  if (req.exec == http::Exec::kInline && !probe && !req.path.starts_with("/api/") &&
       !req.Cookie(session_cookie_).empty()) {
     req.exec = http::Exec::kInteractive;
   }
@@ -202,6 +211,9 @@ Response WebApp::Route(Request& req) {
     m = Resolve(req);
   }
   if (m.route == nullptr) {
+    if (req.exec != http::Exec::kInline) {
+      access::SetCaller(req, auth_.ResolveSession(req));  // placed on the executor to show who is signed in
+    }
     const std::string lang = site_.Lang(req);
     if (m.path_known) {
       std::string allow;
@@ -232,6 +244,10 @@ Response WebApp::Route(Request& req) {
   Response res = m.route->handler(req);
   req.context = std::move(caller);
   if (res.status != http::kOk) {
+    // Not kept (a 404 of an unknown code), but rendered as the anonymous page: the header still names the caller.
+    if (access::CallerOf(req).principal.signed_in()) {
+      FillAccountSlot(req, res);
+    }
     return res;
   }
   res.Set("ETag", http::EntityTag(res.body, true));
@@ -240,6 +256,16 @@ Response WebApp::Route(Request& req) {
       http::MakeCachedResponse(res, security_headers_, web::Site::kAccountSlotOpen, web::Site::kAccountSlotClose);
   cache_.Put(key, version, entry);
   return FromCache(req, entry);
+}
+
+void WebApp::FillAccountSlot(const Request& req, Response& res) const {
+  const size_t open = res.body.find(web::Site::kAccountSlotOpen);
+  const size_t close = res.body.find(web::Site::kAccountSlotClose);
+  if (open == std::string::npos || close == std::string::npos || close < open) {
+    return;
+  }
+  const size_t from = open + web::Site::kAccountSlotOpen.size();
+  res.body.replace(from, close - from, site_.AccountArea(req));
 }
 
 Response WebApp::FromCache(const Request& req, const std::shared_ptr<const http::CachedResponse>& entry) {

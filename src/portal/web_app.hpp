@@ -51,6 +51,8 @@ class WebApp final : public http::Application {
   //! Test only (testing.slow_reports): a report that waits until released, and the route that releases it.
   void AddSlowReportRoutes();
   void Finish(const http::Request& req, http::Response& res);
+  //! Puts the caller's account area in the slot of a page rendered for nobody (an uncached answer of a cached route).
+  void FillAccountSlot(const http::Request& req, http::Response& res) const;
   //! The response for a cache entry: the entry itself, its 304, or for a signed-in caller the entry with their
   //! account area in its slot.
   http::Response FromCache(const http::Request& req, const std::shared_ptr<const http::CachedResponse>& entry);

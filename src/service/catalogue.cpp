@@ -6,8 +6,18 @@
 
 namespace motcua::service {
 
+namespace {
+
+//! Citizens choose their commune among the units since the 1/7/2025 reform (no districts).
+constexpr std::string_view kDeskEra = "2025";
+
+}  // namespace
+
 CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
-    : db_(db), current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))) {
+    : db_(db),
+      current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))),
+      desks_(std::make_shared<const domain::DeskDirectory>(store::ListDesks(db),
+                                                           store::ListAdminUnitsOfEra(db, std::string(kDeskEra)))) {
   version_.store(current_.load()->version());
   poller_ = std::thread([this, poll_ms] {
     std::unique_lock lock(mutex_);
@@ -42,6 +52,9 @@ bool CatalogueHolder::Refresh() {
     return false;
   }
   auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
+  desks_.store(std::make_shared<const domain::DeskDirectory>(store::ListDesks(db_),
+                                                             store::ListAdminUnitsOfEra(db_, std::string(kDeskEra))),
+               std::memory_order_release);
   spdlog::info("catalogue reloaded: version {}, {} procedures", next->version(), next->procedures().size());
   const int64_t version = next->version();
   current_.store(std::move(next), std::memory_order_release);

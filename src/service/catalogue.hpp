@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/catalogue.hpp"
+#include "domain/desks.hpp"
 #include "domain/reference_import.hpp"
 #include "store/database.hpp"
 
@@ -29,6 +30,8 @@ class CatalogueHolder {
   std::shared_ptr<const domain::Catalogue> Get() const { return current_.load(std::memory_order_acquire); }
   //! The current snapshot's version (cheaper than Get: no reference count touched).
   int64_t Version() const { return version_.load(std::memory_order_acquire); }
+  //! The desks as of the current snapshot (reloaded with it).
+  std::shared_ptr<const domain::DeskDirectory> Desks() const { return desks_.load(std::memory_order_acquire); }
   //! Administrative units of `era` ("2024" or "2025") under `parent_code` (provinces when empty), read from the store.
   std::vector<domain::AdminUnit> AdminUnits(const std::string& era, const std::string& parent_code) const;
   //! Throws when the store cannot answer a trivial query (the health check).
@@ -40,6 +43,7 @@ class CatalogueHolder {
   store::Database& db_;
   std::mutex mutex_;  // the poller's sleep and stop flag only
   std::atomic<std::shared_ptr<const domain::Catalogue>> current_;
+  std::atomic<std::shared_ptr<const domain::DeskDirectory>> desks_;
   std::atomic<int64_t> version_;
   std::condition_variable stop_cv_;
   bool stopping_ = false;

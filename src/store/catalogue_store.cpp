@@ -3,6 +3,7 @@
 #include "domain/text.hpp"
 #include "domain/time.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 #include <unordered_map>
@@ -388,6 +389,17 @@ std::vector<domain::AdminUnit> ListAdminUnits(Database& db, const std::string& e
   return out;
 }
 
+std::vector<domain::AdminUnit> ListAdminUnitsOfEra(Database& db, const std::string& era) {
+  std::vector<domain::AdminUnit> out;
+  db.Read([&](Session& s) {
+    const Rows rows = s.Query(std::string(kUnitColumns) + " WHERE era = ? ORDER BY code", {era});
+    for (size_t i = 0; i < rows.size(); ++i) {
+      out.push_back(UnitFromRow(rows[i]));
+    }
+  });
+  return out;
+}
+
 std::optional<domain::AdminUnit> FindAdminUnit(Database& db, const std::string& era, const std::string& code) {
   std::optional<domain::AdminUnit> out;
   db.Read([&](Session& s) {
@@ -401,6 +413,51 @@ std::optional<domain::AdminUnit> FindAdminUnit(Database& db, const std::string& 
 
 void CheckHealth(Database& db) {
   db.Read([](Session& s) { s.Query("SELECT 1"); });
+}
+
+UpsertCounts ReplaceDesks(Session& s, const std::vector<domain::Desk>& desks) {
+  UpsertCounts counts;
+  const int64_t before = s.Query("SELECT COUNT(*) FROM desks")[0].Int(0);
+  s.Exec("DELETE FROM desks");
+  for (const domain::Desk& d : desks) {
+    s.Exec(
+        "INSERT INTO desks (id, kind, province_code, commune_code, agency_code, name, address, hours, phone, latitude,"
+        " longitude, demo_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {d.id, std::string(domain::ToString(d.kind)), d.province_code, d.commune_code, d.agency_code, d.name, d.address,
+         d.hours, d.phone, OrNull(d.latitude), OrNull(d.longitude), static_cast<int64_t>(d.demo_values ? 1 : 0)});
+  }
+  const auto now = static_cast<int64_t>(desks.size());
+  counts.updated = std::min(before, now);
+  counts.added = now - counts.updated;
+  BumpCatalogueVersion(s);
+  return counts;
+}
+
+std::vector<domain::Desk> ListDesks(Database& db) {
+  std::vector<domain::Desk> out;
+  db.Read([&](Session& s) {
+    const Rows rows = s.Query(
+        "SELECT id, kind, province_code, commune_code, agency_code, name, address, hours, phone, latitude, longitude,"
+        " demo_values FROM desks ORDER BY id");
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const Row r = rows[i];
+      domain::Desk d;
+      d.id = r.Text(0);
+      d.kind = domain::ParseDeskKind(r.Text(1)).value_or(domain::DeskKind::kCommune);
+      d.province_code = r.Text(2);
+      d.commune_code = r.Text(3);
+      d.agency_code = r.Text(4);
+      d.name = r.Text(5);
+      d.address = r.Text(6);
+      d.hours = r.Text(7);
+      d.phone = r.Text(8);
+      d.latitude = r.OptReal(9);
+      d.longitude = r.OptReal(10);
+      d.demo_values = r.Int(11) != 0;
+      out.push_back(std::move(d));
+    }
+  });
+  return out;
 }
 
 }  // namespace motcua::store

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/catalogue.hpp"
+#include "domain/desks.hpp"
 #include "domain/reference_import.hpp"
 #include "store/database.hpp"
 
@@ -50,8 +51,18 @@ UpsertCounts UpsertAgencies(Session& s, const std::vector<domain::Agency>& agenc
 //! Administrative units of an era, optionally only the children of `parent_code` (empty: the provinces).
 std::vector<domain::AdminUnit> ListAdminUnits(Database& db, const std::string& era, const std::string& parent_code);
 
+//! Every administrative unit of an era, by code.
+std::vector<domain::AdminUnit> ListAdminUnitsOfEra(Database& db, const std::string& era);
+
 //! One administrative unit, or nothing.
 std::optional<domain::AdminUnit> FindAdminUnit(Database& db, const std::string& era, const std::string& code);
+
+//! Replaces the desks with `desks` (an import is the whole list: desks not in it are removed) and marks the
+//! catalogue changed so every node reloads them.
+UpsertCounts ReplaceDesks(Session& s, const std::vector<domain::Desk>& desks);
+
+//! Every desk, in id order.
+std::vector<domain::Desk> ListDesks(Database& db);
 
 //! Runs a trivial query; throws when the database cannot answer.
 void CheckHealth(Database& db);

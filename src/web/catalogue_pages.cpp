@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <charconv>
 
+#include "domain/deadline_text.hpp"
+#include "domain/desks.hpp"
 #include "http/url.hpp"
 #include "web/site.hpp"
 
@@ -19,6 +21,9 @@ constexpr size_t kMostUsedOnHome = 10;
 constexpr size_t kFieldsOnHome = 12;
 constexpr int32_t kPageSize = 20;
 constexpr int32_t kMaxPage = 100000;
+//! Query names of the desk picker on a procedure page: the province and the commune (2025 codes).
+constexpr std::string_view kProvinceParam = "tinh";
+constexpr std::string_view kCommuneParam = "xa";
 
 //! "1.234.567" style thousands for Vietnamese, "1,234,567" for English.
 std::string Thousands(int64_t n, std::string_view lang) {
@@ -56,6 +61,175 @@ std::string FeeText(const Site& site, std::string_view lang, const Procedure& p)
     return site.T(lang, "Chưa có thông tin về lệ phí");
   }
   return p.fee;
+}
+
+void AddOption(TemplateDictionary& d, const char* section, std::string_view value, std::string_view label,
+               std::string_view current);
+
+//! One clear phrase for a time limit ("5 ngày làm việc", "Không quá 10 ngày", "Trong ngày").
+std::string DeadlinePhrase(const Site& site, std::string_view lang, const domain::Deadline& d) {
+  switch (d.kind) {
+    case domain::DeadlineKind::kAmount: {
+      const std::string amount = FormatNumber(d.value) + " " + TimeUnitName(site, lang, d.unit, d.value);
+      return d.at_most ? site.T(lang, "Không quá") + " " + amount : amount;
+    }
+    case domain::DeadlineKind::kSameDay:
+      return site.T(lang, "Trong ngày");
+    case domain::DeadlineKind::kUnknownUnit:
+      return FormatNumber(d.value) + " " + site.T(lang, "(chưa rõ đơn vị)");
+    case domain::DeadlineKind::kNone:
+      return site.T(lang, "Chưa có thông tin");
+  }
+  return {};
+}
+
+//! The steps and result of a procedure as one text, where a bare deadline number finds its unit.
+std::string StepsText(const Procedure& p) {
+  std::string out = p.result;
+  for (const std::string& step : p.steps) {
+    out += "\n" + step;
+  }
+  return out;
+}
+
+//! The time limits: one phrase for the procedure, a channel row only where a channel differs from it, and the
+//! caveat of an unpublished unit once.
+void AddDeadlines(const Site& site, std::string_view lang, const Procedure& p, TemplateDictionary& d) {
+  const std::string steps = StepsText(p);
+  const domain::Deadline general = domain::ReadDeadline(p.processing_time, steps);
+  d.SetValue("TIME", DeadlinePhrase(site, lang, general));
+  bool unknown_unit = general.kind == domain::DeadlineKind::kUnknownUnit;
+  bool any_differs = false;
+  for (const domain::ChannelTerms& c : p.channels) {
+    const domain::Deadline own = domain::ReadDeadline(c.time_text, steps);
+    const bool same = own == general || own.kind == domain::DeadlineKind::kNone;
+    any_differs = any_differs || !same;
+    unknown_unit = unknown_unit || (!same && own.kind == domain::DeadlineKind::kUnknownUnit);
+    TemplateDictionary* row = d.AddSectionDictionary("CHANNEL");
+    row->SetValue("CHANNEL", ChannelName(site, lang, c.channel));
+    row->SetValue("TIME", same ? site.T(lang, "Như thời hạn chung") : DeadlinePhrase(site, lang, own));
+  }
+  if (any_differs) {
+    d.ShowSection("CHANNELS_DIFFER");
+  } else if (!p.channels.empty()) {
+    d.ShowSection("CHANNELS_SAME");
+  }
+  if (unknown_unit) {
+    d.ShowSection("UNKNOWN_UNIT");
+  }
+}
+
+//! A desk card (include DESK): the desk's address with a map link, hours and phone; or, when it is not on file,
+//! `fallback_name` and the hotline to call.
+void AddDeskCard(const Site& site, std::string_view lang, const domain::Desk* desk, const std::string& fallback_name,
+                 TemplateDictionary& parent) {
+  TemplateDictionary* card = parent.AddIncludeDictionary("DESK");
+  card->SetFilename(Templates::Key(lang, "partials/desk"));
+  if (desk == nullptr) {
+    card->SetValue("NAME", fallback_name);
+    TemplateDictionary* unknown = card->AddSectionDictionary("UNKNOWN");
+    unknown->SetValue("HOTLINE", site.config().hotline);
+    unknown->SetValue("HOTLINE_TEL", TelDigits(site.config().hotline));
+    return;
+  }
+  card->SetValue("NAME", desk->name);
+  TemplateDictionary* known = card->AddSectionDictionary("KNOWN");
+  known->SetValue("ADDRESS", desk->address);
+  known->SetValue("MAP_URL", domain::MapLink(*desk));
+  known->SetValue("HOURS", desk->hours);
+  known->SetValue("PHONE", desk->phone);
+  known->SetValue("TEL", TelDigits(desk->phone));
+  if (desk->demo_values) {
+    known->ShowSection("DEMO");
+  }
+}
+
+//! The province and commune a visitor chose on a procedure page; the portal's own province when none was chosen.
+struct Place {
+  const domain::AdminUnit* province = nullptr;  //!< The province, or null.
+  const domain::AdminUnit* commune = nullptr;   //!< A commune of that province, or null.
+  bool chosen = false;                          //!< The visitor sent the form.
+};
+
+Place PlaceOf(const Request& req, const domain::DeskDirectory& desks) {
+  Place place;
+  const std::string province_code(req.Query(kProvinceParam));
+  place.chosen = !province_code.empty();
+  std::string wanted = province_code;
+  if (wanted.empty()) {
+    if (const domain::Desk* home = desks.HomeCentre()) {
+      wanted = home->province_code;
+    }
+  }
+  const domain::AdminUnit* province = desks.FindUnit(wanted);
+  if (province == nullptr || province->level != domain::Level::kProvince) {
+    return place;
+  }
+  place.province = province;
+  const domain::AdminUnit* commune = desks.FindUnit(req.Query(kCommuneParam));
+  if (commune != nullptr && commune->level == domain::Level::kCommune && commune->province_code == province->code) {
+    place.commune = commune;
+  }
+  return place;
+}
+
+//! "Nộp hồ sơ ở đâu": the desks for the chosen commune, else the general answer, and the no-script picker.
+void AddWhereToGo(const Site& site, std::string_view lang, const Request& req, const Catalogue& catalogue,
+                  const Procedure& p, TemplateDictionary& d) {
+  const auto desks = site.desks();
+  const Place place = PlaceOf(req, *desks);
+  const std::vector<domain::Visit> visits =
+      place.province == nullptr
+          ? std::vector<domain::Visit>{}
+          : domain::WhereToGo(p, *desks, place.province->code, place.commune ? place.commune->code : "");
+  if (place.chosen && !visits.empty()) {
+    d.ShowSection("HAS_VISITS");
+    d.SetValue("PLACE",
+               place.commune != nullptr ? place.commune->name + ", " + place.province->name : place.province->name);
+    for (const domain::Visit& v : visits) {
+      TemplateDictionary* visit = d.AddSectionDictionary("VISIT");
+      if (v.level == domain::Level::kProvince) {
+        visit->SetValue("LEVEL", site.T(lang, "Hồ sơ cấp tỉnh"));
+        AddDeskCard(site, lang, v.desk, "Trung tâm Phục vụ hành chính công " + place.province->name, *visit);
+        continue;
+      }
+      visit->SetValue("LEVEL", site.T(lang, "Hồ sơ cấp xã"));
+      if (place.commune == nullptr) {
+        visit->ShowSection("CHOOSE_COMMUNE");
+      } else {
+        AddDeskCard(site, lang, v.desk, "Bộ phận một cửa, Ủy ban nhân dân " + place.commune->name, *visit);
+      }
+    }
+  } else {
+    d.ShowSection("NO_PLACE");
+    if (const domain::Agency* a = catalogue.FindAgency(p.agency_code)) {
+      d.AddSectionDictionary("WHERE")->SetValue("TEXT", a->name);
+    }
+    if (p.HasLevel(domain::Level::kDistrict) || p.HasLevel(domain::Level::kCommune)) {
+      d.AddSectionDictionary("WHERE")->SetValue(
+          "TEXT", site.T(lang, "Bộ phận một cửa của Ủy ban nhân dân xã, phường nơi bạn cư trú"));
+    }
+    if (catalogue.FindAgency(p.agency_code) == nullptr && !p.HasLevel(domain::Level::kDistrict) &&
+        !p.HasLevel(domain::Level::kCommune)) {
+      d.AddSectionDictionary("WHERE")->SetValue(
+          "TEXT", p.implementing_agency.empty() ? site.T(lang, "Chưa có thông tin") : p.implementing_agency);
+    }
+  }
+  if (!p.HasLevel(domain::Level::kProvince) && !p.HasLevel(domain::Level::kDistrict) &&
+      !p.HasLevel(domain::Level::kCommune)) {
+    return;  // a procedure no local desk receives: no picker
+  }
+  d.ShowSection("PICKER");
+  for (const domain::AdminUnit* u : desks->Provinces()) {
+    AddOption(d, "PROVINCE_OPTION", u->code, u->name, place.province ? place.province->code : "");
+  }
+  if (place.province != nullptr) {
+    d.ShowSection("HAS_COMMUNES");
+    AddOption(d, "COMMUNE_OPTION", "", site.T(lang, "Chọn xã, phường"), place.commune ? place.commune->code : "");
+    for (const domain::AdminUnit* u : desks->CommunesOf(place.province->code)) {
+      AddOption(d, "COMMUNE_OPTION", u->code, u->name, place.commune ? place.commune->code : "");
+    }
+  }
 }
 
 void AddProcedureItem(const Site& site, std::string_view lang, const Catalogue& catalogue, const Procedure& p,
@@ -229,34 +403,8 @@ Response ProcedurePage(const Site& site, const Request& req) {
     if (!p->fee_note.empty()) {
       d.SetValueAndShowSection("FEE_NOTE", p->fee_note, "HAS_FEE_NOTE");
     }
-    std::string time = p->processing_time;
-    if (p->time_value) {
-      time = FormatNumber(*p->time_value) + " " + TimeUnitName(site, lang, p->time_unit, *p->time_value);
-    }
-    d.SetValue("TIME", time.empty() ? site.T(lang, "Chưa có thông tin") : time);
-    for (const domain::ChannelTerms& c : p->channels) {
-      TemplateDictionary* row = d.AddSectionDictionary("CHANNEL");
-      row->SetValue("CHANNEL", ChannelName(site, lang, c.channel));
-      std::string t = c.time_text;
-      if (c.time_value) {
-        t = FormatNumber(*c.time_value) + " " + TimeUnitName(site, lang, c.time_unit, *c.time_value);
-      }
-      row->SetValue("TIME", t.empty() ? site.T(lang, "Như thời hạn chung") : t);
-    }
-    // Where to apply.
-    if (const domain::Agency* a = catalogue->FindAgency(p->agency_code)) {
-      TemplateDictionary* w = d.AddSectionDictionary("WHERE");
-      w->SetValue("TEXT", a->name);
-      w->SetValue("AGENCY_CODE", a->code);
-    }
-    if (p->HasLevel(domain::Level::kDistrict)) {
-      d.AddSectionDictionary("WHERE")->SetValue("TEXT",
-                                                site.T(lang, "Ủy ban nhân dân huyện, thành phố nơi bạn cư trú"));
-    }
-    if (p->HasLevel(domain::Level::kCommune)) {
-      d.AddSectionDictionary("WHERE")->SetValue("TEXT",
-                                                site.T(lang, "Ủy ban nhân dân xã, phường, thị trấn nơi bạn cư trú"));
-    }
+    AddDeadlines(site, lang, *p, d);
+    AddWhereToGo(site, lang, req, *catalogue, *p, d);
     if (!p->implementing_agency.empty()) {
       d.SetValueAndShowSection("IMPLEMENTING", p->implementing_agency, "HAS_IMPLEMENTING");
     }
@@ -393,6 +541,36 @@ Response AgenciesPage(const Site& site, const Request& req) {
   });
 }
 
+Response AgencyPage(const Site& site, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const auto catalogue = site.catalogue();
+  const domain::Agency* a = catalogue->FindAgency(req.Param("code"));
+  if (a == nullptr) {
+    return site.ErrorPage(req, http::kNotFound,
+                          fmt::format("{} “{}”.", site.T(lang, "Không có cơ quan nào có mã"), req.Param("code")));
+  }
+  const auto desks = site.desks();
+  return site.Page(req, "agency", a->name, [&](TemplateDictionary& d) {
+    d.SetValue("CODE", a->code);
+    d.SetValue("NAME", a->name);
+    d.SetValue("LEVEL", LevelName(site, lang, a->level));
+    if (const domain::Agency* parent = catalogue->FindAgency(a->parent_code)) {
+      TemplateDictionary* p = d.AddSectionDictionary("PARENT");
+      p->SetValue("PARENT_CODE", parent->code);
+      p->SetValue("PARENT_NAME", parent->name);
+    }
+    const domain::Desk* desk = desks->ForAgency(a->code);
+    if (desk == nullptr && a->level == domain::Level::kProvince) {
+      // A department without a desk of its own receives its applications at the province's centre.
+      desk = desks->HomeCentre();
+      if (desk != nullptr) {
+        d.ShowSection("AT_CENTRE");
+      }
+    }
+    AddDeskCard(site, lang, desk, "Bộ phận một cửa, " + a->name, d);
+  });
+}
+
 }  // namespace
 
 void AddCataloguePages(access::RouteTable& routes, const Site& site) {
@@ -404,6 +582,8 @@ void AddCataloguePages(access::RouteTable& routes, const Site& site) {
              [&site](Request& r) { return FormPage(site, r); });
   routes.Add("GET", "/linh-vuc", domain::Permission::kPublic, [&site](Request& r) { return FieldsPage(site, r); });
   routes.Add("GET", "/co-quan", domain::Permission::kPublic, [&site](Request& r) { return AgenciesPage(site, r); });
+  routes.Add("GET", "/co-quan/{code}", domain::Permission::kPublic,
+             [&site](Request& r) { return AgencyPage(site, r); });
 }
 
 }  // namespace motcua::web

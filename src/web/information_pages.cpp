@@ -91,7 +91,10 @@ Response LookupPage(const Site& site, const Request& req) {
 
 Response Accessibility(const Site& site, const Request& req) {
   const std::string lang = site.Lang(req);
-  return site.Page(req, "accessibility", site.T(lang, "Tuyên bố về khả năng tiếp cận"), [](TemplateDictionary&) {});
+  return site.Page(req, "accessibility", site.T(lang, "Tuyên bố về khả năng tiếp cận"), [&](TemplateDictionary& d) {
+    d.SetValue("HOTLINE", site.config().hotline);
+    d.SetValue("HOTLINE_TEL", TelDigits(site.config().hotline));
+  });
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <string_view>
 
+#include "domain/journal_text.hpp"
 #include "domain/messages.hpp"
 #include "http/url.hpp"
 #include "service/audit_search.hpp"
@@ -28,6 +30,15 @@ constexpr InputSpec kToField{"den_ngay", N_("Đến hết ngày"), nullptr, "dat
 
 constexpr int64_t kMicrosPerSecond = 1000000;
 
+//! The sentence of a journal event code; for a code without one, its family and the code itself, so that a
+//! new event is readable before its sentence is written.
+std::string ActionSentence(const Site& site, std::string_view lang, std::string_view code) {
+  if (const char* sentence = domain::JournalSentence(code)) {
+    return site.T(lang, sentence);
+  }
+  return fmt::format("{}: {}", site.T(lang, domain::JournalFamily(code)), code);
+}
+
 Response AllSessions(const Site& site, AdminServices& services, const http::Request& req) {
   const std::string lang = site.Lang(req);
   const auto sessions = services.sessions.ListOpen(access::ActorOf(req));
@@ -41,7 +52,7 @@ Response AllSessions(const Site& site, AdminServices& services, const http::Requ
       TemplateDictionary* row = d.AddSectionDictionary("SESSIONS");
       row->SetValue("USER", si.user_name);
       row->SetValue("IP", si.ip);
-      row->SetValue("AGENT", si.user_agent);
+      row->SetValue("AGENT", UserAgentText(site, lang, si.user_agent));
       row->SetValue("CREATED", LocalTime(si.created_at));
       row->SetValue("SEEN", LocalTime(si.last_seen_at));
     }
@@ -85,7 +96,9 @@ void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
       row->SetValue("AGENCY", e.actor_agency);
       row->ShowSection("HAS_ROLE");
     }
-    row->SetValue("ACTION", e.action);
+    row->SetValue("ACTION", ActionSentence(site, lang, e.action));
+    row->SetValue("ACTION_CODE", e.action);
+    row->SetValue("AGENT", UserAgentText(site, lang, e.user_agent));
     row->SetValue("OBJECT", e.object_type.empty() ? "" : e.object_type + ":" + e.object_id);
     row->SetValue("IP", e.ip);
     row->SetValue("REQUEST_ID", e.request_id);

@@ -153,7 +153,7 @@ Response CitizenPage(const Site& site, service::Counter& counter, const Request&
     d.SetIntValue("ID", account->id);
     d.SetValue("NAME", account->full_name);
     d.SetValue("PERSONAL_ID", account->personal_id);
-    d.SetValue("DOB", account->date_of_birth);
+    d.SetValue("DOB", domain::DisplayDate(account->date_of_birth));
     d.SetValue("PHONE", account->phone.empty() ? site.T(lang, "Chưa có") : account->phone);
     d.SetValue("EMAIL", account->email.empty() ? site.T(lang, "Chưa có") : account->email);
     d.SetValue("STATUS", account->status == domain::AccountStatus::kActive ? site.T(lang, "Đang hoạt động")

@@ -39,7 +39,7 @@ Response AccountPage(const AccountPages& p, const Request& req) {
     }
     for (const domain::SessionInfo& si : overview->sessions) {
       TemplateDictionary* row = d.AddSectionDictionary("SESSIONS");
-      row->SetValue("AGENT", si.user_agent.empty() ? site.T(lang, "Không rõ") : si.user_agent);
+      row->SetValue("AGENT", UserAgentText(site, lang, si.user_agent));
       row->SetValue("IP", si.ip);
       row->SetValue("CREATED", LocalTime(si.created_at));
       row->SetValue("SEEN", LocalTime(si.last_seen_at));

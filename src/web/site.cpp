@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "access/auth.hpp"
+#include "domain/user_agent.hpp"
 #include "http/url.hpp"
 
 namespace motcua::web {
@@ -26,6 +27,16 @@ void FillAccountArea(ctemplate::TemplateDictionary& d, const access::Caller& cal
 }
 
 }  // namespace
+
+std::string TelDigits(std::string_view phone) {
+  std::string out;
+  for (const char c : phone) {
+    if (c >= '0' && c <= '9') {
+      out += c;
+    }
+  }
+  return out;
+}
 
 Site::Site(const app::Config& config, const domain::Clock& clock, service::CatalogueHolder& catalogue,
            const Translator& translator, const Templates& templates, const http::StaticFiles& assets)
@@ -68,6 +79,8 @@ http::Response Site::Page(const http::Request& req, std::string_view name, const
       query += (query.empty() ? "" : "&") + http::PercentEncode(k) + "=" + http::PercentEncode(v);
     }
   }
+  root.SetValue("HOTLINE", config_.hotline);
+  root.SetValue("HOTLINE_TEL", TelDigits(config_.hotline));
   root.SetValue("OTHER_LANG", other);
   root.SetValue("OTHER_LANG_NAME", other == "en" ? "English" : "Tiếng Việt");
   root.SetValue("OTHER_LANG_URL", path + "?" + query + (query.empty() ? "" : "&") + "lang=" + other);
@@ -140,6 +153,15 @@ void AddSearchForm(ctemplate::TemplateDictionary& page, std::string_view lang, c
   ctemplate::TemplateDictionary* form = page.AddIncludeDictionary("SEARCH_FORM");
   form->SetFilename(Templates::Key(lang, "search_form"));
   form->SetValue("Q", text);
+}
+
+std::string UserAgentText(const Site& site, std::string_view lang, std::string_view header) {
+  const domain::UserAgentSummary ua = domain::SummariseUserAgent(header);
+  if (ua.system.empty()) {
+    return ua.browser.empty() ? site.T(lang, "Trình duyệt không rõ") : ua.browser;
+  }
+  const std::string browser = ua.browser.empty() ? site.T(lang, "Trình duyệt khác") : ua.browser;
+  return browser + " " + site.T(lang, "trên") + " " + ua.system;
 }
 
 std::string LevelName(const Site& site, std::string_view lang, domain::Level level) {

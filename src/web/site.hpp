@@ -59,6 +59,8 @@ class Site {
                                        const http::Pairs& fields) const;
   //! The catalogue snapshot.
   std::shared_ptr<const domain::Catalogue> catalogue() const { return catalogue_.Get(); }
+  //! The desks and the units citizens choose from, as of the catalogue snapshot.
+  std::shared_ptr<const domain::DeskDirectory> desks() const { return catalogue_.Desks(); }
   //! The catalogue snapshot's version.
   int64_t catalogue_version() const { return catalogue_.Version(); }
   //! Today in Vietnam, by the site's clock (the date checks of forms).
@@ -75,8 +77,12 @@ class Site {
   const http::StaticFiles& assets_;
 };
 
+//! Digits of a phone number for a tel: link ("0228 3 000 100" → "02283000100").
+std::string TelDigits(std::string_view phone);
 //! Adds the procedure search form (include SEARCH_FORM) showing `text`.
 void AddSearchForm(ctemplate::TemplateDictionary& page, std::string_view lang, const std::string& text);
+//! A User-Agent header as people know it: "Chrome trên Android" ("Chrome on Android").
+std::string UserAgentText(const Site& site, std::string_view lang, std::string_view header);
 //! Vietnamese (or English) name of a tier.
 std::string LevelName(const Site& site, std::string_view lang, domain::Level level);
 //! Name of a time unit, e.g. "ngày làm việc".

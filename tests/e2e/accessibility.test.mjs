@@ -59,7 +59,7 @@ async function audit(viewport, name, pagePath, { as, submit, errors } = {}) {
       await page.waitForLoadState();
     }
     if (errors) {
-      assert.ok(await main(page).getByRole('heading', { name: 'Có lỗi cần sửa' }).isVisible(),
+      assert.ok(await main(page).getByRole('heading', { name: 'Có vấn đề' }).isVisible(),
         `${name}: no error summary`);
     }
     const results = await new AxeBuilder({ page }).withTags(kTags).analyze();

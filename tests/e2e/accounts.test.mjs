@@ -248,7 +248,7 @@ async function errorJourney(options) {
 
     assert.equal(new URL(page.url()).pathname, '/dang-ky');
     const summary = main(page).getByRole('alert')
-      .filter({ has: page.getByRole('heading', { name: 'Có lỗi cần sửa' }) });
+      .filter({ has: page.getByRole('heading', { name: 'Có vấn đề' }) });
     assert.ok(await summary.isVisible(), 'no error summary');
     if (options.javaScriptEnabled !== false) {
       // GOV.UK Frontend moves focus to the summary so a screen reader reads it first.

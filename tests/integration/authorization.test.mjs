@@ -52,6 +52,7 @@ const kMatrix = [
   ['GET', '/thu-tuc/{code}/mau/{form}', '{formPath}', '                                  O O O O O O O O O O O O'],
   ['GET', '/linh-vuc', '/linh-vuc', '                                                    O O O O O O O O O O O O'],
   ['GET', '/co-quan', '/co-quan', '                                                      O O O O O O O O O O O O'],
+  ['GET', '/co-quan/{code}', '/co-quan/000.00.01.H40', '                                 O O O O O O O O O O O O'],
   ['GET', '/thong-ke', '/thong-ke', '                                                    O O O O O O O O O O O O'],
   ['GET', '/nop-ho-so/{code}', `/nop-ho-so/${kProcedure}`, '                             O O O O O O O O O O O O'],
   ['GET', '/tra-cuu', '/tra-cuu', '                                                      O O O O O O O O O O O O'],

@@ -187,5 +187,36 @@ TEST_F(CatalogueStoreTest, AgencyTreeAndHealthCheck) {
   EXPECT_THROW(CheckHealth(db()), DatabaseError);
 }
 
+TEST_F(CatalogueStoreTest, DesksRoundTripAndAnImportReplacesTheList) {
+  const domain::DeskImport first = domain::ReadDesks(
+      "id,kind,province_code,commune_code,agency_code,name,address,hours,phone,latitude,longitude,source\n"
+      "centre,province-centre,37,,000.00.01.H40,Trung tâm,\"Số 1, Nam Định\",7:30–17:00,0228 1,20.4338,106.1772,demo\n"
+      "nam-dinh,commune,37,13669,,\"Bộ phận một cửa, UBND phường Nam Định\",Số 2,7:30–17:00,0228 2,,,published\n");
+  ASSERT_TRUE(first.errors.empty());
+  const int64_t version = CatalogueVersion(db());
+  UpsertCounts counts;
+  db().Write([&](Session& s) { counts = ReplaceDesks(s, first.desks); });
+  EXPECT_EQ(counts.added, 2);
+  EXPECT_GT(CatalogueVersion(db()), version);
+  const std::vector<domain::Desk> stored = ListDesks(db());
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].id, "centre");
+  EXPECT_EQ(stored[0].kind, domain::DeskKind::kProvinceCentre);
+  EXPECT_EQ(stored[0].address, "Số 1, Nam Định");
+  EXPECT_EQ(stored[0].agency_code, "000.00.01.H40");
+  ASSERT_TRUE(stored[0].latitude.has_value());
+  EXPECT_DOUBLE_EQ(*stored[0].latitude, 20.4338);
+  EXPECT_TRUE(stored[0].demo_values);
+  EXPECT_EQ(stored[1].commune_code, "13669");
+  EXPECT_FALSE(stored[1].longitude.has_value());
+  EXPECT_FALSE(stored[1].demo_values);
+  // A second import is the whole list: the centre it leaves out is gone.
+  db().Write([&](Session& s) { counts = ReplaceDesks(s, {stored[1]}); });
+  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(counts.added, 0);
+  ASSERT_EQ(ListDesks(db()).size(), 1u);
+  EXPECT_EQ(ListDesks(db())[0].id, "nam-dinh");
+}
+
 }  // namespace
 }  // namespace motcua::store

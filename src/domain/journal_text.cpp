@@ -1,0 +1,89 @@
+#include "domain/journal_text.hpp"
+
+#include <utility>
+
+#include "domain/messages.hpp"
+
+namespace motcua::domain {
+
+namespace {
+
+//! What each journal event code means, as a sentence (Vietnamese message id; English in the catalogue). A new code
+//! is one line here (journal_text_test fails while a code written in src/ has none).
+constexpr std::pair<std::string_view, const char*> kActionSentences[] = {
+    {"login.success", N_("Đăng nhập thành công")},
+    {"login.failure", N_("Đăng nhập sai mật khẩu")},
+    {"login.blocked", N_("Tạm khóa đăng nhập sau nhiều lần sai")},
+    {"login.refused_disabled", N_("Từ chối đăng nhập: tài khoản đã bị khóa")},
+    {"logout", N_("Đăng xuất")},
+    {"session.revoke", N_("Đăng xuất một phiên")},
+    {"session.revoke_all", N_("Đăng xuất mọi phiên")},
+    {"sessions.view", N_("Xem các phiên đăng nhập đang mở")},
+    {"account.register", N_("Tự đăng ký tài khoản")},
+    {"account.register_vneid", N_("Đăng ký tài khoản bằng VNeID")},
+    {"account.create_assisted", N_("Tạo tài khoản tại quầy cho người dân")},
+    {"account.disable", N_("Khóa tài khoản")},
+    {"account.enable", N_("Mở khóa tài khoản")},
+    {"account.demo_seed", N_("Tạo tài khoản mẫu")},
+    {"account.admin_created", N_("Tạo tài khoản quản trị đầu tiên")},
+    {"password.change", N_("Đổi mật khẩu")},
+    {"password.reset", N_("Đặt lại mật khẩu bằng mã")},
+    {"password.reset_requested", N_("Yêu cầu mã đặt lại mật khẩu")},
+    {"password.reset_request_ignored", N_("Bỏ qua yêu cầu mã đặt lại mật khẩu")},
+    {"password.code_issued", N_("Cấp mã đặt mật khẩu tại quầy")},
+    {"password.admin_reset", N_("Quản trị viên đặt lại mật khẩu")},
+    {"current_password.failure", N_("Nhập sai mật khẩu hiện tại")},
+    {"current_password.blocked", N_("Tạm khóa đổi mật khẩu sau nhiều lần sai")},
+    {"reset_code.failure", N_("Nhập sai mã đặt lại mật khẩu")},
+    {"reset_code.blocked", N_("Tạm khóa nhập mã sau nhiều lần sai")},
+    {"citizen.search", N_("Tìm người dân tại quầy")},
+    {"citizen.view", N_("Xem thông tin người dân tại quầy")},
+    {"officer.create", N_("Tạo tài khoản cán bộ")},
+    {"officer.view", N_("Xem tài khoản cán bộ")},
+    {"role.grant", N_("Giao vai trò")},
+    {"role.revoke", N_("Thu hồi vai trò")},
+    {"organisation.register", N_("Đăng ký tổ chức, doanh nghiệp")},
+    {"api_token.create", N_("Tạo khóa API")},
+    {"api_token.revoke", N_("Thu hồi khóa API")},
+    {"outbox.resend", N_("Gửi lại tin nhắn chưa gửi được")},
+};
+
+//! What a family of codes is about, for a code without its own sentence ("throttle.ip" → "Giới hạn truy cập").
+constexpr std::pair<std::string_view, const char*> kActionFamilies[] = {
+    {"login", N_("Đăng nhập")},
+    {"session", N_("Phiên đăng nhập")},
+    {"account", N_("Tài khoản")},
+    {"password", N_("Mật khẩu")},
+    {"citizen", N_("Người dân")},
+    {"officer", N_("Cán bộ")},
+    {"role", N_("Vai trò")},
+    {"organisation", N_("Tổ chức")},
+    {"api_token", N_("Khóa API")},
+    {"outbox", N_("Tin nhắn")},
+    {"auth", N_("Phân quyền")},
+    {"csrf", N_("Bảo vệ biểu mẫu")},
+    {"throttle", N_("Giới hạn truy cập")},
+};
+
+}  // namespace
+
+const char* JournalSentence(std::string_view code) {
+  for (const auto& [known, sentence] : kActionSentences) {
+    if (known == code) {
+      return sentence;
+    }
+  }
+  return nullptr;
+}
+
+const char* JournalFamily(std::string_view code) {
+  const std::string_view family = code.substr(0, code.find('.'));
+  for (const auto& [name, title] : kActionFamilies) {
+    if (name == family) {
+      return title;
+    }
+  }
+  return N_("Sự kiện khác");
+}
+
+}  // namespace motcua::domain
