@@ -1,13 +1,30 @@
 #include "service/catalogue.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
+#include "app/files.hpp"
 #include "store/catalogue_store.hpp"
 
 namespace motcua::service {
 
-CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
-    : db_(db), current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))) {
+std::vector<domain::Synonym> ReadSynonymFile(const std::string& path) {
+  domain::SynonymImport import = domain::ReadSynonyms(app::ReadWholeFile(path));
+  if (import.errors.empty()) {
+    return std::move(import.synonyms);
+  }
+  std::string message;
+  for (const domain::RowError& e : import.errors) {
+    message += fmt::format("{}{}:{}: {}", message.empty() ? "" : "\n", path, e.line, e.reason);
+  }
+  throw std::runtime_error(message);
+}
+
+CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms, std::vector<domain::Synonym> synonyms)
+    : db_(db), synonyms_(std::move(synonyms)) {
+  current_.store(Load());
   version_.store(current_.load()->version());
   poller_ = std::thread([this, poll_ms] {
     std::unique_lock lock(mutex_);
@@ -41,12 +58,18 @@ bool CatalogueHolder::Refresh() {
   if (stored == Get()->version()) {
     return false;
   }
-  auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
+  std::shared_ptr<const domain::Catalogue> next = Load();
   spdlog::info("catalogue reloaded: version {}, {} procedures", next->version(), next->procedures().size());
   const int64_t version = next->version();
   current_.store(std::move(next), std::memory_order_release);
   version_.store(version, std::memory_order_release);
   return true;
+}
+
+std::shared_ptr<const domain::Catalogue> CatalogueHolder::Load() const {
+  auto catalogue = std::make_shared<domain::Catalogue>(store::LoadCatalogue(db_));
+  catalogue->UseSynonyms(synonyms_);
+  return catalogue;
 }
 
 std::vector<domain::AdminUnit> CatalogueHolder::AdminUnits(const std::string& era,
