@@ -234,11 +234,11 @@ SearchResult Catalogue::Search(const SearchQuery& query) const {
     if (a.popularity != b.popularity) {
       return a.popularity > b.popularity;
     }
-    if (x.stop_score != y.stop_score) {
-      return x.stop_score > y.stop_score;
-    }
     if (a.name.size() != b.name.size()) {
       return a.name.size() < b.name.size();
+    }
+    if (x.stop_score != y.stop_score) {
+      return x.stop_score > y.stop_score;  // after the name's length: folded, "cho" is also "chỗ", "con" "còn"
     }
     return a.code < b.code;
   });

@@ -92,7 +92,7 @@ TEST_F(SearchTest, WordsInAnyOrderAndInTheFieldNameStillMatchBelowNameMatches) {
 TEST_F(SearchTest, TheLastWordMatchesAsAPrefixWhileTyping) {
   EXPECT_EQ(Codes("ket h").front(), "1.000894");
   EXPECT_EQ(Codes("dang ky k").size(), 4u);  // khai sinh ×3 and kết hôn
-  EXPECT_TRUE(Codes("ket zq xw").empty());  // no word starts with "zq" or "xw": "kết" alone is too little of it
+  EXPECT_TRUE(Codes("ket zq xw").empty());   // no word starts with "zq" or "xw": "kết" alone is too little of it
 }
 
 TEST_F(SearchTest, ProcedureCodeFindsItsProcedureFirst) { EXPECT_EQ(Codes("1.013225").front(), "1.013225"); }

@@ -29,7 +29,7 @@ struct IndexHit {
   uint32_t doc = 0;                   //!< Position of the document given to Build.
   MatchTier tier = MatchTier::kNone;  //!< How it matched.
   double score = 0;                   //!< Weighted words matched (function words left out), within a tier.
-  double stop_score = 0;              //!< Weighted function words matched: orders equal matches last.
+  double stop_score = 0;              //!< Weighted function words matched: the last tie-break.
 };
 
 //! Share of the query's weight a document must match to be listed when it lacks some words.

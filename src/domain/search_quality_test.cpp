@@ -116,6 +116,9 @@ const std::vector<Case> kCases = {
     {"cuoi", "dang ky ket hon"},
     {"lay chong nuoc ngoai", "ket hon co yeu to nuoc ngoai"},
     {"cap lai the can cuoc bi mat", "cap lai the can cuoc", 1},
+    {"thay doi ho ten", "thay doi cai chinh bo sung thong tin ho tich"},
+    {"gia han tam tru", "gia han tam tru", 1},
+    {"dang ky nhan cha me con", "dang ky nhan cha me con", 1},
     {"thue gtgt", "thue gia tri gia tang"},
     {"quyet toan thue tncn", "tncn"},
     {"1.001193", "thu tuc dang ky khai sinh", 1},
@@ -162,9 +165,9 @@ TEST(SearchQuality, EverydayBirthQuestionListsBirthRegistrationsFirst) {
     if (i < 5) {
       EXPECT_TRUE(NameHas(*r.items[i], "dang ky khai sinh")) << i << Names(r, 5);
     }
-    plain = plain || (i < 10 && r.items[i]->code == "1.001193");
+    plain = plain || (i < 3 && r.items[i]->code == "1.001193");
   }
-  EXPECT_TRUE(plain) << "1.001193 not in the first 10:" << Names(r, 10);
+  EXPECT_TRUE(plain) << "1.001193 not in the first 3:" << Names(r, 10);
 }
 
 TEST(SearchQuality, AccentsCaseAndSpacesDoNotChangeTheList) {
