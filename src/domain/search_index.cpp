@@ -66,6 +66,15 @@ std::vector<std::string> Words(const std::string& folded) {
   return out;
 }
 
+//! Words `i` to `i + len` of `words`, joined by one space (the form of a folded synonym phrase).
+std::string Join(const std::vector<std::string>& words, size_t i, size_t len) {
+  std::string out = words[i];
+  for (size_t k = 1; k < len; ++k) {
+    out += ' ' + words[i + k];
+  }
+  return out;
+}
+
 uint64_t BigramKey(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << kBigramShift) | b; }
 
 //! BM25's inverse document frequency of a unit found in `df` of `n` documents.
@@ -166,11 +175,7 @@ void SearchIndex::AddPrefixAlternatives(const std::string& prefix, Unit& unit) c
 
 size_t SearchIndex::SynonymAt(const std::vector<std::string>& words, size_t i) const {
   for (size_t len = std::min(longest_synonym_, words.size() - i); len >= 1; --len) {
-    std::string key = words[i];
-    for (size_t k = 1; k < len; ++k) {
-      key += ' ' + words[i + k];
-    }
-    if (synonyms_.contains(key)) {
+    if (synonyms_.contains(Join(words, i, len))) {
       return len;
     }
   }
@@ -190,10 +195,6 @@ std::vector<SearchIndex::Unit> SearchIndex::Units(const std::vector<std::string>
     // weighted as the best wording (folded, "sổ đỏ" as typed is also "số đo"; it should not outrank the land
     // certificate it means).
     if (const size_t len = SynonymAt(words, i); len > 0) {
-      std::string key = words[i];
-      for (size_t k = 1; k < len; ++k) {
-        key += ' ' + words[i + k];
-      }
       Unit unit;
       unit.stop = len == 1 && IsStop(words[i]);
       unit.synonym = true;
@@ -210,7 +211,7 @@ std::vector<SearchIndex::Unit> SearchIndex::Units(const std::vector<std::string>
         unit.alternatives.push_back(std::move(typed));
       }
       double factor = kSynonymFactor;
-      for (const std::vector<uint32_t>& run : synonyms_.at(key)) {
+      for (const std::vector<uint32_t>& run : synonyms_.at(Join(words, i, len))) {
         unit.alternatives.push_back(Alternative{run, factor, false});
         factor *= kLaterWordingFactor;
       }
