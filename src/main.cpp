@@ -235,7 +235,9 @@ struct Services {
 Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
   Services s(clock);
   s.db = OpenAndMigrate(config, false);
-  s.catalogue = std::make_unique<motcua::service::CatalogueHolder>(*s.db, config.catalogue_poll_ms);
+  s.catalogue = std::make_unique<motcua::service::CatalogueHolder>(
+      *s.db, config.catalogue_poll_ms,
+      motcua::service::ReadSynonymFile(config.share_dir + "/data/reference/search-synonyms.csv"));
   s.translator = std::make_unique<motcua::web::Translator>(config.locale_dir);
   s.templates = std::make_unique<motcua::web::Templates>(config.share_dir + "/templates", *s.translator);
   s.assets = std::make_unique<motcua::http::StaticFiles>(config.share_dir + "/static", "/static/");

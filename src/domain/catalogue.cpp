@@ -8,16 +8,8 @@ namespace motcua::domain {
 
 namespace {
 
-//! Match tiers, best first; zero means no match.
-constexpr int32_t kRankCode = 6;
-constexpr int32_t kRankNamePrefix = 5;
-constexpr int32_t kRankPhrase = 4;
-constexpr int32_t kRankAllWordsInName = 3;
-constexpr int32_t kRankAllWordsAnywhere = 2;
-constexpr int32_t kRankFilterOnly = 1;
-
-//! Official names mostly open with "Thủ tục"; a name-prefix match ignores it.
-constexpr std::string_view kProcedureWord = " thu tuc ";
+//! Bytes of the published implementing-agency text indexed (a cut inside a letter folds to a space).
+constexpr size_t kMaxAgencyTextBytes = 200;
 
 }  // namespace
 
@@ -133,11 +125,16 @@ Catalogue::Catalogue(std::vector<Procedure> procedures, std::vector<Field> field
   for (size_t i = 0; i < agencies_.size(); ++i) {
     agency_by_code_[agencies_[i].code] = i;
   }
-  index_.reserve(procedures_.size());
+  std::vector<std::string> codes;
+  std::vector<std::string> names;
+  std::vector<std::string> contexts;
+  codes.reserve(procedures_.size());
+  names.reserve(procedures_.size());
+  contexts.reserve(procedures_.size());
   for (size_t i = 0; i < procedures_.size(); ++i) {
     const Procedure& p = procedures_[i];
     by_code_[p.code] = i;
-    std::string other = p.ministry + " " + p.implementing_agency;
+    std::string other = p.ministry;
     if (const auto it = field_by_code_.find(p.field_code); it != field_by_code_.end()) {
       other += " " + fields_[it->second].name;
       ++fields_[it->second].procedure_count;
@@ -145,8 +142,13 @@ Catalogue::Catalogue(std::vector<Procedure> procedures, std::vector<Field> field
     if (const Agency* a = FindAgency(p.agency_code)) {
       other += " " + a->name;
     }
-    index_.push_back(Indexed{" " + Fold(p.name) + " ", " " + Fold(other) + " "});
+    // Some published rows hold whole paragraphs of guidance in the agency column; only its start names agencies.
+    other += " " + p.implementing_agency.substr(0, kMaxAgencyTextBytes);
+    codes.push_back(p.code);
+    names.push_back(p.name);
+    contexts.push_back(std::move(other));
   }
+  search_.Build(codes, names, contexts);
 }
 
 const Procedure* Catalogue::FindProcedure(std::string_view code) const {
@@ -185,92 +187,60 @@ int64_t Catalogue::CountAtLevel(Level level) const {
   return std::count_if(procedures_.begin(), procedures_.end(), [&](const Procedure& p) { return p.HasLevel(level); });
 }
 
-int32_t Catalogue::Rank(size_t i, const std::string& phrase, const std::vector<std::string>& needles) const {
-  if (needles.empty()) {
-    return kRankFilterOnly;
+bool Catalogue::Passes(const Procedure& p, const SearchQuery& query, const Agency* agency) const {
+  if (!query.field_code.empty() && p.field_code != query.field_code) {
+    return false;
   }
-  const Indexed& ix = index_[i];
-  if (procedures_[i].code == phrase) {
-    return kRankCode;
+  if (query.level && !p.HasLevel(*query.level)) {
+    return false;
   }
-  const std::string& name = ix.name;
-  const std::string& lead = needles.back();  // " " + phrase
-  if (name.starts_with(lead) ||
-      (name.starts_with(kProcedureWord) && name.compare(kProcedureWord.size() - 1, lead.size(), lead) == 0)) {
-    return kRankNamePrefix;
+  if (query.online && p.online_level != *query.online) {
+    return false;
   }
-  if (name.find(lead) != std::string::npos) {
-    return kRankPhrase;
+  if (query.agency_code.empty()) {
+    return true;
   }
-  bool all_in_name = true;
-  bool all_anywhere = true;
-  for (size_t w = 0; w + 1 < needles.size(); ++w) {
-    const bool in_name = name.find(needles[w]) != std::string::npos;
-    all_in_name = all_in_name && in_name;
-    all_anywhere = all_anywhere && (in_name || ix.other.find(needles[w]) != std::string::npos);
-    if (!all_anywhere) {
-      return 0;
-    }
+  if (agency == nullptr) {
+    return false;  // an unknown agency matches nothing
   }
-  return all_in_name ? kRankAllWordsInName : kRankAllWordsAnywhere;
+  const bool own = p.agency_code == agency->code;
+  const bool by_tier = agency->level != Level::kProvince && p.HasLevel(agency->level);
+  const bool top = agency->level == Level::kProvince && agency->parent_code.empty() && p.HasLevel(Level::kProvince);
+  return own || by_tier || top;
 }
 
 SearchResult Catalogue::Search(const SearchQuery& query) const {
-  const std::string phrase = Fold(query.text);
-  const std::vector<std::string> words = SplitList(phrase, " ");
-  // Whole-word needles " w " for every word but the last, which may be a prefix still being typed (" w");
-  // then the phrase needle.
-  std::vector<std::string> needles;
-  for (size_t w = 0; w < words.size(); ++w) {
-    needles.push_back(w + 1 == words.size() ? " " + words[w] : " " + words[w] + " ");
-  }
-  if (!words.empty()) {
-    needles.push_back(" " + phrase);
-  }
   const Agency* agency = query.agency_code.empty() ? nullptr : FindAgency(query.agency_code);
-  struct Hit {
-    int32_t rank;
-    const Procedure* p;
-  };
-  std::vector<Hit> hits;
-  for (size_t i = 0; i < procedures_.size(); ++i) {
-    const Procedure& p = procedures_[i];
-    if (!query.field_code.empty() && p.field_code != query.field_code) {
-      continue;
-    }
-    if (query.level && !p.HasLevel(*query.level)) {
-      continue;
-    }
-    if (query.online && p.online_level != *query.online) {
-      continue;
-    }
-    if (!query.agency_code.empty()) {
-      if (agency == nullptr) {
-        continue;  // an unknown agency matches nothing
-      }
-      const bool own = p.agency_code == agency->code;
-      const bool by_tier = agency->level != Level::kProvince && p.HasLevel(agency->level);
-      const bool top = agency->level == Level::kProvince && agency->parent_code.empty() && p.HasLevel(Level::kProvince);
-      if (!own && !by_tier && !top) {
-        continue;
+  auto keep = [&](uint32_t d) { return Passes(procedures_[d], query, agency); };
+  std::vector<IndexHit> hits;
+  if (Fold(query.text).empty()) {
+    for (size_t d = 0; d < procedures_.size(); ++d) {
+      if (keep(static_cast<uint32_t>(d))) {
+        hits.push_back(IndexHit{static_cast<uint32_t>(d), MatchTier::kPartial, 0, 0});
       }
     }
-    const int32_t rank = Rank(i, phrase, needles);
-    if (rank > 0) {
-      hits.push_back(Hit{rank, &p});
-    }
+  } else {
+    hits = search_.Match(query.text, keep);
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.rank != b.rank) {
-      return a.rank > b.rank;
+  std::sort(hits.begin(), hits.end(), [&](const IndexHit& x, const IndexHit& y) {
+    if (x.tier != y.tier) {
+      return x.tier > y.tier;
     }
-    if (a.p->popularity != b.p->popularity) {
-      return a.p->popularity > b.p->popularity;
+    if (x.score != y.score) {
+      return x.score > y.score;
     }
-    if (a.p->name.size() != b.p->name.size()) {
-      return a.p->name.size() < b.p->name.size();
+    const Procedure& a = procedures_[x.doc];
+    const Procedure& b = procedures_[y.doc];
+    if (a.popularity != b.popularity) {
+      return a.popularity > b.popularity;
     }
-    return a.p->code < b.p->code;
+    if (a.name.size() != b.name.size()) {
+      return a.name.size() < b.name.size();
+    }
+    if (x.stop_score != y.stop_score) {
+      return x.stop_score > y.stop_score;  // after the name's length: folded, "cho" is also "chỗ", "con" "còn"
+    }
+    return a.code < b.code;
   });
   SearchResult result;
   const int32_t size = std::clamp(query.page_size, kMinPageSize, kMaxPageSize);
@@ -279,7 +249,7 @@ SearchResult Catalogue::Search(const SearchQuery& query) const {
   result.page = std::clamp(query.page, 1, std::max(1, result.page_count));
   const size_t first = static_cast<size_t>(result.page - 1) * static_cast<size_t>(size);
   for (size_t i = first; i < hits.size() && i < first + static_cast<size_t>(size); ++i) {
-    result.items.push_back(hits[i].p);
+    result.items.push_back(&procedures_[hits[i].doc]);
   }
   return result;
 }

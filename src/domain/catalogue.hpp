@@ -9,6 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/search_index.hpp"
+#include "domain/search_synonyms.hpp"
+
 namespace motcua::domain {
 
 //! Cấp thực hiện: the tier of local government that handles a procedure.
@@ -164,25 +167,24 @@ class Catalogue {
   const std::vector<Procedure>& procedures() const { return procedures_; }
   //! The `n` most used procedures.
   std::vector<const Procedure*> MostUsed(size_t n) const;
-  //! Procedures matching `query`, ranked: code, name prefix, phrase in name, all words in name, words anywhere;
-  //! equal matches by popularity.
+  //! Procedures matching `query`, ranked by tier (code, name prefix, phrase in name, every word or a synonym of
+  //! it in the name, every word anywhere, enough of the words), then by weighted words matched, then popularity.
   SearchResult Search(const SearchQuery& query) const;
+  //! Expands queries with the reviewed synonym table from now on; call before the snapshot is shared.
+  void UseSynonyms(const std::vector<Synonym>& synonyms) { search_.UseSynonyms(synonyms); }
   //! Number of procedures each tier handles.
   int64_t CountAtLevel(Level level) const;
   //! Snapshot version (bumped by every catalogue change).
   int64_t version() const { return version_; }
 
  private:
-  struct Indexed {
-    std::string name;   // " folded name " (spaces at both ends for word matching)
-    std::string other;  // " folded field, agency, ministry "
-  };
-  int32_t Rank(size_t i, const std::string& phrase, const std::vector<std::string>& needles) const;
+  //! True when `p` passes the filters of `query` (field, tier, online level, agency).
+  bool Passes(const Procedure& p, const SearchQuery& query, const Agency* agency) const;
 
   std::vector<Procedure> procedures_;
   std::vector<Field> fields_;
   std::vector<Agency> agencies_;
-  std::vector<Indexed> index_;
+  SearchIndex search_;
   std::unordered_map<std::string, size_t> by_code_;
   std::unordered_map<std::string, size_t> field_by_code_;
   std::unordered_map<std::string, size_t> agency_by_code_;

@@ -91,7 +91,8 @@ TEST_F(SearchTest, WordsInAnyOrderAndInTheFieldNameStillMatchBelowNameMatches) {
 
 TEST_F(SearchTest, TheLastWordMatchesAsAPrefixWhileTyping) {
   EXPECT_EQ(Codes("ket h").front(), "1.000894");
-  EXPECT_TRUE(Codes("ket ho x").empty());
+  EXPECT_EQ(Codes("dang ky k").size(), 4u);  // khai sinh ×3 and kết hôn
+  EXPECT_TRUE(Codes("ket zq xw").empty());   // no word starts with "zq" or "xw": "kết" alone is too little of it
 }
 
 TEST_F(SearchTest, ProcedureCodeFindsItsProcedureFirst) { EXPECT_EQ(Codes("1.013225").front(), "1.013225"); }
@@ -160,6 +161,55 @@ TEST_F(SearchTest, LookupsAndCounts) {
   EXPECT_EQ(catalogue_.CountAtLevel(Level::kProvince), 2);
   EXPECT_EQ(catalogue_.CountAtLevel(Level::kDistrict), 2);
   EXPECT_EQ(catalogue_.version(), 7);
+}
+
+//! A catalogue of `names` (codes 1.00000N) with one synonym table.
+Catalogue Small(const std::vector<std::string>& names, const std::string& synonyms_csv) {
+  std::vector<Procedure> procedures;
+  for (size_t i = 0; i < names.size(); ++i) {
+    procedures.push_back(Make("1.00000" + std::to_string(i + 1), names[i], "f", 0));
+  }
+  Catalogue c(std::move(procedures), {{"f", "Lĩnh vực", 0}}, {}, 1);
+  const SynonymImport table = ReadSynonyms("phrase,expands_to,note,reviewed_by\n" + synonyms_csv);
+  EXPECT_TRUE(table.errors.empty());
+  c.UseSynonyms(table.synonyms);
+  return c;
+}
+
+std::vector<std::string> CodesOf(const Catalogue& c, const std::string& text) {
+  SearchQuery q;
+  q.text = text;
+  std::vector<std::string> out;
+  for (const Procedure* p : c.Search(q).items) {
+    out.push_back(p->code);
+  }
+  return out;
+}
+
+TEST(SearchSynonyms, AnAbbreviationFindsTheWordingsItStandsFor) {
+  const Catalogue c =
+      Small({"Cấp lại thẻ căn cước", "Cấp hộ chiếu phổ thông", "Cấp đổi thẻ căn cước cho người dưới 14 tuổi"},
+            "CCCD,thẻ căn cước | căn cước,card,lead\n");
+  EXPECT_EQ(CodesOf(c, "cccd"), (std::vector<std::string>{"1.000001", "1.000003"}));  // shorter name first
+  EXPECT_EQ(CodesOf(c, "CCCD"), CodesOf(c, "cccd"));
+  EXPECT_EQ(CodesOf(c, "cấp lại cccd").front(), "1.000001");
+  EXPECT_TRUE(CodesOf(c, "cmnd").empty());  // not in this table
+}
+
+TEST(SearchSynonyms, ThePhraseIsMatchedLongestFirstAndWordingsMustBeAdjacent) {
+  const Catalogue c = Small({"Thủ tục đăng ký khai sinh", "Cấp bản sao giấy khai sinh", "Khai báo phát sinh thuế"},
+                            "giấy khai sinh,khai sinh,certificate,lead\n"
+                            "làm giấy khai sinh,đăng ký khai sinh,registration,lead\n");
+  EXPECT_EQ(CodesOf(c, "lam giay khai sinh").front(), "1.000001");
+  // "khai" and "sinh" apart ("Khai báo phát sinh") are not "khai sinh".
+  EXPECT_EQ(CodesOf(c, "giay khai sinh"), (std::vector<std::string>{"1.000001", "1.000002"}));
+}
+
+TEST(SearchSynonyms, FunctionWordsAreNeitherRequiredNorEnoughAlone) {
+  const Catalogue c = Small({"Thủ tục đăng ký kết hôn", "Cấp giấy phép cho trung tâm", "Đăng ký tạm trú"}, "");
+  EXPECT_EQ(CodesOf(c, "dang ky ket hon cho toi").front(), "1.000001");  // "cho", "tôi" are not in the name
+  EXPECT_TRUE(CodesOf(c, "cho toi cua").empty());   // "cho" is one third of a question of function words
+  EXPECT_EQ(CodesOf(c, "ket hon cho").size(), 1u);  // "cho" alone does not list "Cấp giấy phép cho trung tâm"
 }
 
 TEST(CatalogueNames, RoundTrip) {

@@ -1,7 +1,11 @@
 #include "service/catalogue.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <stdexcept>
+
+#include "app/files.hpp"
 #include "store/catalogue_store.hpp"
 
 namespace motcua::service {
@@ -13,11 +17,24 @@ constexpr std::string_view kDeskEra = "2025";
 
 }  // namespace
 
-CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms)
+std::vector<domain::Synonym> ReadSynonymFile(const std::string& path) {
+  domain::SynonymImport import = domain::ReadSynonyms(app::ReadWholeFile(path));
+  if (import.errors.empty()) {
+    return std::move(import.synonyms);
+  }
+  std::string message;
+  for (const domain::RowError& e : import.errors) {
+    message += fmt::format("{}{}:{}: {}", message.empty() ? "" : "\n", path, e.line, e.reason);
+  }
+  throw std::runtime_error(message);
+}
+
+CatalogueHolder::CatalogueHolder(store::Database& db, int32_t poll_ms, std::vector<domain::Synonym> synonyms)
     : db_(db),
-      current_(std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db))),
+      synonyms_(std::move(synonyms)),
       desks_(std::make_shared<const domain::DeskDirectory>(store::ListDesks(db),
                                                            store::ListAdminUnitsOfEra(db, std::string(kDeskEra)))) {
+  current_.store(Load());
   version_.store(current_.load()->version());
   poller_ = std::thread([this, poll_ms] {
     std::unique_lock lock(mutex_);
@@ -51,7 +68,7 @@ bool CatalogueHolder::Refresh() {
   if (stored == Get()->version()) {
     return false;
   }
-  auto next = std::make_shared<const domain::Catalogue>(store::LoadCatalogue(db_));
+  std::shared_ptr<const domain::Catalogue> next = Load();
   desks_.store(std::make_shared<const domain::DeskDirectory>(store::ListDesks(db_),
                                                              store::ListAdminUnitsOfEra(db_, std::string(kDeskEra))),
                std::memory_order_release);
@@ -60,6 +77,12 @@ bool CatalogueHolder::Refresh() {
   current_.store(std::move(next), std::memory_order_release);
   version_.store(version, std::memory_order_release);
   return true;
+}
+
+std::shared_ptr<const domain::Catalogue> CatalogueHolder::Load() const {
+  auto catalogue = std::make_shared<domain::Catalogue>(store::LoadCatalogue(db_));
+  catalogue->UseSynonyms(synonyms_);
+  return catalogue;
 }
 
 std::vector<domain::AdminUnit> CatalogueHolder::AdminUnits(const std::string& era,

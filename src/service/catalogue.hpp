@@ -13,16 +13,22 @@
 #include "domain/catalogue.hpp"
 #include "domain/desks.hpp"
 #include "domain/reference_import.hpp"
+#include "domain/search_synonyms.hpp"
 #include "store/database.hpp"
 
 namespace motcua::service {
+
+//! Reads the reviewed synonym table of search (data/reference/search-synonyms.csv); throws std::runtime_error naming
+//! the file and the line of every malformed row, so a bad edit stops the server at start instead of search going
+//! quietly wrong.
+std::vector<domain::Synonym> ReadSynonymFile(const std::string& path);
 
 //! Keeps the current catalogue snapshot and reloads it when the version in the store changes (another node or
 //! an import may change it).
 class CatalogueHolder {
  public:
-  //! Loads the first snapshot and starts polling every `poll_ms`.
-  CatalogueHolder(store::Database& db, int32_t poll_ms);
+  //! Loads the first snapshot and starts polling every `poll_ms`; every snapshot expands queries with `synonyms`.
+  CatalogueHolder(store::Database& db, int32_t poll_ms, std::vector<domain::Synonym> synonyms = {});
   ~CatalogueHolder();
   CatalogueHolder(const CatalogueHolder&) = delete;
   CatalogueHolder& operator=(const CatalogueHolder&) = delete;
@@ -40,7 +46,11 @@ class CatalogueHolder {
   bool Refresh();
 
  private:
+  //! The store's catalogue with the synonym table applied.
+  std::shared_ptr<const domain::Catalogue> Load() const;
+
   store::Database& db_;
+  const std::vector<domain::Synonym> synonyms_;
   std::mutex mutex_;  // the poller's sleep and stop flag only
   std::atomic<std::shared_ptr<const domain::Catalogue>> current_;
   std::atomic<std::shared_ptr<const domain::DeskDirectory>> desks_;

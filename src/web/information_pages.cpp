@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "domain/text.hpp"
 #include "web/site.hpp"
 
 namespace motcua::web {
@@ -67,11 +68,20 @@ bool LooksLikeDossierCode(std::string_view code) {
   return true;
 }
 
+//! A dossier code as people type or paste it: surrounding spaces dropped, letters in upper case ("000.00.31.h40-…").
+std::string NormaliseDossierCode(std::string_view typed) {
+  std::string code = domain::CollapseSpaces(typed);
+  std::transform(code.begin(), code.end(), code.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  return code;
+}
+
 Response LookupPage(const Site& site, const Request& req) {
   const std::string lang = site.Lang(req);
-  const std::string code(req.Query("ma"));
+  const std::string typed(req.Query("ma"));
+  const std::string code = NormaliseDossierCode(typed);
   return site.Page(req, "lookup", site.T(lang, "Tra cứu hồ sơ"), [&](TemplateDictionary& d) {
-    d.SetValue("CODE", code);
+    d.SetValue("CODE", LooksLikeDossierCode(code) ? code : typed);
     // The form was sent when the "ma" field is in the query, even empty; a first visit has no such field.
     const bool submitted =
         std::any_of(req.query.begin(), req.query.end(), [](const auto& kv) { return kv.first == "ma"; });

@@ -161,3 +161,76 @@ describe('procedures API', () => {
     }
   });
 });
+
+// Issue 8: search that understands how people ask (abbreviations, everyday words, partial questions), and a
+// dossier lookup that takes a code in lower case or with spaces around it.
+describe('search that understands how people ask', () => {
+  test('"cccd" finds the identity-card procedures, in the API and on the page', async () => {
+    const body = await api('q=cccd');
+    assert.ok(body.total > 0, '"cccd" finds nothing');
+    for (const item of body.items.slice(0, 5)) {
+      assert.match(fold(item.name), /can cuoc/, `"${item.name}" (${item.code}) is not an identity-card procedure`);
+    }
+    const upper = await api('q=CCCD');
+    assert.deepEqual(upper.items.map((i) => i.code), body.items.map((i) => i.code), 'CCCD and cccd differ');
+    const links = procedureLinks(await searchPage('q=cccd'));
+    assert.ok(links.length > 0, 'the search page lists nothing for "cccd"');
+    assert.equal(links[0], body.items[0].code);
+  });
+
+  test('"lam giay khai sinh cho con" lists birth registrations first', async () => {
+    for (const q of ['lam+giay+khai+sinh+cho+con', encodeURIComponent('làm giấy khai sinh cho con')]) {
+      const body = await api(`q=${q}`);
+      assert.ok(body.total >= 5, `q=${q}: ${body.total} results`);
+      for (const item of body.items.slice(0, 5)) {
+        assert.match(fold(item.name), /dang ky khai sinh/, `q=${q}: "${item.name}" (${item.code}) in the first five`);
+      }
+      const links = procedureLinks(await searchPage(`q=${q}`));
+      assert.deepEqual(links.slice(0, 5), body.items.slice(0, 5).map((i) => i.code), 'page and API disagree');
+    }
+  });
+
+  test('"dang ky khai sinh" lists only birth registrations, no land procedure', async () => {
+    const body = await api('q=dang+ky+khai+sinh&page_size=20');
+    assert.ok(body.items.length >= 10, `${body.items.length} results`);
+    for (const item of body.items) {
+      assert.match(fold(item.name), /khai sinh/, `${item.code} "${item.name}" does not register a birth`);
+      assert.doesNotMatch(fold(`${item.field} ${item.field_name}`), /dat dai/, `${item.code} is a land procedure`);
+    }
+  });
+
+  test('everyday words and abbreviations reach the procedure they mean', async () => {
+    // [query, words (folded) the first result's name holds]
+    const kCases = [
+      ['so+do', /giay chung nhan quyen su dung dat/],
+      ['GPLX', /giay phep lai xe/],
+      ['doi+bang+lai', /giay phep lai xe/],
+      ['lltp', /ly lich tu phap/],
+      ['hkd', /ho kinh doanh/],
+      ['ho+khau', /thuong tru|tam tru|cu tru/],
+    ];
+    for (const [q, expected] of kCases) {
+      const body = await api(`q=${q}`);
+      assert.ok(body.total > 0, `q=${q} finds nothing`);
+      assert.match(fold(body.items[0].name), expected, `q=${q}: first is ${body.items[0].code} "${body.items[0].name}"`);
+    }
+  });
+
+  test('a question with a word no procedure holds still lists the closest ones', async () => {
+    const body = await api('q=cap+lai+the+can+cuoc+bi+mat');
+    assert.ok(body.total > 0, 'nothing found');
+    assert.match(fold(body.items[0].name), /cap lai the can cuoc/, `first is "${body.items[0].name}"`);
+    assert.equal((await api('q=xyzzyqwvbn')).total, 0, 'nonsense finds something');
+  });
+
+  test('/tra-cuu takes a code in lower case with spaces around it', async () => {
+    for (const ma of ['000.00.31.h40-250301-0001', '%20%20000.00.31.H40-250301-0001%20', '+000.00.31.h40-250301-0001+']) {
+      const { text } = await fetchText(`${server.url}/tra-cuu?ma=${ma}`);
+      assert.doesNotMatch(text, /govuk-error-summary/, `ma=${ma} is refused as malformed`);
+      assert.match(fold(decodeEntities(text)), /khong tim thay ho so/, `ma=${ma}: not looked up`);
+      assert.match(text, /<input[^>]*id="ma"[^>]*value="000\.00\.31\.H40-250301-0001"/, `ma=${ma}: box not normalised`);
+    }
+    const { text } = await fetchText(`${server.url}/tra-cuu?ma=%20%20`);
+    assert.match(text, /govuk-error-summary/, 'spaces alone are not a code');
+  });
+});
