@@ -20,10 +20,18 @@ constexpr const char* kTooLong = N_("Mật khẩu quá dài. Hãy dùng tối đ
 constexpr const char* kUnreadable = N_("Mật khẩu có ký tự không đọc được. Hãy gõ lại mật khẩu");
 constexpr const char* kCommon = N_("Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn một cụm từ dài hơn mà chỉ bạn biết");
 constexpr const char* kPersonal = N_("Mật khẩu không được chứa số định danh, số điện thoại, tên đăng nhập hay địa chỉ thư điện tử của bạn");
+constexpr const char* kNameOrBirth = N_("Mật khẩu không được chứa tên hay ngày, năm sinh của bạn. Hãy chọn một cụm từ mà người biết bạn không đoán ra");
 // clang-format on
 
 //! Personal data shorter than this is too common a string to forbid inside a password.
 constexpr size_t kMinPersonalBytes = 4;
+//! A part of the person's name shorter than this ("An", "Lê") is too common a string to forbid.
+constexpr size_t kMinNamePartBytes = 3;
+//! "YYYY-MM-DD": where the year, month and day of a date of birth are.
+constexpr size_t kYearDigits = 4;
+constexpr size_t kMonthAt = 5;
+constexpr size_t kDayAt = 8;
+constexpr size_t kIsoDateBytes = 10;
 //! A blocklisted word followed by at most this many digits or symbols ("matkhau@123", "iloveyou!!") is still blocked.
 constexpr size_t kMaxSuffix = 4;
 //! The word left after removing such a suffix must be at least this long to count.
@@ -212,6 +220,34 @@ std::vector<std::string> PersonalStrings(const PasswordContext& context) {
   return out;
 }
 
+//! The parts of the person's name (folded: lower case, no accents, đ → d) and the digits of their date of birth
+//! (the year, and the whole date as people type it) that must not appear in their password.
+std::vector<std::string> NameAndBirthStrings(const PasswordContext& context) {
+  std::vector<std::string> out;
+  const std::string name = Fold(context.full_name);
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string::npos) {
+      end = name.size();
+    }
+    if (end - start >= kMinNamePartBytes) {
+      out.push_back(name.substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  const std::string_view dob = context.date_of_birth;
+  if (dob.size() == kIsoDateBytes && DigitsOf(dob).size() == kDateDigits) {
+    const std::string year(dob.substr(0, kYearDigits));
+    const std::string month(dob.substr(kMonthAt, 2));
+    const std::string day(dob.substr(kDayAt, 2));
+    out.push_back(year);
+    out.push_back(day + month + year.substr(2));  // 120590: ddmmyy
+    out.push_back(month + day + year.substr(2));  // 051290: mmddyy
+  }
+  return out;
+}
+
 }  // namespace
 
 PasswordPolicy::PasswordPolicy(std::string_view blocklist_text) {
@@ -273,6 +309,13 @@ std::string PasswordPolicy::Check(std::string_view password, const PasswordConte
   for (const std::string& own : PersonalStrings(context)) {
     if (lowered.find(own) != std::string::npos || squeezed.find(own) != std::string::npos) {
       return kPersonal;
+    }
+  }
+  // Folded, the password reads as the name does: "Nguyễn@1990" and "nguyen1990" both hold "nguyen" and "1990".
+  const std::string folded = Without(Fold(password), ' ');
+  for (const std::string& own : NameAndBirthStrings(context)) {
+    if (folded.find(own) != std::string::npos || squeezed.find(own) != std::string::npos) {
+      return kNameOrBirth;
     }
   }
   if (IsBlocked(lowered) || IsBlocked(squeezed) || IsPattern(lowered) || IsPattern(squeezed)) {
