@@ -220,9 +220,8 @@ std::vector<std::string> PersonalStrings(const PasswordContext& context) {
   return out;
 }
 
-//! The parts of the person's name (folded: lower case, no accents, đ → d) and the digits of their date of birth
-//! (the year, and the whole date as people type it) that must not appear in their password.
-std::vector<std::string> NameAndBirthStrings(const PasswordContext& context) {
+//! The parts of the person's name of kMinNamePartBytes letters or more, folded (lower case, no accents, đ → d).
+std::vector<std::string> NameParts(const PasswordContext& context) {
   std::vector<std::string> out;
   const std::string name = Fold(context.full_name);
   size_t start = 0;
@@ -236,16 +235,67 @@ std::vector<std::string> NameAndBirthStrings(const PasswordContext& context) {
     }
     start = end + 1;
   }
-  const std::string_view dob = context.date_of_birth;
-  if (dob.size() == kIsoDateBytes && DigitsOf(dob).size() == kDateDigits) {
-    const std::string year(dob.substr(0, kYearDigits));
-    const std::string month(dob.substr(kMonthAt, 2));
-    const std::string day(dob.substr(kDayAt, 2));
-    out.push_back(year);
-    out.push_back(day + month + year.substr(2));  // 120590: ddmmyy
-    out.push_back(month + day + year.substr(2));  // 051290: mmddyy
-  }
   return out;
+}
+
+//! The digits of the person's date of birth that must not appear in their password: the year, and the whole date
+//! as people type it (ddmmyy, mmddyy; ddmmyyyy and yyyymmdd hold the year).
+std::vector<std::string> BirthDigits(const PasswordContext& context) {
+  const std::string_view dob = context.date_of_birth;
+  if (dob.size() != kIsoDateBytes || DigitsOf(dob).size() != kDateDigits) {
+    return {};
+  }
+  const std::string year(dob.substr(0, kYearDigits));
+  const std::string month(dob.substr(kMonthAt, 2));
+  const std::string day(dob.substr(kDayAt, 2));
+  return {year, day + month + year.substr(2), month + day + year.substr(2)};
+}
+
+//! The runs of letters of folded text: "hoa@xanh 7tim" → hoa, xanh, tim.
+std::vector<std::string> LetterRuns(std::string_view folded) {
+  std::vector<std::string> runs;
+  std::string run;
+  for (const char c : folded) {
+    if (IsLower(c)) {
+      run += c;
+      continue;
+    }
+    if (!run.empty()) {
+      runs.push_back(std::move(run));
+      run.clear();
+    }
+  }
+  if (!run.empty()) {
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+//! True when a run of letters is the name part `part`, or begins or ends with it and goes on for a syllable or more
+//! ("nguyenvanan", "hoamai"): a Vietnamese word that merely begins with a short name is not the name ("trang" does
+//! not hold "tran", "vang" not "van", "thien" not "thi"), so that people keep their everyday words.
+bool HoldsNamePart(std::string_view run, std::string_view part) {
+  if (run == part) {
+    return true;
+  }
+  if (run.size() < part.size() + kMinNamePartBytes) {
+    return false;
+  }
+  return run.starts_with(part) || run.ends_with(part);
+}
+
+//! True when `password` holds the person's name or birth date (see NameParts, BirthDigits, HoldsNamePart).
+bool HoldsNameOrBirth(std::string_view password, const PasswordContext& context) {
+  const std::vector<std::string> parts = NameParts(context);
+  for (const std::string& run : LetterRuns(Fold(password))) {
+    if (std::any_of(parts.begin(), parts.end(), [&](const std::string& p) { return HoldsNamePart(run, p); })) {
+      return true;
+    }
+  }
+  const std::string digits = DigitsOf(password);
+  const std::vector<std::string> birth = BirthDigits(context);
+  return std::any_of(birth.begin(), birth.end(),
+                     [&](const std::string& b) { return digits.find(b) != std::string::npos; });
 }
 
 }  // namespace
@@ -312,11 +362,8 @@ std::string PasswordPolicy::Check(std::string_view password, const PasswordConte
     }
   }
   // Folded, the password reads as the name does: "Nguyễn@1990" and "nguyen1990" both hold "nguyen" and "1990".
-  const std::string folded = Without(Fold(password), ' ');
-  for (const std::string& own : NameAndBirthStrings(context)) {
-    if (folded.find(own) != std::string::npos || squeezed.find(own) != std::string::npos) {
-      return kNameOrBirth;
-    }
+  if (HoldsNameOrBirth(password, context)) {
+    return kNameOrBirth;
   }
   if (IsBlocked(lowered) || IsBlocked(squeezed) || IsPattern(lowered) || IsPattern(squeezed)) {
     return kCommon;

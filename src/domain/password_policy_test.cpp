@@ -32,7 +32,7 @@ const PasswordPolicy& Policy() {
   return policy;
 }
 
-const PasswordContext kPerson = {"036099001234", "0912345678", "nguyenvana", "an.nguyen@example.com"};
+const PasswordContext kPerson = {"036099001234", "0912345678", "nguyenvana", "an.nguyen@example.com", "", ""};
 
 std::string Repeat(std::string_view unit, size_t n) {
   std::string s;
@@ -179,7 +179,7 @@ TEST(PasswordPolicy, ThePersonsOwnDataIsRejected) {
 }
 
 TEST(PasswordPolicy, ShortOrMissingPersonalDataIsIgnored) {
-  const PasswordContext sparse = {"", "+84 912 345 678", "abc", "xy@example.com"};
+  const PasswordContext sparse = {"", "+84 912 345 678", "abc", "xy@example.com", "", ""};
   ExpectTable(
       {
           {"abc con mèo xy", ""},             // login and e-mail shorter than 4 are too common to forbid
@@ -204,8 +204,10 @@ TEST(PasswordPolicy, TheNameAndBirthDateAreRefusedWhateverTheAccentsAndCase) {
           {"mèo con 1990 nhé", kNameOrBirth},  // the birth year
           {"ngày 120590 đẹp", kNameOrBirth},   // ddmmyy
           {"xx 19900512 yy", kNameOrBirth},    // yyyymmdd holds the year
-          {"ho a lá vàng rơi", kNameOrBirth},  // spaces do not hide it
+          {"nguyenthihoa lá", kNameOrBirth},   // the name run together
           {"lá vàng rơi 7x", ""},
+          {"hoàng hôn tím 7x", ""},    // a word that begins with "hoa" is not the name
+          {"thiên hà xa xôi", ""},     // nor one that begins with "thi"
           {"ngựa vằn 1991 chạy", ""},  // another year
       },
       hoa);
@@ -217,8 +219,9 @@ TEST(PasswordPolicy, ShortNamePartsAndMalformedBirthDatesAreIgnored) {
   an.date_of_birth = "19xx-05-12";
   ExpectTable(
       {
-          {"vanle mèo đen 7", kNameOrBirth},  // "Văn" has three letters
-          {"leanxanhdam 12", ""},             // "lê" and "an" are too short to forbid
+          {"văn mèo đen 77", kNameOrBirth},  // "Văn" has three letters
+          {"mèo đen vàng 77", ""},           // "vàng" is a word, not "Văn"
+          {"leanxanhdam 12", ""},            // "lê" and "an" are too short to forbid
       },
       an);
   EXPECT_EQ(Policy().Check("hoa lá cành 1990", {}), "");
