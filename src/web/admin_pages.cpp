@@ -176,7 +176,7 @@ Response OfficerCreate(const Site& site, AdminServices& services, const Request&
 
 }  // namespace
 
-bool Confirmed(const http::Request& req) { return Form(req).Text(kConfirmField) == "1"; }
+bool Confirmed(const http::Request& req) { return Form(req).Text(kConfirmationField) == "1"; }
 
 Response ConfirmPage(const Site& site, const Request& req, const Confirmation& c) {
   return site.Page(req, "office/confirm", c.heading, [&](TemplateDictionary& d) {
@@ -189,7 +189,7 @@ Response ConfirmPage(const Site& site, const Request& req, const Confirmation& c
     }
     d.SetValue("WARNING", c.warning);
     d.SetValue("ACTION", c.action);
-    d.SetValue("CONFIRM_FIELD", std::string(kConfirmField));
+    d.SetValue("CONFIRM_FIELD", std::string(kConfirmationField));
     for (const auto& [name, value] : c.hidden) {
       TemplateDictionary* row = d.AddSectionDictionary("HIDDEN");
       row->SetValue("NAME", name);

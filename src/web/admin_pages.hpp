@@ -52,9 +52,9 @@ struct Confirmation {
 };
 
 //! The form field a confirmation page adds to its POST; a POST without it shows the confirmation page instead.
-inline constexpr std::string_view kConfirmField = "xac_nhan";
+inline constexpr std::string_view kConfirmationField = "xac_nhan";
 
-//! True when the POST `req` comes from a confirmation page (it carries kConfirmField = "1").
+//! True when the POST `req` comes from a confirmation page (it carries kConfirmationField = "1").
 bool Confirmed(const http::Request& req);
 
 //! The confirmation page of `c` (templates/office/confirm.tpl): GET shows it, its POST with CSRF does the action.
