@@ -226,7 +226,7 @@ before(async () => {
     { action: `/quan-tri/can-bo/${ids.officer}/token` });
   assert.equal(token.status, 200, `creating a token: ${token.status}`);
   const officerPage = await admin.get(`/quan-tri/can-bo/${ids.officer}`);
-  ids.token = /href="\/quan-tri\/token\/(\d+)\/thu-hoi\?/.exec(officerPage.text)?.[1];
+  ids.token = /href="\/quan-tri\/token\/(\d+)\/thu-hoi"/.exec(officerPage.text)?.[1];
   assert.ok(ids.token, 'the officer page lists no live token');
 });
 

@@ -73,7 +73,7 @@ async function makeToken(admin, id) {
   assert.equal(created.status, 200);
   const token = /<code class="app-token">(mct_[A-Za-z0-9_-]+)<\/code>/.exec(created.text)?.[1];
   const page = await admin.get(`/quan-tri/can-bo/${id}`);
-  const ids = [...page.text.matchAll(/action="\/quan-tri\/token\/(\d+)\/thu-hoi"/g)].map((m) => m[1]);
+  const ids = [...page.text.matchAll(/href="\/quan-tri\/token\/(\d+)\/thu-hoi"/g)].map((m) => m[1]);
   assert.ok(token && ids.length > 0);
   return { token, tokenId: ids[ids.length - 1] };
 }
