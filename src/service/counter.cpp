@@ -46,8 +46,10 @@ std::string DeskOf(const Actor& actor, const domain::Catalogue& catalogue) {
 Error ConflictError(store::Conflict conflict) {
   Error error = Error::Of(ErrorKind::kConflict, {});
   if (conflict == store::Conflict::kPersonalId) {
-    error.fields.push_back({"so_dinh_danh", N_("Số định danh này đã có tài khoản. Hãy tìm tài khoản đó và cấp mã "
-                                               "đặt mật khẩu mới nếu người dân quên mật khẩu.")});
+    // The desk may issue a code only for an account the counter made or nobody has used (MayAssist).
+    error.fields.push_back({"so_dinh_danh", N_("Số định danh này đã có tài khoản. Hãy tìm tài khoản đó: nếu bộ "
+                                               "phận một cửa đã tạo nó, cấp mã đặt mật khẩu mới; nếu người dân tự "
+                                               "dùng nó, hướng dẫn họ dùng Quên mật khẩu.")});
   } else {
     error.fields.push_back({"dien_thoai", N_("Số điện thoại này đã được dùng cho một tài khoản khác. Hãy dùng số "
                                              "khác, hoặc liên hệ bộ phận một cửa.")});

@@ -123,8 +123,18 @@ domain::Result<store::TaxCodeClaim> Organisations::Dispute(const Actor& actor, i
     return *refused;
   }
   std::optional<store::TaxCodeClaim> claim;
-  accounts_.db().Read([&](store::Session& s) { claim = store::FindTaxCodeClaim(s, claim_id); });
-  if (!claim || claim->status != store::ClaimStatus::kPending) {
+  accounts_.db().Write([&](store::Session& s) {
+    claim = store::FindTaxCodeClaim(s, claim_id);
+    if (!claim || claim->status != store::ClaimStatus::kPending) {
+      claim.reset();
+      return;
+    }
+    // The page shows both people's names and what the claimant typed: viewing it is recorded like any personal data.
+    Journal(s, actor,
+            JournalEntry::Of("organisation.claim_view", "organisation", std::to_string(claim->organisation.id),
+                             Summary{}.Set("claim", claim_id)));
+  });
+  if (!claim) {
     return NoSuchClaim();
   }
   return std::move(*claim);

@@ -38,7 +38,7 @@ class Organisations {
   domain::Result<OrganisationRegistered> Register(const Actor& actor, const NewOrganisation& in);
   //! Open claims, oldest first (desk officers: kAssistCitizens).
   domain::Result<std::vector<store::TaxCodeClaim>> Disputes(const Actor& actor);
-  //! One open claim (kNotFound when there is none by that id or it is closed).
+  //! One open claim, the view journaled (kNotFound when there is none by that id or it is closed).
   domain::Result<store::TaxCodeClaim> Dispute(const Actor& actor, int64_t claim_id);
   //! Grants or refuses open claim `claim_id`, journaled, both people told; kNotFound when it is not open,
   //! kForbidden when the officer is one of the two people.
