@@ -28,7 +28,8 @@ const kPeople = {
 };
 // Passwords that pass the policy (no ID, phone or date inside, not on the blocklist).
 const kFirstPassword = 'Hoa sen nở giữa hồ';
-const kSecondPassword = 'Cầu Long Biên lúc bình minh';
+// Not 'lúc bình minh': Lê Thị Bình and Phạm Minh Châu may not use their own names (issue 8).
+const kSecondPassword = 'Cầu Long Biên lúc chiều tà';
 const kCounterPassword = 'Chợ Rồng bán cá kho tộ';
 
 let server;
