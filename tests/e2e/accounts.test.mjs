@@ -133,8 +133,9 @@ async function citizenJourney(options, person, shots) {
     await main(page).getByRole('button', { name: 'Gửi mã' }).click();
     await page.waitForURL(/\/dat-lai-mat-khau\?/);
     assert.equal(await h1(page), 'Đặt mật khẩu mới');
-    assert.equal(await main(page).getByLabel('Số định danh cá nhân hoặc số điện thoại').inputValue(), person.id,
-      'the reset page does not carry over what was typed');
+    // The ID number is not carried over in the URL (issue 8: it would land in access logs): typed again here.
+    assert.ok(!page.url().includes(person.id), `the ID number is in the URL ${page.url()}`);
+    await main(page).getByLabel('Số định danh cá nhân hoặc số điện thoại').fill(person.id);
     const code = await codeFromMailbox(context, server.url, person.phone, 6);
     await main(page).getByLabel('Mã xác nhận').fill(code);
     await main(page).getByLabel('Mật khẩu mới', { exact: true }).fill(kSecondPassword);
