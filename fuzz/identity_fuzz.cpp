@@ -105,8 +105,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   while (pieces.size() < 4) {
     pieces.emplace_back();
   }
+  // The name and the date of birth too (issue 8): folding arbitrary bytes and slicing a malformed date must hold.
   const PasswordContext context{std::string(pieces[0]), std::string(pieces[1]), std::string(pieces[2]),
-                                std::string(pieces[3])};
+                                std::string(pieces[3]), std::string(pieces[1]), std::string(pieces[2])};
   for (const std::string_view piece : pieces) {
     CheckPiece(piece, context);
   }

@@ -20,10 +20,18 @@ constexpr const char* kTooLong = N_("Mật khẩu quá dài. Hãy dùng tối đ
 constexpr const char* kUnreadable = N_("Mật khẩu có ký tự không đọc được. Hãy gõ lại mật khẩu");
 constexpr const char* kCommon = N_("Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn một cụm từ dài hơn mà chỉ bạn biết");
 constexpr const char* kPersonal = N_("Mật khẩu không được chứa số định danh, số điện thoại, tên đăng nhập hay địa chỉ thư điện tử của bạn");
+constexpr const char* kNameOrBirth = N_("Mật khẩu không được chứa tên hay ngày, năm sinh của bạn. Hãy chọn một cụm từ mà người biết bạn không đoán ra");
 // clang-format on
 
 //! Personal data shorter than this is too common a string to forbid inside a password.
 constexpr size_t kMinPersonalBytes = 4;
+//! A part of the person's name shorter than this ("An", "Lê") is too common a string to forbid.
+constexpr size_t kMinNamePartBytes = 3;
+//! "YYYY-MM-DD": where the year, month and day of a date of birth are.
+constexpr size_t kYearDigits = 4;
+constexpr size_t kMonthAt = 5;
+constexpr size_t kDayAt = 8;
+constexpr size_t kIsoDateBytes = 10;
 //! A blocklisted word followed by at most this many digits or symbols ("matkhau@123", "iloveyou!!") is still blocked.
 constexpr size_t kMaxSuffix = 4;
 //! The word left after removing such a suffix must be at least this long to count.
@@ -212,6 +220,84 @@ std::vector<std::string> PersonalStrings(const PasswordContext& context) {
   return out;
 }
 
+//! The parts of the person's name of kMinNamePartBytes letters or more, folded (lower case, no accents, đ → d).
+std::vector<std::string> NameParts(const PasswordContext& context) {
+  std::vector<std::string> out;
+  const std::string name = Fold(context.full_name);
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string::npos) {
+      end = name.size();
+    }
+    if (end - start >= kMinNamePartBytes) {
+      out.push_back(name.substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+//! The digits of the person's date of birth that must not appear in their password: the year, and the whole date
+//! as people type it (ddmmyy, mmddyy; ddmmyyyy and yyyymmdd hold the year).
+std::vector<std::string> BirthDigits(const PasswordContext& context) {
+  const std::string_view dob = context.date_of_birth;
+  if (dob.size() != kIsoDateBytes || DigitsOf(dob).size() != kDateDigits) {
+    return {};
+  }
+  const std::string year(dob.substr(0, kYearDigits));
+  const std::string month(dob.substr(kMonthAt, 2));
+  const std::string day(dob.substr(kDayAt, 2));
+  return {year, day + month + year.substr(2), month + day + year.substr(2)};
+}
+
+//! The runs of letters of folded text: "hoa@xanh 7tim" → hoa, xanh, tim.
+std::vector<std::string> LetterRuns(std::string_view folded) {
+  std::vector<std::string> runs;
+  std::string run;
+  for (const char c : folded) {
+    if (IsLower(c)) {
+      run += c;
+      continue;
+    }
+    if (!run.empty()) {
+      runs.push_back(std::move(run));
+      run.clear();
+    }
+  }
+  if (!run.empty()) {
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+//! True when a run of letters is the name part `part`, or begins or ends with it and goes on for a syllable or more
+//! ("nguyenvanan", "hoamai"): a Vietnamese word that merely begins with a short name is not the name ("trang" does
+//! not hold "tran", "vang" not "van", "thien" not "thi"), so that people keep their everyday words.
+bool HoldsNamePart(std::string_view run, std::string_view part) {
+  if (run == part) {
+    return true;
+  }
+  if (run.size() < part.size() + kMinNamePartBytes) {
+    return false;
+  }
+  return run.starts_with(part) || run.ends_with(part);
+}
+
+//! True when `password` holds the person's name or birth date (see NameParts, BirthDigits, HoldsNamePart).
+bool HoldsNameOrBirth(std::string_view password, const PasswordContext& context) {
+  const std::vector<std::string> parts = NameParts(context);
+  for (const std::string& run : LetterRuns(Fold(password))) {
+    if (std::any_of(parts.begin(), parts.end(), [&](const std::string& p) { return HoldsNamePart(run, p); })) {
+      return true;
+    }
+  }
+  const std::string digits = DigitsOf(password);
+  const std::vector<std::string> birth = BirthDigits(context);
+  return std::any_of(birth.begin(), birth.end(),
+                     [&](const std::string& b) { return digits.find(b) != std::string::npos; });
+}
+
 }  // namespace
 
 PasswordPolicy::PasswordPolicy(std::string_view blocklist_text) {
@@ -274,6 +360,10 @@ std::string PasswordPolicy::Check(std::string_view password, const PasswordConte
     if (lowered.find(own) != std::string::npos || squeezed.find(own) != std::string::npos) {
       return kPersonal;
     }
+  }
+  // Folded, the password reads as the name does: "Nguyễn@1990" and "nguyen1990" both hold "nguyen" and "1990".
+  if (HoldsNameOrBirth(password, context)) {
+    return kNameOrBirth;
   }
   if (IsBlocked(lowered) || IsBlocked(squeezed) || IsPattern(lowered) || IsPattern(squeezed)) {
     return kCommon;

@@ -11,10 +11,12 @@ namespace motcua::domain {
 
 //! What the portal knows about the person choosing the password; empty fields are ignored.
 struct PasswordContext {
-  std::string personal_id;  //!< Số định danh cá nhân.
-  std::string phone;        //!< Mobile number, 0xxxxxxxxx or +84 form.
-  std::string login_name;   //!< Officer's login name.
-  std::string email;        //!< E-mail address; its local part is what matters.
+  std::string personal_id;    //!< Số định danh cá nhân.
+  std::string phone;          //!< Mobile number, 0xxxxxxxxx or +84 form.
+  std::string login_name;     //!< Officer's login name.
+  std::string email;          //!< E-mail address; its local part is what matters.
+  std::string full_name;      //!< Name as on the ID card; every part of 3 letters or more is refused (accents folded).
+  std::string date_of_birth;  //!< YYYY-MM-DD; the birth year and the date's digits are refused.
 };
 
 //! Rules for a new password (NIST SP 800-63B: length and a blocklist, no composition rules).

@@ -17,6 +17,7 @@ const std::string kTooLong = "Mật khẩu quá dài. Hãy dùng tối đa 256 k
 const std::string kUnreadable = "Mật khẩu có ký tự không đọc được. Hãy gõ lại mật khẩu";
 const std::string kCommon = "Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn một cụm từ dài hơn mà chỉ bạn biết";
 const std::string kPersonal = "Mật khẩu không được chứa số định danh, số điện thoại, tên đăng nhập hay địa chỉ thư điện tử của bạn";
+const std::string kNameOrBirth = "Mật khẩu không được chứa tên hay ngày, năm sinh của bạn. Hãy chọn một cụm từ mà người biết bạn không đoán ra";
 // clang-format on
 
 std::string ReadBlocklist() {
@@ -31,7 +32,7 @@ const PasswordPolicy& Policy() {
   return policy;
 }
 
-const PasswordContext kPerson = {"036099001234", "0912345678", "nguyenvana", "an.nguyen@example.com"};
+const PasswordContext kPerson = {"036099001234", "0912345678", "nguyenvana", "an.nguyen@example.com", "", ""};
 
 std::string Repeat(std::string_view unit, size_t n) {
   std::string s;
@@ -178,7 +179,7 @@ TEST(PasswordPolicy, ThePersonsOwnDataIsRejected) {
 }
 
 TEST(PasswordPolicy, ShortOrMissingPersonalDataIsIgnored) {
-  const PasswordContext sparse = {"", "+84 912 345 678", "abc", "xy@example.com"};
+  const PasswordContext sparse = {"", "+84 912 345 678", "abc", "xy@example.com", "", ""};
   ExpectTable(
       {
           {"abc con mèo xy", ""},             // login and e-mail shorter than 4 are too common to forbid
@@ -187,6 +188,43 @@ TEST(PasswordPolicy, ShortOrMissingPersonalDataIsIgnored) {
       },
       sparse);
   EXPECT_EQ(Policy().Check("036099001234", {}), "");
+}
+
+// Issue 8: "Nguyễn Thị Hoa" could choose "Hoa@1990ab"; the name and the birth year are the first guesses.
+TEST(PasswordPolicy, TheNameAndBirthDateAreRefusedWhateverTheAccentsAndCase) {
+  PasswordContext hoa;
+  hoa.full_name = "Nguyễn Thị Hoa";
+  hoa.date_of_birth = "1990-05-12";
+  ExpectTable(
+      {
+          {"Hoa@xanh#tim", kNameOrBirth},      // a name part, any case
+          {"NGUYỄN lá vàng", kNameOrBirth},    // with its accents
+          {"nguyen la vang", kNameOrBirth},    // or without
+          {"la vang thi 7x", kNameOrBirth},    // "Thị" folds to "thi", 3 letters
+          {"mèo con 1990 nhé", kNameOrBirth},  // the birth year
+          {"ngày 120590 đẹp", kNameOrBirth},   // ddmmyy
+          {"xx 19900512 yy", kNameOrBirth},    // yyyymmdd holds the year
+          {"nguyenthihoa lá", kNameOrBirth},   // the name run together
+          {"lá vàng rơi 7x", ""},
+          {"hoàng hôn tím 7x", ""},    // a word that begins with "hoa" is not the name
+          {"thiên hà xa xôi", ""},     // nor one that begins with "thi"
+          {"ngựa vằn 1991 chạy", ""},  // another year
+      },
+      hoa);
+}
+
+TEST(PasswordPolicy, ShortNamePartsAndMalformedBirthDatesAreIgnored) {
+  PasswordContext an;
+  an.full_name = "Lê Văn An";
+  an.date_of_birth = "19xx-05-12";
+  ExpectTable(
+      {
+          {"văn mèo đen 77", kNameOrBirth},  // "Văn" has three letters
+          {"mèo đen vàng 77", ""},           // "vàng" is a word, not "Văn"
+          {"leanxanhdam 12", ""},            // "lê" and "an" are too short to forbid
+      },
+      an);
+  EXPECT_EQ(Policy().Check("hoa lá cành 1990", {}), "");
 }
 
 }  // namespace

@@ -152,8 +152,11 @@ bool CanGrant(const Principal& principal, const Catalogue& catalogue, Role role,
   return role != Role::kSystemAdmin && HasRoleOver(principal, catalogue, Role::kAgencyAdmin, agency_code);
 }
 
-bool CanAssist(const Principal& principal, const std::vector<Grant>& target) {
-  return Authorize(principal, Permission::kAssistCitizens) == Decision::kAllow && target.empty();
+bool CanAssist(const Principal& principal, const AssistTarget& target) {
+  if (Authorize(principal, Permission::kAssistCitizens) != Decision::kAllow || !target.grants.empty()) {
+    return false;
+  }
+  return principal.Has(Role::kSystemAdmin) || target.created_at_counter || target.never_signed_in;
 }
 
 bool Owns(const Principal& principal, int64_t owner_id) {

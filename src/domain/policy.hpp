@@ -96,10 +96,19 @@ bool CanManageOfficer(const Principal& principal, const Catalogue& catalogue, co
 //! administrators: roles other than system administrator, inside their scope).
 bool CanGrant(const Principal& principal, const Catalogue& catalogue, Role role, std::string_view agency_code);
 
-//! True when `principal` may act for the person whose account holds `target` grants at the counter (create it,
-//! see its details, issue it a one-time code). Accounts with officer roles are managed by administrators only, so
-//! a desk officer can never take over an administrator's account.
-bool CanAssist(const Principal& principal, const std::vector<Grant>& target);
+//! What the counter knows about the account a desk officer would act on.
+struct AssistTarget {
+  std::vector<Grant> grants;        //!< Its officer and administrator roles.
+  bool created_at_counter = false;  //!< Created by an officer at the counter (an assisted account).
+  bool never_signed_in = false;     //!< Still pending, or its holder has never signed in.
+};
+
+//! True when `principal` may act for the person whose account is `target` at the counter (see its details, issue
+//! it a one-time code). Accounts with officer roles are managed by administrators only, so a desk officer can never
+//! take over an administrator's account; a desk officer acts only on accounts the counter created or whose holder
+//! has never signed in, so that an account its holder runs alone cannot be taken over at a desk (issue 8).
+//! System administrators may act on any person's account.
+bool CanAssist(const Principal& principal, const AssistTarget& target);
 
 //! True when `principal` owns the object of account `owner_id` (sessions, organisations, later dossiers).
 bool Owns(const Principal& principal, int64_t owner_id);

@@ -415,28 +415,54 @@ TEST(CanGrant, OnlyAdministratorsGrantAtAll) {
 
 struct AssistCase {
   Principal officer;
-  std::vector<Grant> target;
+  AssistTarget target;
   bool expected;
 };
+
+//! A person's account the counter created.
+AssistTarget Assisted(std::vector<Grant> grants = {}) { return AssistTarget{std::move(grants), true, false}; }
+//! A person's account never signed in to (pending, or made by the identity service and not used yet).
+AssistTarget NeverUsed() { return AssistTarget{{}, false, true}; }
+//! A person's account its holder registered and signs in to alone.
+AssistTarget SelfRun() { return AssistTarget{{}, false, false}; }
 
 TEST(CanAssist, DeskOfficersHelpPeopleButNeverOfficers) {
   Principal officer_and_citizen = Officer(Role::kDeskOfficer, kCommune1);
   officer_and_citizen.has_personal_id = true;
   // clang-format off
   const std::vector<AssistCase> cases = {
-      {Officer(Role::kDeskOfficer, kCommune1), {},                                      true},
-      {Officer(Role::kDeskOfficer, kCommune1), {{Role::kDeskOfficer, kCommune1, {}}},   false},
-      {Officer(Role::kDeskOfficer, kCommune1), {{Role::kSystemAdmin, kProvince, {}}},   false},
-      {Officer(Role::kDeskOfficer, kCommune1), {{Role::kStatisticsViewer, kMissing, {}}}, false},
-      {officer_and_citizen,                    {},                                      true},
-      {Officer(Role::kSystemAdmin),            {},                                      true},
-      {Officer(Role::kSystemAdmin),            {{Role::kClerk, kCommune1, {}}},         false},  // via administration
-      {Officer(Role::kAgencyAdmin),            {},                                      false},
-      {Officer(Role::kSpecialist),             {},                                      false},
-      {Officer(Role::kStatisticsViewer),       {},                                      false},
-      {Citizen(),                              {},                                      false},
-      {Bare(),                                 {},                                      false},
-      {Anonymous(),                            {},                                      false},
+      {Officer(Role::kDeskOfficer, kCommune1), Assisted(),                                         true},
+      {Officer(Role::kDeskOfficer, kCommune1), Assisted({{Role::kDeskOfficer, kCommune1, {}}}),    false},
+      {Officer(Role::kDeskOfficer, kCommune1), Assisted({{Role::kSystemAdmin, kProvince, {}}}),    false},
+      {Officer(Role::kDeskOfficer, kCommune1), Assisted({{Role::kStatisticsViewer, kMissing, {}}}), false},
+      {officer_and_citizen,                    Assisted(),                                         true},
+      {Officer(Role::kSystemAdmin),            Assisted(),                                         true},
+      {Officer(Role::kSystemAdmin),            Assisted({{Role::kClerk, kCommune1, {}}}),          false},  // via administration
+      {Officer(Role::kAgencyAdmin),            Assisted(),                                         false},
+      {Officer(Role::kSpecialist),             Assisted(),                                         false},
+      {Officer(Role::kStatisticsViewer),       Assisted(),                                         false},
+      {Citizen(),                              Assisted(),                                         false},
+      {Bare(),                                 Assisted(),                                         false},
+      {Anonymous(),                            Assisted(),                                         false},
+  };
+  // clang-format on
+  for (size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(CanAssist(cases[i].officer, cases[i].target), cases[i].expected) << "case " << i;
+  }
+}
+
+// Issue 8: a desk officer anywhere could issue a code for any citizen's account and so take it over.
+TEST(CanAssist, DeskOfficersActOnlyOnAccountsTheCounterMadeOrNobodyHasUsed) {
+  // clang-format off
+  const std::vector<AssistCase> cases = {
+      {Officer(Role::kDeskOfficer, kCommune1), Assisted(),  true},
+      {Officer(Role::kDeskOfficer, kCommune2), Assisted(),  true},
+      {Officer(Role::kDeskOfficer, kCommune1), NeverUsed(), true},
+      {Officer(Role::kDeskOfficer, kCommune1), SelfRun(),   false},  // the holder runs it alone: not the desk's
+      {Officer(Role::kDeskOfficer, kProvince), SelfRun(),   false},  // however high the desk
+      {Officer(Role::kSystemAdmin),            SelfRun(),   true},
+      {Officer(Role::kSpecialist),             NeverUsed(), false},
+      {Citizen(),                              SelfRun(),   false},
   };
   // clang-format on
   for (size_t i = 0; i < cases.size(); ++i) {

@@ -172,8 +172,6 @@ class Accounts {
                                                 const Translate& translate);
   //! Sets a new password with a one-time code (reset or counter code) and signs in.
   domain::Result<SignedIn> ResetPassword(const Actor& actor, const PasswordReset& in);
-  //! Registers an organisation represented by the actor; returns its id. kConflict when the tax code is taken.
-  domain::Result<int64_t> RegisterOrganisation(const Actor& actor, const NewOrganisation& in);
 
   //! The actor's account, sessions and organisations; kNotFound when the account is gone.
   domain::Result<AccountOverview> Overview(const Actor& actor) const;

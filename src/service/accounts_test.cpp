@@ -569,25 +569,6 @@ TEST_F(AccountsTest, OnlyOnesOwnSessionsCanBeEnded) {
   EXPECT_FALSE(sessions_->Find(me.session.token).has_value());
 }
 
-TEST_F(AccountsTest, ATaxCodeIsRegisteredOnce) {
-  const SignedIn me = RegisterPerson();
-  const auto first = accounts_->RegisterOrganisation(In(me), {"0100109106", "Công ty TNHH Ánh Dương", "Hà Nội"});
-  ASSERT_TRUE(first.ok());
-  const auto org = accounts_->OrganisationOf(In(me), *first);
-  ASSERT_TRUE(org.ok());
-  EXPECT_EQ(org->tax_code, "0100109106");
-  const auto again = accounts_->RegisterOrganisation(In(me), {"0100109106", "Công ty khác", "Nam Định"});
-  ASSERT_FALSE(again.ok());
-  EXPECT_EQ(again.kind(), ErrorKind::kConflict);
-  EXPECT_EQ(again.error().fields.at(0).field, "ma_so_thue");
-  const SignedIn other = RegisterPerson("036099005678", "0987654321");
-  EXPECT_EQ(accounts_->OrganisationOf(In(other), *first).kind(), ErrorKind::kNotFound);
-  const auto invalid = accounts_->RegisterOrganisation(In(me), {"12", "", ""});
-  ASSERT_FALSE(invalid.ok());
-  EXPECT_EQ(invalid.kind(), ErrorKind::kInvalid);
-  EXPECT_EQ(invalid.error().fields.size(), 3U);
-}
-
 TEST_F(AccountsTest, ANationalIdentityCreatesTheAccountOnce) {
   const security::VerifiedIdentity person{"036099008888", "Phạm Thị Dung", "1999-05-01", "0911222333"};
   const auto first = accounts_->SignInWithIdentity(Anonymous(), person);

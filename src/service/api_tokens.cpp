@@ -71,4 +71,25 @@ domain::Result<int64_t> ApiTokens::Revoke(const Actor& actor, const domain::Cata
   return *owner;
 }
 
+domain::Result<int64_t> ApiTokens::Owner(const Actor& actor, const domain::Catalogue& catalogue, int64_t token_id) {
+  if (auto refused = RefuseUnless(actor, domain::Permission::kAdministerOfficers)) {
+    return *refused;
+  }
+  std::optional<int64_t> owner;
+  db_.Read([&](store::Session& s) {
+    const std::optional<domain::ApiToken> token = store::FindApiToken(s, token_id);
+    if (!token) {
+      return;
+    }
+    const std::optional<domain::Account> account = store::FindAccount(s, token->user_id);
+    if (account && domain::CanManageOfficer(actor.principal, catalogue, account->grants)) {
+      owner = account->id;
+    }
+  });
+  if (!owner) {
+    return Error::Of(ErrorKind::kNotFound, N_("Không có mã truy cập này trong phạm vi bạn quản trị."));
+  }
+  return *owner;
+}
+
 }  // namespace motcua::service

@@ -33,6 +33,9 @@ class ApiTokens {
                                      std::string_view name);
   //! Revokes token `token_id` of an officer the actor manages (kNotFound otherwise); returns the officer's id.
   domain::Result<int64_t> Revoke(const Actor& actor, const domain::Catalogue& catalogue, int64_t token_id);
+  //! The officer holding token `token_id` when the actor manages them (kNotFound otherwise), for the revocation's
+  //! confirmation page.
+  domain::Result<int64_t> Owner(const Actor& actor, const domain::Catalogue& catalogue, int64_t token_id);
 
  private:
   store::Database& db_;

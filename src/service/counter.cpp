@@ -9,6 +9,7 @@
 #include "domain/policy.hpp"
 #include "service/journal.hpp"
 #include "service/permission.hpp"
+#include "service/security_notice.hpp"
 
 namespace motcua::service {
 
@@ -23,18 +24,32 @@ constexpr const char* kNoSuchCitizen = N_("Không tìm thấy tài khoản ngư�
 //! The citizen's account `user_id` when the actor may assist its holder; nothing otherwise.
 std::optional<domain::Account> AssistedAccount(store::Session& s, const Actor& actor, int64_t user_id) {
   std::optional<domain::Account> account = store::FindAccount(s, user_id);
-  if (!account || account->personal_id.empty() || !domain::CanAssist(actor.principal, account->grants)) {
+  if (!account || !MayAssist(actor.principal, *account)) {
     return std::nullopt;
   }
   return account;
+}
+
+//! The desk the actor works at, as the citizen's notice names it: "Lê Văn Cường, Bộ phận một cửa UBND xã X".
+std::string DeskOf(const Actor& actor, const domain::Catalogue& catalogue) {
+  for (const domain::Grant& g : actor.principal.grants) {
+    if (g.role != domain::Role::kDeskOfficer && g.role != domain::Role::kSystemAdmin) {
+      continue;
+    }
+    const domain::Agency* agency = catalogue.FindAgency(g.agency_code);
+    return fmt::format("{} ({})", agency != nullptr ? agency->name : g.agency_code, actor.principal.name);
+  }
+  return actor.principal.name;
 }
 
 //! The field error for an ID number or phone another account already has.
 Error ConflictError(store::Conflict conflict) {
   Error error = Error::Of(ErrorKind::kConflict, {});
   if (conflict == store::Conflict::kPersonalId) {
-    error.fields.push_back({"so_dinh_danh", N_("Số định danh này đã có tài khoản. Hãy tìm tài khoản đó và cấp mã "
-                                               "đặt mật khẩu mới nếu người dân quên mật khẩu.")});
+    // The desk may issue a code only for an account the counter made or nobody has used (MayAssist).
+    error.fields.push_back({"so_dinh_danh", N_("Số định danh này đã có tài khoản. Hãy tìm tài khoản đó: nếu bộ "
+                                               "phận một cửa đã tạo nó, cấp mã đặt mật khẩu mới; nếu người dân tự "
+                                               "dùng nó, hướng dẫn họ dùng Quên mật khẩu.")});
   } else {
     error.fields.push_back({"dien_thoai", N_("Số điện thoại này đã được dùng cho một tài khoản khác. Hãy dùng số "
                                              "khác, hoặc liên hệ bộ phận một cửa.")});
@@ -43,6 +58,15 @@ Error ConflictError(store::Conflict conflict) {
 }
 
 }  // namespace
+
+bool MayAssist(const domain::Principal& principal, const domain::Account& account) {
+  if (account.personal_id.empty()) {
+    return false;
+  }
+  const bool never_signed_in = account.status == domain::AccountStatus::kPending || !account.last_login_at;
+  return domain::CanAssist(principal,
+                           domain::AssistTarget{account.grants, account.created_by.has_value(), never_signed_in});
+}
 
 domain::Result<std::vector<domain::Account>> Counter::Search(const Actor& actor, std::string_view typed) {
   if (auto refused = RefuseUnless(actor, domain::Permission::kAssistCitizens)) {
@@ -133,7 +157,8 @@ domain::Result<domain::Account> Counter::View(const Actor& actor, int64_t user_i
   return std::move(*account);
 }
 
-domain::Result<IssuedCode> Counter::IssueSetupCode(const Actor& actor, int64_t user_id) {
+domain::Result<IssuedCode> Counter::IssueSetupCode(const Actor& actor, const domain::Catalogue& catalogue,
+                                                   int64_t user_id) {
   if (auto refused = RefuseUnless(actor, domain::Permission::kAssistCitizens)) {
     return *refused;
   }
@@ -148,6 +173,7 @@ domain::Result<IssuedCode> Counter::IssueSetupCode(const Actor& actor, int64_t u
                      accounts_.clock().NowSeconds() + kSetupCodeSeconds};
     Journal(s, actor,
             JournalEntry::Of("password.code_issued", "user", std::to_string(user_id), Summary{}.Set("by", "counter")));
+    NotifySecurityChange(accounts_, s, *account, SecurityChange::kCodeIssued, DeskOf(actor, catalogue));
   });
   if (!out) {
     return Error::Of(ErrorKind::kNotFound, kNoSuchCitizen);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/account.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/result.hpp"
 #include "service/accounts.hpp"
 #include "service/actor.hpp"
@@ -41,6 +42,11 @@ PendingAccount CreatePendingAccount(Accounts& accounts, const Actor& actor, stor
                                     const std::string& login,
                                     const std::function<void(store::Session&, int64_t, const std::string&)>& also);
 
+//! True when `principal` may act for the holder of `account` at the counter (domain::CanAssist): a person's account
+//! without officer roles that the counter created or whose holder has never signed in (any, for system
+//! administrators). Search results the actor may not open are shown without a link.
+bool MayAssist(const domain::Principal& principal, const domain::Account& account);
+
 //! The counter's operations; each checks the policy and commits its change with its journal entry.
 class Counter {
  public:
@@ -53,11 +59,12 @@ class Counter {
   //! Creates a pending account for a citizen (`person` already checked) with a setup code, journals it and sends the
   //! citizen a notice; a taken ID number or phone is kConflict naming its field.
   domain::Result<IssuedCode> CreateAccount(const Actor& actor, store::NewAccount person);
-  //! A citizen's account the actor may assist, the view journaled (kNotFound otherwise: officers' accounts and
-  //! accounts without an ID number are not the counter's to see).
+  //! A citizen's account the actor may assist (MayAssist), the view journaled (kNotFound otherwise: officers'
+  //! accounts, accounts without an ID number and accounts their holders run alone are not the counter's to see).
   domain::Result<domain::Account> View(const Actor& actor, int64_t user_id);
-  //! Issues a new setup code for a citizen's account that is not disabled (kNotFound otherwise).
-  domain::Result<IssuedCode> IssueSetupCode(const Actor& actor, int64_t user_id);
+  //! Issues a new setup code for a citizen's account the actor may assist (MayAssist) that is not disabled
+  //! (kNotFound otherwise), and tells the holder by text message and email which desk issued it and when.
+  domain::Result<IssuedCode> IssueSetupCode(const Actor& actor, const domain::Catalogue& catalogue, int64_t user_id);
 
  private:
   Accounts& accounts_;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/dates.hpp"
 #include "service/service_test_fixture.hpp"
 
 namespace motcua::service::testing_support {
@@ -44,7 +45,7 @@ TEST_F(CounterTest, OnlyDeskOfficersUseTheCounter) {
   EXPECT_EQ(counter_->Search(specialist, "036099001234").kind(), ErrorKind::kForbidden);
   EXPECT_EQ(counter_->CreateAccount(specialist, Person("036099005678", "")).kind(), ErrorKind::kForbidden);
   EXPECT_EQ(counter_->View(specialist, citizen).kind(), ErrorKind::kForbidden);
-  EXPECT_EQ(counter_->IssueSetupCode(specialist, citizen).kind(), ErrorKind::kForbidden);
+  EXPECT_EQ(counter_->IssueSetupCode(specialist, Catalogue(), citizen).kind(), ErrorKind::kForbidden);
   EXPECT_EQ(counter_->Search(Actor{}, "036099001234").kind(), ErrorKind::kForbidden);
   EXPECT_TRUE(JournalRows().empty());
   EXPECT_EQ(Number("SELECT COUNT(*) FROM users"), 3);
@@ -129,13 +130,13 @@ TEST_F(CounterTest, ViewingACitizenIsJournaledButOfficersAccountsAreNotTheCounte
 
 TEST_F(CounterTest, ASetupCodeIsIssuedForALiveCitizenAccountOnly) {
   const int64_t citizen = AddCitizen("036099001234", "0912345678");
-  const auto issued = counter_->IssueSetupCode(ActorOf(desk_), citizen);
+  const auto issued = counter_->IssueSetupCode(ActorOf(desk_), Catalogue(), citizen);
   ASSERT_TRUE(issued.ok());
   EXPECT_TRUE(CodeWorks(citizen, issued->code));
   Sql("UPDATE users SET status = 'disabled' WHERE id = ?", {citizen});
-  EXPECT_EQ(counter_->IssueSetupCode(ActorOf(desk_), citizen).kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(counter_->IssueSetupCode(ActorOf(desk_), Catalogue(), citizen).kind(), ErrorKind::kNotFound);
   const int64_t admin = AddOfficer("quantri", {Grant{Role::kSystemAdmin, kProvince, {}}});
-  EXPECT_EQ(counter_->IssueSetupCode(ActorOf(desk_), admin).kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(counter_->IssueSetupCode(ActorOf(desk_), Catalogue(), admin).kind(), ErrorKind::kNotFound);
   const auto rows = JournalRows();
   ASSERT_EQ(rows.size(), 1U);
   EXPECT_EQ(rows[0].action, "password.code_issued");
@@ -146,6 +147,58 @@ TEST_F(CounterTest, WhenTheJournalCannotBeWrittenTheAccountIsNotCreatedEither) {
   BreakJournal();
   EXPECT_ANY_THROW((void)counter_->CreateAccount(ActorOf(desk_), Person("036099005678", "0911222333")));
   EXPECT_EQ(Number("SELECT COUNT(*) FROM users WHERE personal_id = '036099005678'"), 0);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM one_time_codes"), 0);
+  EXPECT_TRUE(Queued().empty());
+}
+
+// Issue 8: a desk officer anywhere could issue a code for any citizen's account, set a new password with it and so
+// take the account over; its holder was not told.
+TEST_F(CounterTest, AnAccountItsHolderRunsAloneIsNotTheCountersToOpenOrIssueACodeFor) {
+  const int64_t self_run = AddCitizen("036099001234", "0912345678");
+  Sql("UPDATE users SET last_login_at = ? WHERE id = ?", {kStartMicros, self_run});
+  EXPECT_FALSE(MayAssist(ActorOf(desk_).principal, Load(self_run)));
+  EXPECT_EQ(counter_->View(ActorOf(desk_), self_run).kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(counter_->IssueSetupCode(ActorOf(desk_), Catalogue(), self_run).kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM one_time_codes"), 0);
+  EXPECT_TRUE(Queued().empty());
+  EXPECT_TRUE(JournalRows().empty());
+  // The search still finds it (the number is known to the desk), so the desk can send the person to the reset page.
+  const auto found = counter_->Search(ActorOf(desk_), "036099001234");
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 1U);
+}
+
+TEST_F(CounterTest, AnAccountTheCounterCreatedStaysTheCountersToHelpAfterItsHolderSignsIn) {
+  const auto created = counter_->CreateAccount(ActorOf(desk_), Person("036099005678", "0911222333"));
+  ASSERT_TRUE(created.ok());
+  Sql("UPDATE users SET last_login_at = ?, status = 'active' WHERE id = ?", {kStartMicros, created->user_id});
+  const int64_t other_desk = AddOfficer("motcua.h2", {Grant{Role::kDeskOfficer, kDistrict2, {}}});
+  EXPECT_TRUE(counter_->IssueSetupCode(ActorOf(other_desk), Catalogue(), created->user_id).ok());
+}
+
+TEST_F(CounterTest, TheHolderIsToldWhichDeskIssuedACodeAndWhenAndHowToReportIt) {
+  const int64_t citizen = AddCitizen("036099001234", "0912345678");
+  Sql("UPDATE users SET email = 'binh@example.com' WHERE id = ?", {citizen});
+  const auto issued = counter_->IssueSetupCode(ActorOf(desk_), Catalogue(), citizen);
+  ASSERT_TRUE(issued.ok());
+  const auto queued = Queued();
+  ASSERT_EQ(queued.size(), 2U);  // a text message and an email, committed with the code
+  EXPECT_EQ(queued[0].recipient, "0912345678");
+  EXPECT_EQ(queued[1].recipient, "binh@example.com");
+  for (const auto& m : queued) {
+    EXPECT_NE(m.body.find("Một mã đặt mật khẩu mới cho tài khoản của bạn đã được cấp"), std::string::npos) << m.body;
+    EXPECT_NE(m.body.find(std::string("Cơ quan ") + kDistrict1), std::string::npos) << m.body;  // the desk
+    EXPECT_NE(m.body.find("Cán bộ motcua.h1"), std::string::npos) << m.body;                    // the officer
+    EXPECT_NE(m.body.find(domain::LocalTime(clock_.Now())), std::string::npos) << m.body;       // when
+    EXPECT_NE(m.body.find("/quen-mat-khau"), std::string::npos) << m.body;                      // what to do
+    EXPECT_EQ(m.body.find(issued->code), std::string::npos);                                    // never the code itself
+  }
+}
+
+TEST_F(CounterTest, WhenTheJournalCannotBeWrittenNoCodeIsIssuedAndNoNoticeLeaves) {
+  const int64_t citizen = AddCitizen("036099001234", "0912345678");
+  BreakJournal();
+  EXPECT_ANY_THROW((void)counter_->IssueSetupCode(ActorOf(desk_), Catalogue(), citizen));
   EXPECT_EQ(Number("SELECT COUNT(*) FROM one_time_codes"), 0);
   EXPECT_TRUE(Queued().empty());
 }

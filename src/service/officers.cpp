@@ -1,5 +1,6 @@
 #include "service/officers.hpp"
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 #include <utility>
 
@@ -8,6 +9,7 @@
 #include "domain/text.hpp"
 #include "service/journal.hpp"
 #include "service/permission.hpp"
+#include "service/security_notice.hpp"
 
 namespace motcua::service {
 
@@ -54,6 +56,33 @@ Error Invalid(std::vector<domain::FieldError> fields) {
 std::string GrantSummary(const char* key, domain::Role role, const std::string& agency) {
   return boost::json::serialize(
       boost::json::object{{key, boost::json::object{{"role", domain::RoleCode(role)}, {"agency", agency}}}});
+}
+
+//! Refused grants journaled per administrator in one window; more are counted but not written, so that a script
+//! posting forbidden grants cannot flood the journal.
+constexpr int32_t kJournaledRefusals = 20;
+//! The window of that count.
+constexpr int64_t kRefusalWindowSeconds = 3600;
+
+//! Journals a role grant or removal the policy refused (issue 8), at most kJournaledRefusals per administrator
+//! per window; `s` is the write job of the refused operation.
+void JournalRefusedGrant(store::Session& s, const Actor& actor, const domain::Clock& clock, std::string_view action,
+                         int64_t user_id, const std::string& role, const std::string& agency) {
+  const std::string key = fmt::format("journal-refusal:{}", actor.principal.user_id);
+  store::LockThrottle(s, key);
+  const int64_t now = clock.NowSeconds();
+  domain::ThrottleState next = store::LoadThrottle(s, key);
+  if (next.failures == 0 || now - next.window_start >= kRefusalWindowSeconds) {
+    next = domain::ThrottleState{0, now, 0};
+  }
+  ++next.failures;
+  store::SaveThrottle(s, key, next);
+  if (next.failures > kJournaledRefusals) {
+    return;
+  }
+  Journal(s, actor,
+          JournalEntry::Of(std::string(action), "user", std::to_string(user_id),
+                           Summary{}.Set("role", role).Set("agency", agency).Set("refused", "policy")));
 }
 
 }  // namespace
@@ -185,6 +214,11 @@ domain::Result<bool> Officers::Grant(const Actor& actor, const domain::Catalogue
       [&](store::Session& s, const domain::Account&) -> domain::Result<bool> {
         std::vector<domain::FieldError> fields;
         const auto role = CheckGrant(catalogue, actor.principal, in.role, in.agency, fields);
+        if (const auto wanted = domain::ParseRole(in.role);
+            wanted && !domain::CanGrant(actor.principal, catalogue, *wanted, in.agency) &&
+            catalogue.FindAgency(in.agency) != nullptr) {
+          JournalRefusedGrant(s, actor, accounts_.clock(), "role.grant_refused", user_id, in.role, in.agency);
+        }
         for (const std::string& f : in.fields) {
           if (catalogue.FindField(f) == nullptr) {
             fields.push_back({"linh_vuc", N_("Chọn lĩnh vực trong danh sách")});
@@ -216,6 +250,7 @@ domain::Result<bool> Officers::Revoke(const Actor& actor, const domain::Catalogu
           return Error::Of(ErrorKind::kInvalid, N_("Không có vai trò này để bỏ."));
         }
         if (!domain::CanGrant(actor.principal, catalogue, *role, in.agency)) {
+          JournalRefusedGrant(s, actor, accounts_.clock(), "role.revoke_refused", user_id, in.role, in.agency);
           return Error::Of(ErrorKind::kForbidden, N_("Bạn không được bỏ vai trò này."));
         }
         if (!store::RemoveGrant(s, user_id, *role, in.agency)) {
@@ -265,6 +300,7 @@ domain::Result<IssuedCode> Officers::ResetPassword(const Actor& actor, const dom
                        accounts_.IssueCode(s, user_id, store::CodePurpose::kSetup, actor.principal.user_id),
                        now + kSetupCodeSeconds};
         Journal(s, actor, {"password.admin_reset", "user", std::to_string(user_id), ""});
+        NotifySecurityChange(accounts_, s, a, SecurityChange::kPasswordVoided, actor.principal.name);
         return domain::Result<IssuedCode>(std::move(out));
       });
 }

@@ -185,9 +185,11 @@ TEST_F(OfficersTest, RevokingAMalformedRoleIsInvalidAndOneOutsideTheScopeForbidd
   EXPECT_TRUE(*removed);
   EXPECT_EQ(LiveSessions(both), 0);
   const auto rows = JournalRows();
-  ASSERT_EQ(rows.size(), 1U);
-  EXPECT_EQ(rows[0].action, "role.revoke");
-  EXPECT_EQ(rows[0].summary, R"({"before":{"role":"clerk","agency":"000.00.01.H40"}})");
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].action, "role.revoke_refused");  // the forbidden one is journaled, the malformed one is not
+  EXPECT_EQ(rows[0].summary, R"({"role":"clerk","agency":"000.00.00.H40","refused":"policy"})");
+  EXPECT_EQ(rows[1].action, "role.revoke");
+  EXPECT_EQ(rows[1].summary, R"({"before":{"role":"clerk","agency":"000.00.01.H40"}})");
 }
 
 TEST_F(OfficersTest, DisablingEndsSessionsAndEnablingAnAccountWithoutPasswordLeavesItPending) {
@@ -253,6 +255,43 @@ TEST_F(OfficersTest, WhenTheJournalCannotBeWrittenNoChangeIsMadeEither) {
   EXPECT_EQ(LiveSessions(desk_d1_), 1);
   EXPECT_EQ(Number("SELECT COUNT(*) FROM users WHERE login_name = 'an.le'"), 0);
   EXPECT_EQ(Number("SELECT COUNT(*) FROM one_time_codes"), 0);
+}
+
+// Issue 8: the journal should record refused role grants, rate-limited so that it cannot be flooded.
+TEST_F(OfficersTest, ARefusedRoleGrantIsJournaledUpToALimitPerAdministratorAndWindow) {
+  const Actor admin = ActorOf(admin_d1_);
+  const GrantInput above{"clerk", kProvince, {}};  // the province is above the administrator's district
+  for (int32_t i = 0; i < 25; ++i) {
+    EXPECT_EQ(officers_->Grant(admin, Catalogue(), desk_d1_, above).kind(), ErrorKind::kInvalid);
+  }
+  const auto rows = JournalRows();
+  ASSERT_EQ(rows.size(), 20U);
+  EXPECT_EQ(rows[0].action, "role.grant_refused");
+  EXPECT_EQ(rows[0].object_id, std::to_string(desk_d1_));
+  EXPECT_EQ(rows[0].actor_id, admin_d1_);
+  EXPECT_EQ(rows[0].summary, R"({"role":"clerk","agency":"000.00.00.H40","refused":"policy"})");
+  EXPECT_EQ(Load(desk_d1_).grants.size(), 1U);
+  // A system administrator role is refused to an agency administrator anywhere, and counted alike.
+  clock_.Advance(std::chrono::hours(2));
+  EXPECT_EQ(officers_->Grant(admin, Catalogue(), desk_d1_, GrantInput{"system_admin", kDistrict1, {}}).kind(),
+            ErrorKind::kInvalid);
+  EXPECT_EQ(JournalRows().size(), 21U);  // a new window journals again
+  // An unknown role or agency is a typing error, not a refusal.
+  EXPECT_EQ(officers_->Grant(admin, Catalogue(), desk_d1_, GrantInput{"astronaut", kDistrict1, {}}).kind(),
+            ErrorKind::kInvalid);
+  EXPECT_EQ(JournalRows().size(), 21U);
+}
+
+// Issue 8: the holder is told whenever the password changes, by anyone.
+TEST_F(OfficersTest, AnOfficerWhosePasswordIsResetIsToldByTextAndEmail) {
+  Sql("UPDATE users SET phone = '0911000111', email = 'h1@example.gov.vn' WHERE id = ?", {desk_d1_});
+  ASSERT_TRUE(officers_->ResetPassword(ActorOf(admin_d1_), Catalogue(), desk_d1_).ok());
+  const auto queued = Queued();
+  ASSERT_EQ(queued.size(), 2U);
+  EXPECT_EQ(queued[0].recipient, "0911000111");
+  EXPECT_EQ(queued[1].recipient, "h1@example.gov.vn");
+  EXPECT_NE(queued[0].body.find("đã bị quản trị viên hủy"), std::string::npos) << queued[0].body;
+  EXPECT_NE(queued[0].body.find("Cán bộ quantri.h1"), std::string::npos) << queued[0].body;
 }
 
 }  // namespace

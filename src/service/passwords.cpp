@@ -5,6 +5,7 @@
 #include "domain/text.hpp"
 #include "service/accounts.hpp"
 #include "service/journal.hpp"
+#include "service/security_notice.hpp"
 
 namespace motcua::service {
 
@@ -37,7 +38,7 @@ Error AddressLimited(int64_t wait) {
 }
 
 domain::PasswordContext ContextOf(const domain::Account& a) {
-  return domain::PasswordContext{a.personal_id, a.phone, a.login_name, a.email};
+  return domain::PasswordContext{a.personal_id, a.phone, a.login_name, a.email, a.full_name, a.date_of_birth};
 }
 
 }  // namespace
@@ -87,6 +88,7 @@ domain::Result<SignedIn> Accounts::ChangePassword(const Actor& actor, const Pass
                           domain::Instant::FromSeconds(now));  // this one too: it is replaced by a fresh id below
     out = SignedIn{actor.principal, sessions_.Start(s, actor, account->id)};
     Journal(s, actor, JournalEntry::Of("password.change", "user", std::to_string(account->id)));
+    NotifySecurityChange(*this, s, *account, SecurityChange::kPasswordChanged, "");
   });
   return std::move(*out);
 }
@@ -192,6 +194,7 @@ domain::Result<SignedIn> Accounts::ResetPassword(const Actor& actor, const Passw
     sessions_.EndByHash(s, actor.session_hash);
     out = SignedIn{account->AsPrincipal(), sessions_.Start(s, actor, account->id)};
     Journal(s, ActingAs(actor, *out), JournalEntry::Of("password.reset", "user", std::to_string(account->id)));
+    NotifySecurityChange(*this, s, *account, SecurityChange::kPasswordReset, "");
   });
   if (!out) {
     return Error::Field("ma", wrong);

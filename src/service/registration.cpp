@@ -19,9 +19,6 @@ using domain::Error;
 using domain::ErrorKind;
 using domain::N_;
 
-//! Longest address of an organisation's seat, in code points.
-constexpr size_t kMaxAddressCodePoints = 300;
-
 //! The conflict answer for an ID number or phone taken between the code and its confirmation.
 Error Taken(Conflict c) {
   Error error = Error::Of(ErrorKind::kConflict, "");
@@ -86,7 +83,8 @@ domain::Result<PendingSignUp> Accounts::Register(const Actor& actor, const Regis
                                                  const Translate& translate) {
   NewAccount account = in.account;
   if (auto problem = CheckNewPassword(in.password, in.confirm,
-                                      domain::PasswordContext{account.personal_id, account.phone, "", account.email})) {
+                                      domain::PasswordContext{account.personal_id, account.phone, "", account.email,
+                                                              account.full_name, account.date_of_birth})) {
     return Error{ErrorKind::kInvalid, "", {std::move(*problem)}, 0};
   }
   const std::string request_key = "request";
@@ -252,56 +250,6 @@ domain::Result<NewAccount> Accounts::PendingDetails(std::string_view token) cons
   NewAccount typed = std::move(pending->account);
   typed.password_hash.clear();
   return typed;
-}
-
-domain::Result<int64_t> Accounts::RegisterOrganisation(const Actor& actor, const NewOrganisation& in) {
-  Error error = Error::Of(ErrorKind::kInvalid, "");
-  const domain::Checked tax = domain::CheckTaxCode(in.tax_code);
-  if (!tax.ok()) {
-    error.fields.push_back({"ma_so_thue", tax.error});
-  }
-  const domain::Checked name = domain::CheckOrganisationName(in.name);
-  if (!name.ok()) {
-    error.fields.push_back({"ten_to_chuc", name.error});
-  }
-  const domain::Checked address = domain::CheckOrganisationName(in.address);
-  if (!address.ok() || domain::CodePointCount(address.value) > kMaxAddressCodePoints) {
-    error.fields.push_back({"dia_chi", N_("Nhập địa chỉ trụ sở (tối đa 300 ký tự, không có ký tự điều khiển)")});
-  }
-  if (!error.fields.empty()) {
-    return error;
-  }
-  int64_t id = 0;
-  try {
-    db_.Write([&](store::Session& s) {
-      id = 0;
-      if (store::TaxCodeTaken(s, tax.value)) {
-        return;
-      }
-      const domain::Organisation org{
-          0, tax.value, name.value, address.value, actor.principal.user_id, clock_.NowSeconds()};
-      id = store::InsertOrganisation(s, org);
-      Journal(s, actor,
-              JournalEntry::Of("organisation.register", "organisation", std::to_string(id),
-                               Summary{}.After("tax_code", tax.value).After("name", name.value)));
-    });
-  } catch (const store::DatabaseError&) {
-    // A concurrent registration of the same tax code (PostgreSQL) makes the insert fail: answered as taken below.
-    bool taken = false;
-    db_.Read([&](store::Session& s) { taken = store::TaxCodeTaken(s, tax.value); });
-    if (!taken) {
-      throw;
-    }
-    id = 0;
-  }
-  if (id == 0) {
-    Error conflict =
-        Error::Field("ma_so_thue", N_("Mã số thuế này đã được đăng ký bởi một người đại diện khác. Nếu bạn là "
-                                      "người đại diện mới, hãy liên hệ bộ phận một cửa."));
-    conflict.kind = ErrorKind::kConflict;
-    return conflict;
-  }
-  return id;
 }
 
 }  // namespace motcua::service

@@ -176,6 +176,30 @@ Response OfficerCreate(const Site& site, AdminServices& services, const Request&
 
 }  // namespace
 
+bool Confirmed(const http::Request& req) { return Form(req).Text(kConfirmationField) == "1"; }
+
+Response ConfirmPage(const Site& site, const Request& req, const Confirmation& c) {
+  return site.Page(req, "office/confirm", c.heading, [&](TemplateDictionary& d) {
+    AddCsrf(req, d);
+    d.SetValue("HEADING", c.heading);
+    for (const auto& [label, value] : c.facts) {
+      TemplateDictionary* row = d.AddSectionDictionary("FACTS");
+      row->SetValue("LABEL", label);
+      row->SetValue("VALUE", value);
+    }
+    d.SetValue("WARNING", c.warning);
+    d.SetValue("ACTION", c.action);
+    d.SetValue("CONFIRM_FIELD", std::string(kConfirmationField));
+    for (const auto& [name, value] : c.hidden) {
+      TemplateDictionary* row = d.AddSectionDictionary("HIDDEN");
+      row->SetValue("NAME", name);
+      row->SetValue("VALUE", value);
+    }
+    d.SetValue("BUTTON", c.button);
+    d.SetValue("BACK", c.back);
+  });
+}
+
 std::string StatusName(const Site& site, std::string_view lang, domain::AccountStatus status) {
   switch (status) {
     case domain::AccountStatus::kActive:

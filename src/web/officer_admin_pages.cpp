@@ -2,6 +2,11 @@
 // tokens. The handlers parse the form, call service::Officers or service::ApiTokens and render the result.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "domain/messages.hpp"
 #include "web/account_pages.hpp"
 #include "web/admin_pages.hpp"
@@ -96,7 +101,7 @@ Response RenderOfficer(const Site& site, const Request& req, const service::Offi
         if (a.id != p.user_id) {
           d.ShowSection("CAN_TOGGLE");
           const bool disabled = a.status == domain::AccountStatus::kDisabled;
-          d.SetValue("NEXT_STATUS", disabled ? "active" : "disabled");
+          d.ShowSection(disabled ? "TO_ENABLE" : "TO_DISABLE");
           d.SetValue("TOGGLE_TEXT", disabled ? site.T(lang, "Mở khóa tài khoản") : site.T(lang, "Khóa tài khoản"));
         }
         for (const domain::ApiToken& t : details.tokens) {
@@ -151,9 +156,66 @@ Response GrantRole(const Site& site, AdminServices& services, const Request& req
   return BackToOfficer(id, "vai-tro");
 }
 
+//! The officer's details for a confirmation page (no journal entry: the page names the officer only), or the
+//! error page for an officer outside the actor's scope.
+std::optional<service::OfficerDetails> ConfirmTarget(const Site& site, AdminServices& services, const Request& req,
+                                                     int64_t id, Response& refused) {
+  auto details = services.officers.Details(access::ActorOf(req), *site.catalogue(), id);
+  if (!details) {
+    refused = ErrorPageFor(site, req, details.error());
+    return std::nullopt;
+  }
+  return std::move(*details);
+}
+
+//! The rows naming the officer an action is about.
+std::vector<std::pair<std::string, std::string>> OfficerFacts(const Site& site, std::string_view lang,
+                                                              const domain::Account& a) {
+  return {{site.T(lang, "Cán bộ"), a.full_name}, {site.T(lang, "Tên đăng nhập"), a.login_name}};
+}
+
+std::string OfficerUrl(int64_t id) { return fmt::format("/quan-tri/can-bo/{}", id); }
+
+//! A field of the action a confirmation page is about: from the query string of its GET, or from the form of a POST
+//! sent without confirmation (the officer page of an older version, a script), which is answered with that page.
+std::string ActionField(const Request& req, std::string_view name) {
+  return req.method == "POST" ? Form(req).Text(name) : std::string(req.Query(name));
+}
+
+Response RevokeRoleConfirm(const Site& site, AdminServices& services, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const int64_t id = IdParam(req, "id");
+  Response refused;
+  const auto officer = ConfirmTarget(site, services, req, id, refused);
+  if (!officer) {
+    return refused;
+  }
+  const std::string role_code = ActionField(req, "vai_tro");
+  const std::string agency_code = ActionField(req, "co_quan");
+  const auto role = domain::ParseRole(role_code);
+  const domain::Agency* agency = site.catalogue()->FindAgency(agency_code);
+  if (!role || agency == nullptr) {
+    return ErrorPageFor(site, req, domain::Error::Of(domain::ErrorKind::kNotFound, N_("Không có vai trò này để bỏ.")));
+  }
+  auto facts = OfficerFacts(site, lang, officer->account);
+  facts.emplace_back(site.T(lang, "Vai trò"), site.T(lang, domain::RoleName(*role)));
+  facts.emplace_back(site.T(lang, "Cơ quan"), agency->name);
+  return ConfirmPage(site, req,
+                     Confirmation{site.T(lang, "Bỏ vai trò này của cán bộ?"),
+                                  std::move(facts),
+                                  site.T(lang, "Cán bộ sẽ mất quyền của vai trò này ngay và phải đăng nhập lại."),
+                                  fmt::format("/quan-tri/can-bo/{}/vai-tro/xoa", id),
+                                  {{"vai_tro", role_code}, {"co_quan", agency_code}},
+                                  site.T(lang, "Bỏ vai trò"),
+                                  OfficerUrl(id)});
+}
+
 Response RevokeRole(const Site& site, AdminServices& services, const Request& req) {
   const Form form(req);
   const int64_t id = IdParam(req, "id");
+  if (!Confirmed(req)) {
+    return RevokeRoleConfirm(site, services, req);  // the first POST only asks
+  }
   const auto revoked = services.officers.Revoke(access::ActorOf(req), *site.catalogue(), id,
                                                 service::GrantInput{form.Text("vai_tro"), form.Text("co_quan"), {}});
   if (!revoked) {
@@ -162,18 +224,67 @@ Response RevokeRole(const Site& site, AdminServices& services, const Request& re
   return BackToOfficer(id, "bo-vai-tro");
 }
 
+Response DisableOfficerConfirm(const Site& site, AdminServices& services, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const int64_t id = IdParam(req, "id");
+  Response refused;
+  const auto officer = ConfirmTarget(site, services, req, id, refused);
+  if (!officer) {
+    return refused;
+  }
+  return ConfirmPage(
+      site, req,
+      Confirmation{site.T(lang, "Khóa tài khoản của cán bộ?"),
+                   OfficerFacts(site, lang, officer->account),
+                   site.T(lang,
+                          "Cán bộ bị đăng xuất khỏi mọi phiên và không đăng nhập được cho đến khi tài khoản "
+                          "được mở khóa."),
+                   fmt::format("/quan-tri/can-bo/{}/trang-thai", id),
+                   {{"trang_thai", "disabled"}},
+                   site.T(lang, "Khóa tài khoản"),
+                   OfficerUrl(id)});
+}
+
 Response SetOfficerStatus(const Site& site, AdminServices& services, const Request& req) {
   const int64_t id = IdParam(req, "id");
-  const auto status =
-      services.officers.SetStatus(access::ActorOf(req), *site.catalogue(), id, Form(req).Text("trang_thai"));
+  const std::string wanted = Form(req).Text("trang_thai");
+  // Locking asks first; unlocking takes nothing away and is done at once.
+  if (wanted != "active" && !Confirmed(req)) {
+    return DisableOfficerConfirm(site, services, req);
+  }
+  const auto status = services.officers.SetStatus(access::ActorOf(req), *site.catalogue(), id, wanted);
   if (!status) {
     return ErrorPageFor(site, req, status.error());
   }
   return BackToOfficer(id, "trang-thai");
 }
 
+Response ResetOfficerPasswordConfirm(const Site& site, AdminServices& services, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const int64_t id = IdParam(req, "id");
+  Response refused;
+  const auto officer = ConfirmTarget(site, services, req, id, refused);
+  if (!officer) {
+    return refused;
+  }
+  return ConfirmPage(
+      site, req,
+      Confirmation{site.T(lang, "Đặt lại mật khẩu của cán bộ?"),
+                   OfficerFacts(site, lang, officer->account),
+                   site.T(lang,
+                          "Mật khẩu hiện tại hết hiệu lực ngay, cán bộ bị đăng xuất khỏi mọi phiên và phải đặt "
+                          "mật khẩu mới bằng mã một lần. Cán bộ sẽ nhận tin nhắn và thư báo việc này."),
+                   fmt::format("/quan-tri/can-bo/{}/mat-khau", id),
+                   {},
+                   site.T(lang, "Đặt lại mật khẩu"),
+                   OfficerUrl(id)});
+}
+
 Response ResetOfficerPassword(const Site& site, AdminServices& services, const Request& req) {
   const std::string lang = site.Lang(req);
+  if (!Confirmed(req)) {
+    return ResetOfficerPasswordConfirm(site, services, req);
+  }
   const auto issued = services.officers.ResetPassword(access::ActorOf(req), *site.catalogue(), IdParam(req, "id"));
   if (!issued) {
     return ErrorPageFor(site, req, issued.error());
@@ -182,8 +293,31 @@ Response ResetOfficerPassword(const Site& site, AdminServices& services, const R
                   issued->expires_at, fmt::format("/quan-tri/can-bo/{}", issued->user_id), site.T(lang, "Xem cán bộ"));
 }
 
+Response RevokeOfficerSessionsConfirm(const Site& site, AdminServices& services, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const int64_t id = IdParam(req, "id");
+  Response refused;
+  const auto officer = ConfirmTarget(site, services, req, id, refused);
+  if (!officer) {
+    return refused;
+  }
+  auto facts = OfficerFacts(site, lang, officer->account);
+  facts.emplace_back(site.T(lang, "Phiên đang mở"), std::to_string(officer->live_sessions));
+  return ConfirmPage(site, req,
+                     Confirmation{site.T(lang, "Đăng xuất mọi phiên của cán bộ?"),
+                                  std::move(facts),
+                                  site.T(lang, "Cán bộ bị đăng xuất trên mọi thiết bị và phải đăng nhập lại."),
+                                  fmt::format("/quan-tri/can-bo/{}/phien/thu-hoi", id),
+                                  {},
+                                  site.T(lang, "Đăng xuất mọi phiên"),
+                                  OfficerUrl(id)});
+}
+
 Response RevokeOfficerSessions(const Site& site, AdminServices& services, const Request& req) {
   const int64_t id = IdParam(req, "id");
+  if (!Confirmed(req)) {
+    return RevokeOfficerSessionsConfirm(site, services, req);
+  }
   const auto revoked = services.officers.RevokeSessions(access::ActorOf(req), *site.catalogue(), id);
   if (!revoked) {
     return ErrorPageFor(site, req, revoked.error());
@@ -204,7 +338,42 @@ Response CreateToken(const Site& site, AdminServices& services, const Request& r
   });
 }
 
+//! The token revocation's confirmation: the token's officer must be in the actor's scope.
+Response RevokeTokenConfirm(const Site& site, AdminServices& services, const Request& req) {
+  const std::string lang = site.Lang(req);
+  const int64_t token_id = IdParam(req, "id");
+  const auto owner = services.tokens.Owner(access::ActorOf(req), *site.catalogue(), token_id);
+  if (!owner) {
+    return ErrorPageFor(site, req, owner.error());
+  }
+  const int64_t officer_id = *owner;
+  Response refused;
+  const auto officer = ConfirmTarget(site, services, req, officer_id, refused);
+  if (!officer) {
+    return refused;
+  }
+  const auto token = std::find_if(officer->tokens.begin(), officer->tokens.end(),
+                                  [&](const domain::ApiToken& t) { return t.id == token_id && !t.revoked_at; });
+  if (token == officer->tokens.end()) {
+    return ErrorPageFor(site, req, service::OfficerNotFound());
+  }
+  auto facts = OfficerFacts(site, lang, officer->account);
+  facts.emplace_back(site.T(lang, "Mã truy cập API"), fmt::format("{} ({}…)", token->name, token->prefix));
+  return ConfirmPage(
+      site, req,
+      Confirmation{site.T(lang, "Thu hồi mã truy cập API này?"),
+                   std::move(facts),
+                   site.T(lang, "Hệ thống nào đang dùng mã này sẽ bị từ chối ngay từ yêu cầu tiếp theo."),
+                   fmt::format("/quan-tri/token/{}/thu-hoi", token_id),
+                   {},
+                   site.T(lang, "Thu hồi"),
+                   OfficerUrl(officer_id)});
+}
+
 Response RevokeToken(const Site& site, AdminServices& services, const Request& req) {
+  if (!Confirmed(req)) {
+    return RevokeTokenConfirm(site, services, req);
+  }
   const auto owner = services.tokens.Revoke(access::ActorOf(req), *site.catalogue(), IdParam(req, "id"));
   if (!owner) {
     return ErrorPageFor(site, req, owner.error());
@@ -220,11 +389,16 @@ void AddOfficerAdminPages(access::RouteTable& routes, const Site& site,
   static constexpr PageRoute<AdminServices> kRoutes[] = {
       {"GET", "/quan-tri/can-bo/{id}", kAdmin, OfficerPage},
       {"POST", "/quan-tri/can-bo/{id}/vai-tro", kAdmin, GrantRole},
+      {"GET", "/quan-tri/can-bo/{id}/vai-tro/xoa", kAdmin, RevokeRoleConfirm},
       {"POST", "/quan-tri/can-bo/{id}/vai-tro/xoa", kAdmin, RevokeRole},
+      {"GET", "/quan-tri/can-bo/{id}/trang-thai", kAdmin, DisableOfficerConfirm},
       {"POST", "/quan-tri/can-bo/{id}/trang-thai", kAdmin, SetOfficerStatus},
+      {"GET", "/quan-tri/can-bo/{id}/mat-khau", kAdmin, ResetOfficerPasswordConfirm},
       {"POST", "/quan-tri/can-bo/{id}/mat-khau", kAdmin, ResetOfficerPassword},
+      {"GET", "/quan-tri/can-bo/{id}/phien/thu-hoi", kAdmin, RevokeOfficerSessionsConfirm},
       {"POST", "/quan-tri/can-bo/{id}/phien/thu-hoi", kAdmin, RevokeOfficerSessions},
       {"POST", "/quan-tri/can-bo/{id}/token", kAdmin, CreateToken},
+      {"GET", "/quan-tri/token/{id}/thu-hoi", kAdmin, RevokeTokenConfirm},
       {"POST", "/quan-tri/token/{id}/thu-hoi", kAdmin, RevokeToken},
   };
   AddPageRoutes<AdminServices>(routes, site, services, kRoutes);

@@ -1,7 +1,11 @@
 // Organisations a citizen represents: registering one, and its page.
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "access/auth.hpp"
+#include "domain/text.hpp"
+#include "service/organisations.hpp"
 #include "web/account_parts.hpp"
 
 namespace motcua::web {
@@ -23,16 +27,23 @@ Response RenderOrganisationNew(const Site& site, const Request& req, const servi
                   });
 }
 
-Response OrganisationSubmit(const AccountPages& p, const Request& req) {
+Response OrganisationSubmit(const AccountPages& p, service::Organisations& organisations, const Request& req) {
   const Form form(req);
   const service::NewOrganisation in{form.Text("ma_so_thue"), form.Text("ten_to_chuc"), form.Text("dia_chi")};
-  const auto id = p.accounts.RegisterOrganisation(access::ActorOf(req), in);
-  if (!id) {
+  const auto registered = organisations.Register(access::ActorOf(req), in);
+  if (!registered) {
     FieldErrors errors;
-    AddErrors(p.site, p.site.Lang(req), id.error(), errors);
-    return RenderOrganisationNew(p.site, req, in, errors, StatusOf(id.error()));
+    AddErrors(p.site, p.site.Lang(req), registered.error(), errors);
+    return RenderOrganisationNew(p.site, req, in, errors, StatusOf(registered.error()));
   }
-  return Response::Redirect(fmt::format("/tai-khoan/to-chuc/{}?tb=to-chuc", *id));
+  if (registered->awaiting_review) {
+    // The code is someone else's: the claim waits for an officer (issue 8).
+    const std::string lang = p.site.Lang(req);
+    return p.site.Page(
+        req, "account/organisation_claim", p.site.T(lang, "Yêu cầu của bạn đang chờ xem xét"),
+        [&](TemplateDictionary& d) { d.SetValue("TAX_CODE", domain::CollapseSpaces(in.tax_code)); }, http::kOk);
+  }
+  return Response::Redirect(fmt::format("/tai-khoan/to-chuc/{}?tb=to-chuc", registered->id));
 }
 
 Response OrganisationPage(const AccountPages& p, const Request& req) {
@@ -58,9 +69,10 @@ void AddOrganisationPages(access::RouteTable& routes, const AccountPages& p) {
   routes.Add(
       "GET", "/tai-khoan/to-chuc/moi", Permission::kCitizen,
       [s](Request& r) { return RenderOrganisationNew(*s, r, {}, {}, http::kOk); }, Exec::kPool);
+  auto organisations = std::make_shared<service::Organisations>(p.accounts);
   routes.Add(
-      "POST", "/tai-khoan/to-chuc/moi", Permission::kCitizen, [p](Request& r) { return OrganisationSubmit(p, r); },
-      Exec::kPool);
+      "POST", "/tai-khoan/to-chuc/moi", Permission::kCitizen,
+      [p, organisations](Request& r) { return OrganisationSubmit(p, *organisations, r); }, Exec::kPool);
   routes.Add(
       "GET", "/tai-khoan/to-chuc/{id}", Permission::kCitizen, [p](Request& r) { return OrganisationPage(p, r); },
       Exec::kPool);

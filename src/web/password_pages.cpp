@@ -1,6 +1,5 @@
 // Passwords: asking for a reset code, setting a new password with a code, changing one's own password.
 #include "access/auth.hpp"
-#include "http/url.hpp"
 #include "web/account_parts.hpp"
 
 namespace motcua::web {
@@ -33,7 +32,8 @@ Response ForgotSubmit(const AccountPages& p, const Request& req) {
     AddErrors(site, lang, sent.error(), errors);
     return WithRetry(RenderForgot(site, req, typed, errors, StatusOf(sent.error())), sent.error());
   }
-  return Response::Redirect("/dat-lai-mat-khau?tb=da-gui&tai_khoan=" + http::PercentEncode(typed));
+  // The identifier is not carried over in the URL: a personal ID number must not land in access logs (issue 8).
+  return Response::Redirect("/dat-lai-mat-khau?tb=da-gui");
 }
 
 Response RenderReset(const Site& site, const Request& req, const std::string& account, const std::string& code,
@@ -100,8 +100,7 @@ void AddPasswordPages(access::RouteTable& routes, const AccountPages& p) {
       "POST", "/quen-mat-khau", Permission::kPublic, [p](Request& r) { return ForgotSubmit(p, r); }, Exec::kPool);
   routes.Add(
       "GET", "/dat-lai-mat-khau", Permission::kPublic,
-      [s](Request& r) { return RenderReset(*s, r, std::string(r.Query("tai_khoan")), "", {}, http::kOk); },
-      Exec::kPool);
+      [s](Request& r) { return RenderReset(*s, r, "", "", {}, http::kOk); }, Exec::kPool);
   routes.Add(
       "POST", "/dat-lai-mat-khau", Permission::kPublic, [p](Request& r) { return ResetSubmit(p, r); }, Exec::kPool);
   routes.Add(

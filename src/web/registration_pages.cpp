@@ -73,8 +73,9 @@ Response RegisterSubmit(const AccountPages& p, Request& req) {
   if (!errors.empty()) {
     // Every problem at once: the password's too, although the details already failed.
     const service::NewAccount& a = registration.account;
-    if (auto problem = p.accounts.CheckNewPassword(registration.password, registration.confirm,
-                                                   domain::PasswordContext{a.personal_id, a.phone, "", a.email})) {
+    if (auto problem = p.accounts.CheckNewPassword(
+            registration.password, registration.confirm,
+            domain::PasswordContext{a.personal_id, a.phone, "", a.email, a.full_name, a.date_of_birth})) {
       errors.Add(problem->field, site.T(lang, problem->message));
     }
     return RenderRegister(site, req, in, errors, http::kUnprocessable);

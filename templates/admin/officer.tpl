@@ -16,7 +16,7 @@
       <caption class="govuk-table__caption govuk-visually-hidden">_("Vai trò")</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Vai trò")</th><th scope="col" class="govuk-table__header">_("Cơ quan")</th><th scope="col" class="govuk-table__header">_("Lĩnh vực phụ trách")</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">_("Thao tác")</span></th></tr></thead>
       <tbody class="govuk-table__body">
-      {{#GRANTS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ROLE_NAME}}</td><td class="govuk-table__cell">{{AGENCY_NAME}}</td><td class="govuk-table__cell">{{GRANT_FIELDS}}</td><td class="govuk-table__cell">{{#CAN_REMOVE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/vai-tro/xoa"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="vai_tro" value="{{ROLE}}"><input type="hidden" name="co_quan" value="{{AGENCY}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">_("Bỏ vai trò")</button></form>{{/CAN_REMOVE}}</td></tr>{{/GRANTS}}
+      {{#GRANTS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ROLE_NAME}}</td><td class="govuk-table__cell">{{AGENCY_NAME}}</td><td class="govuk-table__cell">{{GRANT_FIELDS}}</td><td class="govuk-table__cell">{{#CAN_REMOVE}}<a class="govuk-link" href="/quan-tri/can-bo/{{ID}}/vai-tro/xoa?vai_tro={{ROLE:u}}&amp;co_quan={{AGENCY:u}}">_("Bỏ vai trò")<span class="govuk-visually-hidden"> {{ROLE_NAME}}, {{AGENCY_NAME}}</span></a>{{/CAN_REMOVE}}</td></tr>{{/GRANTS}}
       </tbody>
     </table>
     </div>
@@ -42,9 +42,9 @@
     </form>
     <h2 class="govuk-heading-l">_("Tài khoản")</h2>
     <div class="govuk-button-group">
-      <form method="post" action="/quan-tri/can-bo/{{ID}}/mat-khau"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Đặt lại mật khẩu")</button></form>
-      <form method="post" action="/quan-tri/can-bo/{{ID}}/phien/thu-hoi"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Đăng xuất mọi phiên") ({{SESSION_COUNT}})</button></form>
-      {{#CAN_TOGGLE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/trang-thai"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="trang_thai" value="{{NEXT_STATUS}}"><button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{{TOGGLE_TEXT}}</button></form>{{/CAN_TOGGLE}}
+      <a href="/quan-tri/can-bo/{{ID}}/mat-khau" role="button" draggable="false" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Đặt lại mật khẩu")</a>
+      <a href="/quan-tri/can-bo/{{ID}}/phien/thu-hoi" role="button" draggable="false" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Đăng xuất mọi phiên") ({{SESSION_COUNT}})</a>
+      {{#CAN_TOGGLE}}{{#TO_DISABLE}}<a href="/quan-tri/can-bo/{{ID}}/trang-thai" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">{{TOGGLE_TEXT}}</a>{{/TO_DISABLE}}{{#TO_ENABLE}}<form method="post" action="/quan-tri/can-bo/{{ID}}/trang-thai"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="trang_thai" value="active"><button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{{TOGGLE_TEXT}}</button></form>{{/TO_ENABLE}}{{/CAN_TOGGLE}}
     </div>
     <h2 class="govuk-heading-l">_("Mã truy cập API")</h2>
     <div class="app-table-scroll" role="region" aria-label="_("Mã truy cập API")" tabindex="0">
@@ -52,7 +52,7 @@
       <caption class="govuk-table__caption govuk-visually-hidden">_("Mã truy cập API")</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Tên")</th><th scope="col" class="govuk-table__header">_("Bắt đầu bằng")</th><th scope="col" class="govuk-table__header">_("Tạo lúc")</th><th scope="col" class="govuk-table__header">_("Trạng thái")</th></tr></thead>
       <tbody class="govuk-table__body">
-      {{#TOKENS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{TOKEN_NAME}}</td><td class="govuk-table__cell"><code>{{PREFIX}}…</code></td><td class="govuk-table__cell">{{CREATED}}</td><td class="govuk-table__cell">{{#LIVE}}<form method="post" action="/quan-tri/token/{{TOKEN_ID}}/thu-hoi"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0">_("Thu hồi")</button></form>{{/LIVE}}{{#REVOKED}}_("Đã thu hồi"){{/REVOKED}}</td></tr>{{/TOKENS}}
+      {{#TOKENS}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{TOKEN_NAME}}</td><td class="govuk-table__cell"><code>{{PREFIX}}…</code></td><td class="govuk-table__cell">{{CREATED}}</td><td class="govuk-table__cell">{{#LIVE}}<a class="govuk-link" href="/quan-tri/token/{{TOKEN_ID}}/thu-hoi">_("Thu hồi")<span class="govuk-visually-hidden"> {{TOKEN_NAME}}</span></a>{{/LIVE}}{{#REVOKED}}_("Đã thu hồi"){{/REVOKED}}</td></tr>{{/TOKENS}}
       </tbody>
     </table>
     </div>

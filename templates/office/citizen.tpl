@@ -8,10 +8,7 @@
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Email")</dt><dd class="govuk-summary-list__value">{{EMAIL}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Trạng thái")</dt><dd class="govuk-summary-list__value">{{STATUS}}</dd></div>
     </dl>
-    {{#CAN_ISSUE}}<form method="post" action="/can-bo/cong-dan/{{ID}}/ma">
-      <input type="hidden" name="csrf" value="{{CSRF}}">
-      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Cấp mã để người dân đặt mật khẩu mới")</button>
-    </form>{{/CAN_ISSUE}}
+    {{#CAN_ISSUE}}<a href="/can-bo/cong-dan/{{ID}}/ma" role="button" draggable="false" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Cấp mã để người dân đặt mật khẩu mới")</a>{{/CAN_ISSUE}}
     <p class="govuk-body-s">_("Lần xem này đã được ghi vào nhật ký hệ thống.")</p>
   </div>
 </div>

@@ -6,7 +6,8 @@
     <h2 class="govuk-heading-m">_("Việc bạn có thể làm")</h2>
     <ul class="govuk-list">
       {{#ASSIST}}<li><a class="govuk-link" href="/can-bo/cong-dan/moi">_("Tạo tài khoản cho người dân tại quầy")</a></li>
-      <li><a class="govuk-link" href="/can-bo/cong-dan">_("Tìm tài khoản người dân")</a></li>{{/ASSIST}}
+      <li><a class="govuk-link" href="/can-bo/cong-dan">_("Tìm tài khoản người dân")</a></li>
+      <li><a class="govuk-link" href="/can-bo/ma-so-thue">_("Mã số thuế có hai người nhận đại diện")</a></li>{{/ASSIST}}
       {{#ADMIN}}<li><a class="govuk-link" href="/quan-tri">_("Quản trị cán bộ, vai trò và mã truy cập API")</a></li>{{/ADMIN}}
       {{#AUDIT}}<li><a class="govuk-link" href="/quan-tri/nhat-ky">_("Nhật ký hệ thống")</a></li>{{/AUDIT}}
       <li><a class="govuk-link" href="/thong-ke">_("Thống kê")</a></li>

@@ -30,7 +30,8 @@ const kPeople = {
 };
 // Passwords that pass the policy (no ID, phone or date inside, not on the blocklist).
 const kFirstPassword = 'Hoa sen nở giữa hồ';
-const kSecondPassword = 'Cầu Long Biên lúc bình minh';
+// Not 'lúc bình minh': Lê Thị Bình and Phạm Minh Châu may not use their own names (issue 8).
+const kSecondPassword = 'Cầu Long Biên lúc chiều tà';
 const kCounterPassword = 'Chợ Rồng bán cá kho tộ';
 
 let server;
@@ -146,8 +147,9 @@ async function citizenJourney(options, person, shots) {
     await main(page).getByRole('button', { name: 'Gửi mã' }).click();
     await page.waitForURL(/\/dat-lai-mat-khau\?/);
     assert.equal(await h1(page), 'Đặt mật khẩu mới');
-    assert.equal(await main(page).getByLabel('Số định danh cá nhân hoặc số điện thoại').inputValue(), person.id,
-      'the reset page does not carry over what was typed');
+    // The ID number is not carried over in the URL (issue 8: it would land in access logs): typed again here.
+    assert.ok(!page.url().includes(person.id), `the ID number is in the URL ${page.url()}`);
+    await main(page).getByLabel('Số định danh cá nhân hoặc số điện thoại').fill(person.id);
     const code = await codeFromMailbox(context, server.url, person.phone, 6);
     await main(page).getByLabel('Mã xác nhận').fill(code);
     await main(page).getByLabel('Mật khẩu mới', { exact: true }).fill(kSecondPassword);

@@ -37,7 +37,8 @@ test('vnu reports no errors on the audited pages, public and signed in', async (
     let page = await client.get(pagePath);
     assert.equal(page.res.status, 200, `${name}: GET ${pagePath} answered ${page.res.status}`);
     if (submit) {
-      page = await client.post(submit.action, submit.fill ? { [submit.fill.name]: submit.fill.value } : {});
+      page = await client.post(submit.action,
+        { ...(submit.fields ?? {}), ...(submit.fill ? { [submit.fill.name]: submit.fill.value } : {}) });
       assert.equal(page.res.status, errors ? 422 : 200, `${name}: POST ${submit.action} answered ${page.res.status}`);
     }
     if (errors) {

@@ -73,7 +73,7 @@ async function makeToken(admin, id) {
   assert.equal(created.status, 200);
   const token = /<code class="app-token">(mct_[A-Za-z0-9_-]+)<\/code>/.exec(created.text)?.[1];
   const page = await admin.get(`/quan-tri/can-bo/${id}`);
-  const ids = [...page.text.matchAll(/action="\/quan-tri\/token\/(\d+)\/thu-hoi"/g)].map((m) => m[1]);
+  const ids = [...page.text.matchAll(/href="\/quan-tri\/token\/(\d+)\/thu-hoi"/g)].map((m) => m[1]);
   assert.ok(token && ids.length > 0);
   return { token, tokenId: ids[ids.length - 1] };
 }
@@ -359,7 +359,7 @@ describe('other people\'s objects (IDOR)', () => {
         const page = await desk.get(`/can-bo/cong-dan/${ids[login]}`);
         assert.equal(page.status, 404, `opening ${login}: ${page.status}`);
         await desk.get('/can-bo');
-        const code = await desk.post(`/can-bo/cong-dan/${ids[login]}/ma`);
+        const code = await desk.post(`/can-bo/cong-dan/${ids[login]}/ma`, { xac_nhan: '1' });
         assert.equal(code.status, 404, `issuing a code for ${login}: ${code.status}`);
         assert.doesNotMatch(code.text, /app-code/, `a code was issued for ${login}`);
       }
@@ -417,7 +417,7 @@ describe('other people\'s objects (IDOR)', () => {
 
     test('a disabled officer\'s API token stops working', async () => {
       assert.equal(await apiMe(server.url, vubanToken.token), 200);
-      const res = await admin.submit(`/quan-tri/can-bo/${vuban.id}`, { trang_thai: 'disabled' },
+      const res = await admin.submit(`/quan-tri/can-bo/${vuban.id}`, { trang_thai: 'disabled', xac_nhan: '1' },
         { action: `/quan-tri/can-bo/${vuban.id}/trang-thai` });
       assert.equal(res.status, 303);
       assert.equal(await apiMe(server.url, vubanToken.token), 401, 'the disabled officer\'s token still works');

@@ -154,8 +154,17 @@ export async function auditedAccountPages(serverUrl) {
     assert.ok(id, `no ${what} in ${listPath}`);
     return id;
   };
-  const citizenId = await idFrom(clients.deskOfficer, `/can-bo/cong-dan?q=${kDemo.citizen}`,
-    /href="\/can-bo\/cong-dan\/(\d+)"/, 'link to the demo citizen');
+  // The counter acts only on accounts it made or nobody has used (issue 8): the audited citizen is made there, and
+  // found with the search form's POST (an ID number never goes in a URL).
+  await clients.deskOfficer.get('/can-bo/cong-dan/moi');
+  const made = await clients.deskOfficer.post('/can-bo/cong-dan/moi', { ho_ten: 'Lương Thị Kiểm',
+    so_dinh_danh: '036190009871', 'ngay_sinh-ngay': '3', 'ngay_sinh-thang': '4', 'ngay_sinh-nam': '1990',
+    dien_thoai: '', email: '' });
+  assert.equal(made.res.status, 200, `creating the audited citizen: ${made.res.status}`);
+  await clients.deskOfficer.get('/can-bo/cong-dan');
+  const found = await clients.deskOfficer.post('/can-bo/cong-dan', { q: '036190009871' });
+  const citizenId = /href="\/can-bo\/cong-dan\/(\d+)"/.exec(found.text)?.[1];
+  assert.ok(citizenId, 'no link to the citizen made at the counter');
   const officerId = await idFrom(clients.systemAdmin, '/quan-tri/can-bo?q=tiepnhan.tpnd',
     /href="\/quan-tri\/can-bo\/(\d+)"/, 'link to the desk officer');
   const organisationId = await idFrom(clients.representative, '/tai-khoan',
@@ -169,7 +178,7 @@ export async function auditedAccountPages(serverUrl) {
     { name: 'forgot password', path: '/quen-mat-khau' },
     { name: 'forgot password, errors', path: '/quen-mat-khau', errors: true,
       submit: form('Gửi mã', '/quen-mat-khau') },
-    { name: 'reset password', path: '/dat-lai-mat-khau?tb=da-gui&tai_khoan=036185001234' },
+    { name: 'reset password', path: '/dat-lai-mat-khau?tb=da-gui' },
     { name: 'reset password, errors', path: '/dat-lai-mat-khau',
       errors: true, submit: form('Lưu mật khẩu và đăng nhập', '/dat-lai-mat-khau') },
     { name: 'dev mailbox', path: '/hop-thu-thu-nghiem' },
@@ -188,11 +197,17 @@ export async function auditedAccountPages(serverUrl) {
     { name: 'create citizen account', path: '/can-bo/cong-dan/moi', as: 'deskOfficer' },
     { name: 'create citizen account, errors', path: '/can-bo/cong-dan/moi', as: 'deskOfficer',
       errors: true, submit: form('Tạo tài khoản', '/can-bo/cong-dan/moi') },
-    { name: 'find citizen', path: `/can-bo/cong-dan?q=${kDemo.citizen}`, as: 'deskOfficer' },
-    { name: 'find citizen, errors', path: '/can-bo/cong-dan?q=12', as: 'deskOfficer', errors: true },
+    { name: 'find citizen', path: '/can-bo/cong-dan', as: 'deskOfficer' },
+    { name: 'find citizen, results', path: '/can-bo/cong-dan', as: 'deskOfficer',
+      submit: form('Tìm', '/can-bo/cong-dan',
+        { label: 'Số định danh cá nhân hoặc số điện thoại', name: 'q', value: '036190009871' }) },
+    { name: 'find citizen, errors', path: '/can-bo/cong-dan', as: 'deskOfficer', errors: true,
+      submit: form('Tìm', '/can-bo/cong-dan') },
     { name: 'citizen', path: `/can-bo/cong-dan/${citizenId}`, as: 'deskOfficer' },
-    { name: 'code slip', path: `/can-bo/cong-dan/${citizenId}`, as: 'deskOfficer',
-      submit: form('Cấp mã để người dân đặt mật khẩu mới', `/can-bo/cong-dan/${citizenId}/ma`) },
+    { name: 'issue code, confirm', path: `/can-bo/cong-dan/${citizenId}/ma`, as: 'deskOfficer' },
+    { name: 'code slip', path: `/can-bo/cong-dan/${citizenId}/ma`, as: 'deskOfficer',
+      submit: { ...form('Cấp mã', `/can-bo/cong-dan/${citizenId}/ma`), fields: { xac_nhan: '1' } } },
+    { name: 'tax code claims', path: '/can-bo/ma-so-thue', as: 'deskOfficer' },
     { name: 'admin home', path: '/quan-tri', as: 'systemAdmin' },
     { name: 'admin home (agency admin)', path: '/quan-tri', as: 'agencyAdmin' },
     { name: 'officers', path: '/quan-tri/can-bo', as: 'systemAdmin' },
@@ -200,6 +215,7 @@ export async function auditedAccountPages(serverUrl) {
     { name: 'add officer, errors', path: '/quan-tri/can-bo/moi', as: 'systemAdmin',
       errors: true, submit: form('Thêm cán bộ', '/quan-tri/can-bo/moi') },
     { name: 'officer', path: `/quan-tri/can-bo/${officerId}?tb=vai-tro`, as: 'systemAdmin' },
+    { name: 'lock officer, confirm', path: `/quan-tri/can-bo/${officerId}/trang-thai`, as: 'systemAdmin' },
     { name: 'API token created', path: `/quan-tri/can-bo/${officerId}`, as: 'systemAdmin',
       submit: form('Tạo mã truy cập API', `/quan-tri/can-bo/${officerId}/token`,
         { label: 'Mã dùng cho việc gì', name: 'ten_token', value: 'Kiểm thử khả năng tiếp cận' }) },
