@@ -26,14 +26,16 @@ class RefusalsTest : public ServiceTest {
   //! An anonymous actor at `address`.
   static Actor From(const std::string& address) { return Actor{{}, address, "test", "req-9", "", ""}; }
 
-  //! Journal rows whose action is `action`.
+  //! Journal rows whose action is `action`, oldest first (actor 0 for an anonymous caller).
   std::vector<JournalRow> RowsOf(const std::string& action) {
     std::vector<JournalRow> out;
-    for (JournalRow& r : JournalRows()) {
-      if (r.action == action) {
-        out.push_back(std::move(r));
+    db_->Read([&](store::Session& s) {
+      const store::Rows rows =
+          s.Query("SELECT action, object_id, summary, actor_id FROM audit_log WHERE action = ? ORDER BY id", {action});
+      for (size_t i = 0; i < rows.size(); ++i) {
+        out.push_back(JournalRow{rows[i].Text(0), rows[i].Text(1), rows[i].Text(2), rows[i].OptInt(3).value_or(0)});
       }
-    }
+    });
     return out;
   }
 
