@@ -227,7 +227,15 @@ Response WebApp::Route(Request& req) {
   }
   const bool cacheable = (req.method == "GET" || req.method == "HEAD") && cacheable_routes_.count(m.route) > 0;
   if (!cacheable) {
-    return m.route->handler(req);
+    Response res = m.route->handler(req);
+    if ((res.status == http::kNotFound || res.status == http::kForbidden) &&
+        access::CallerOf(req).principal.signed_in()) {
+      if (const auto permission = routes_.PermissionOf(m.route);
+          permission && *permission != domain::Permission::kPublic) {
+        JournalRefused(req, service::kRefusedObject, *permission, res.status);
+      }
+    }
+    return res;
   }
   const int64_t version = site_.catalogue_version();
   const std::string key = http::NormalisedKey(req.path, req.query, site_.Lang(req));
@@ -325,7 +333,7 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   return std::nullopt;
 }
 
-void WebApp::JournalRefused(const Request& req, const char* action, domain::Permission permission) {
+void WebApp::JournalRefused(const Request& req, const char* action, domain::Permission permission, int32_t status) {
   // An inline route runs on an I/O thread, which must never wait for a write; the routes that can refuse someone
   // run on the pool (the constructor checks it), so only a CSRF failure on an inline public form goes unrecorded.
   if (req.exec == http::Exec::kInline) {
@@ -335,6 +343,9 @@ void WebApp::JournalRefused(const Request& req, const char* action, domain::Perm
   refusal.action = action;
   refusal.route = req.route;
   refusal.detail.Set("method", req.method).Set("permission", std::string(domain::PermissionCode(permission)));
+  if (status != 0) {
+    refusal.detail.Set("status", int64_t{status});
+  }
   service::JournalRefusal(db_, accounts_.clock(), access::ActorOf(req), refusal);
 }
 

@@ -49,8 +49,9 @@ class WebApp final : public http::Application {
   //! when the request must stop here.
   std::optional<http::Response> Guard(http::Request& req, const http::Route& route);
   http::Match Resolve(http::Request& req) const;
-  //! Journals a refusal of `req` (rate-limited per address and kind; see service/refusals.hpp).
-  void JournalRefused(const http::Request& req, const char* action, domain::Permission permission);
+  //! Journals a refusal of `req` (rate-limited per address and kind; see service/refusals.hpp); `status` (when not
+  //! 0) is the handler's answer.
+  void JournalRefused(const http::Request& req, const char* action, domain::Permission permission, int32_t status = 0);
   //! Test only (testing.slow_reports): a report that waits until released, and the route that releases it.
   void AddSlowReportRoutes();
   void Finish(const http::Request& req, http::Response& res);

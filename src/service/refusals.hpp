@@ -20,6 +20,9 @@ namespace motcua::service {
 inline constexpr const char* kRefusedAuthorisation = "auth.refused";  //!< Signed in, but the policy said no.
 inline constexpr const char* kRefusedAnonymous = "auth.required";     //!< Anonymous caller on a protected route.
 inline constexpr const char* kRefusedCsrf = "csrf.rejected";          //!< Form POST with a bad CSRF token or Origin.
+//! Signed in and allowed on the route, but the handler answered 403 or 404 about the object (not theirs, out of
+//! their scope, or not there: the policy answers 404 so that ids reveal nothing, and probing ids shows up here).
+inline constexpr const char* kRefusedObject = "auth.object_refused";
 inline constexpr const char* kRefusalsSuppressed = "refusal.suppressed";  //!< N similar refusals were not journaled.
 
 //! One refused request or operation, as the journal records it.

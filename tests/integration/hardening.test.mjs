@@ -215,6 +215,22 @@ describe('refusals in the journal', () => {
     assert.match(summary, /"permission":"view_audit"/);
   });
 
+  test('another person\'s object (404 by the policy) is journaled as auth.object_refused', async () => {
+    const representative = await signedIn(server, kDemoLogins.representative);
+    const own = /href="\/tai-khoan\/to-chuc\/(\d+)"/.exec((await representative.get('/tai-khoan')).text)?.[1];
+    assert.ok(own, 'the representative has no organisation');
+    const citizen = await signedIn(server, kDemoLogins.citizen);
+    const before = rows('auth.object_refused').length;
+    const res = await citizen.get(`/tai-khoan/to-chuc/${own}`);
+    assert.equal(res.status, 404);
+    const after = rows('auth.object_refused');
+    assert.equal(after.length, before + 1);
+    const [actor, object, summary] = after[after.length - 1].split('|');
+    assert.match(actor, /^\d+$/);
+    assert.equal(object, '/tai-khoan/to-chuc/{id}');
+    assert.match(summary, /"status":404/);
+  });
+
   test('a forged form is journaled as csrf.rejected', async () => {
     const citizen = await signedIn(server, kDemoLogins.representative);
     const before = rows('csrf.rejected').length;
