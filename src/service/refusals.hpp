@@ -82,6 +82,8 @@ RefusalLimiter& NodeRefusalLimiter();
 
 //! Journals `refusal` by `actor` (in its own write job) unless the node's limiter drops it. Never throws: a refusal
 //! is already decided, so a failed journal write is logged and the answer goes out. Returns true when journaled.
+//! Call it after deciding to refuse and outside any `Database::Write` job (it runs one of its own), e.g.
+//! `JournalRefusal(accounts.db(), accounts.clock(), actor, Refusal{"role.grant_refused", "GrantRole", "user", id, …})`.
 bool JournalRefusal(store::Database& db, const domain::Clock& clock, const Actor& actor, const Refusal& refusal);
 
 //! Same, counted by `limiter` at `now` (tests).
