@@ -76,6 +76,10 @@ access = false
 
 [testing]
 slow_reports = true
+
+# /metrics is read below without a token (it asks for one by default).
+[metrics]
+allow = ["127.0.0.1"]
 TOML
 MOTCUA_THREADS="$SERVER_THREADS" "$MOTCUA" --config "$TMP/motcua.toml" \
   serve --db "$TMP/motcua.db" --listen 127.0.0.1:0 >"$TMP/motcua.out" 2>"$TMP/motcua.err" &

@@ -19,6 +19,7 @@
 #include "app/files.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_accounts.hpp"
+#include "domain/audit.hpp"
 #include "domain/desks.hpp"
 #include "domain/password_policy.hpp"
 #include "domain/reference_import.hpp"
@@ -118,18 +119,44 @@ int RunMigrate(Config& config) {
 }
 
 //! `motcua audit verify`: checks the whole hash chain; exits kExitAuditBroken naming the first broken row.
-//! Rows appended since the seal (by a running server) are unsealed: counted, not checked.
-int RunAuditVerify(Config& config) {
+//! Rows appended since the seal (by a running server) are unsealed: counted, not checked. With `--head H` (what
+//! `audit head` printed earlier) the chain must still reach H's row with H's hash.
+int RunAuditVerify(Config& config, const std::string& head_text) {
+  std::optional<motcua::domain::AuditHead> published;
+  if (!head_text.empty()) {
+    published = motcua::domain::ParseAuditHead(head_text);
+    if (!published) {
+      std::cerr << "--head: expected seq:hash as 'motcua audit head' prints it (e.g. 42:9f86d0…, 64 hex digits)\n";
+      return kExitUsage;
+    }
+  }
   auto db = OpenAndMigrate(config);
   motcua::store::SealAudit(*db);
-  const motcua::store::AuditVerification v = motcua::store::VerifyAudit(*db);
+  const motcua::store::AuditVerification v = motcua::store::VerifyAudit(*db, published);
   db->Close();
   if (!v.intact) {
     std::cerr << fmt::format("audit journal broken after {} intact rows: {}\n", v.rows, v.problem);
     return kExitAuditBroken;
   }
   std::cout << fmt::format("audit journal intact: {} rows", v.rows)
-            << (v.unsealed > 0 ? fmt::format(" ({} newer rows not sealed yet)", v.unsealed) : std::string()) << "\n";
+            << (v.unsealed > 0 ? fmt::format(" ({} newer rows not sealed yet)", v.unsealed) : std::string())
+            << (published ? fmt::format(", published head {} still in the chain", published->seq) : std::string())
+            << "\n";
+  return 0;
+}
+
+//! `motcua audit head`: seals, checks the whole chain, and prints its head as one line "seq:hash" to publish;
+//! `audit verify --head` takes that line back. A broken chain has no head to publish (kExitAuditBroken).
+int RunAuditHead(Config& config) {
+  auto db = OpenAndMigrate(config);
+  motcua::store::SealAudit(*db);
+  const motcua::store::AuditVerification v = motcua::store::VerifyAudit(*db);
+  db->Close();
+  if (!v.intact) {
+    std::cerr << fmt::format("audit journal broken after {} intact rows: {}; no head printed\n", v.rows, v.problem);
+    return kExitAuditBroken;
+  }
+  std::cout << v.head.Text() << "\n";
   return 0;
 }
 
@@ -365,6 +392,13 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   CLI::App* audit_verify = audit->add_subcommand("verify", "Verify every row of the journal; exit 1 if it was altered");
   add_db(audit_verify);
+  std::string audit_head_text;
+  audit_verify->add_option("--head", audit_head_text,
+                           "A head printed earlier by 'audit head' (seq:hash); exit 1 if rows up to it were cut away "
+                           "or rewritten");
+  CLI::App* audit_head = audit->add_subcommand(
+      "head", "Print the chain head (seq:hash, one line) to publish; exit 1 if the chain is broken");
+  add_db(audit_head);
   CLI::App* audit_seal =
       audit->add_subcommand("seal", "Chain the journal rows not sealed yet (a running server does it)");
   add_db(audit_seal);
@@ -429,7 +463,10 @@ int main(int argc, char** argv) {
       return RunImport(config, kind, file, skip_invalid);
     }
     if (audit_verify->parsed()) {
-      return RunAuditVerify(config);
+      return RunAuditVerify(config, audit_head_text);
+    }
+    if (audit_head->parsed()) {
+      return RunAuditHead(config);
     }
     if (audit_seal->parsed()) {
       return RunAuditSeal(config);

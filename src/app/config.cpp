@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 #include "app/build_paths.hpp"
+#include "http/address.hpp"
+#include "http/message.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -111,6 +113,25 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     out = n->as_boolean()->get();
     return std::nullopt;
   };
+  auto ranges = [&](std::string_view key, std::vector<std::string>& out) -> std::optional<ConfigError> {
+    known.emplace(key);
+    const toml::node* n = t.at_path(key).node();
+    if (n == nullptr) {
+      return std::nullopt;
+    }
+    const toml::array* list = n->as_array();
+    if (list == nullptr) {
+      return ConfigError{fmt::format("{}: {} must be a list of addresses or ranges, e.g. [\"127.0.0.1\"]", path, key)};
+    }
+    out.clear();
+    for (const toml::node& item : *list) {
+      if (!item.is_string() || !http::ParseAddressRange(item.as_string()->get())) {
+        return ConfigError{fmt::format("{}: {} must hold addresses or CIDR ranges such as \"10.0.0.0/8\"", path, key)};
+      }
+      out.push_back(item.as_string()->get());
+    }
+    return std::nullopt;
+  };
   constexpr int64_t kMaxThreads = 256;
   constexpr int64_t kMaxMillis = int64_t{3600} * 1000;
   constexpr int64_t kMaxHstsSeconds = int64_t{2} * 365 * 24 * 3600;
@@ -149,6 +170,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("http.outbound_queue", 0, kMaxConnections, draft.server.outbound.queue),
         integer("http.queue_wait_ms", 1, kMaxMillis, queue_wait_ms),
         boolean("testing.slow_reports", draft.testing_slow_reports),
+        ranges("metrics.allow", draft.metrics_allow),
         integer("http.max_header_bytes", 1024, kMaxHeader, draft.server.max_header_bytes),
         integer("http.max_body_bytes", 1024, kMaxBody, draft.server.max_body_bytes),
         integer("http.max_connections", 1, kMaxConnections, draft.server.max_connections),
@@ -257,6 +279,23 @@ std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(cons
       return ConfigError{fmt::format("MOTCUA_OUTBOX_SENDER=\"{}\" must be true or false", v)};
     }
     config.outbox.sender = *b;
+  }
+  if (const char* v = getenv("MOTCUA_METRICS_ALLOW"); v != nullptr && *v != '\0') {
+    std::vector<std::string> list;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const size_t comma = rest.find(',');
+      const std::string_view item = http::TrimOws(rest.substr(0, comma));
+      if (!http::ParseAddressRange(item)) {
+        return ConfigError{
+            fmt::format("MOTCUA_METRICS_ALLOW=\"{}\" must be addresses or CIDR ranges separated by "
+                        "commas, e.g. 127.0.0.1,10.0.0.0/8",
+                        v)};
+      }
+      list.emplace_back(item);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    config.metrics_allow = std::move(list);
   }
   if (const char* v = getenv("MOTCUA_LISTEN"); v != nullptr && *v != '\0') {
     return ApplyListen(v, config);

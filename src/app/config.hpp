@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/server.hpp"
 
@@ -60,6 +61,9 @@ struct Config {
   //! [site] hotline: the number help pages and desk notes give ("1800 1096" is the national public service
   //! portal's free support line; a province sets its own).
   std::string hotline = "1800 1096";
+  //! [metrics] allow: addresses and CIDR ranges ("127.0.0.1", "10.0.0.0/8") that may read /metrics without a token
+  //! (the client address after http.trust_forwarded_for); empty: a bearer token with the metrics permission only.
+  std::vector<std::string> metrics_allow;
   //! Test only: adds a report route that blocks until released (refused unless the database is a demo one).
   bool testing_slow_reports = false;
 };
@@ -73,7 +77,7 @@ struct ConfigError {
 std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& config);
 
 //! Applies MOTCUA_DB, MOTCUA_LISTEN, MOTCUA_DATA_DIR, MOTCUA_THREADS, MOTCUA_BEHIND_TLS, MOTCUA_LOG_LEVEL,
-//! MOTCUA_OUTBOX_SENDER.
+//! MOTCUA_OUTBOX_SENDER, MOTCUA_METRICS_ALLOW (ranges separated by commas).
 std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(const char*)>& getenv, Config& config);
 
 //! Splits "HOST:PORT" (IPv6 as "[::1]:8080") into the server options.

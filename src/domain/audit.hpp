@@ -39,6 +39,20 @@ struct AuditEntry {
 inline constexpr std::string_view kAuditGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
+//! A chain head to publish (in a report, a newspaper, another system): the position of the last sealed row and its
+//! hash, written "seq:hash". Whoever kept it can later prove that no row up to it was cut away or rewritten.
+struct AuditHead {
+  int64_t seq = 0;   //!< The last sealed row's position (0: the empty journal).
+  std::string hash;  //!< Its hash, 64 lower-case hex digits (kAuditGenesisHash for the empty journal).
+  //! "seq:hash", the form ParseAuditHead reads back.
+  std::string Text() const { return std::to_string(seq) + ":" + hash; }
+};
+
+//! Reads "seq:hash" as AuditHead::Text writes it (spaces and a line end around it are allowed, as pasted); nothing
+//! when the seq is not a decimal number >= 0, the hash is not 64 lower-case hex digits, or seq 0 has another hash
+//! than the genesis one.
+std::optional<AuditHead> ParseAuditHead(std::string_view text);
+
 //! The canonical bytes of an entry (every field except hash, length-prefixed so no two entries share a form).
 std::string CanonicalAuditForm(const AuditEntry& e);
 

@@ -72,6 +72,8 @@ std::string_view PermissionCode(Permission permission) {
       return "administer_officers";
     case Permission::kViewAudit:
       return "view_audit";
+    case Permission::kViewMetrics:
+      return "view_metrics";
   }
   return "unknown";
 }
@@ -103,6 +105,10 @@ Decision Authorize(const Principal& principal, Permission permission) {
       break;
     case Permission::kViewAudit:
       allowed = principal.Has(Role::kSystemAdmin);
+      break;
+    case Permission::kViewMetrics:
+      // A monitoring system scrapes with the token of an account holding only the statistics-viewer role.
+      allowed = principal.Has(Role::kSystemAdmin) || principal.Has(Role::kStatisticsViewer);
       break;
   }
   return allowed ? Decision::kAllow : Decision::kForbidden;

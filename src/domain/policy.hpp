@@ -67,6 +67,7 @@ enum class Permission {
   kAssistCitizens,      //!< Desk officers: create citizens' accounts at the counter, see their details.
   kAdministerOfficers,  //!< Agency and system administrators: officers, roles, passwords, tokens.
   kViewAudit,           //!< System administrators: the audit journal and every session.
+  kViewMetrics,         //!< /metrics: system administrators and statistics viewers (a monitoring system's token).
 };
 
 //! The stored/printed name of a permission ("assist_citizens").

@@ -59,7 +59,7 @@ const Catalogue& Tree() {
 
 constexpr Permission kAllPermissions[] = {
     Permission::kPublic,         Permission::kSignedIn,           Permission::kCitizen,   Permission::kOfficer,
-    Permission::kAssistCitizens, Permission::kAdministerOfficers, Permission::kViewAudit,
+    Permission::kAssistCitizens, Permission::kAdministerOfficers, Permission::kViewAudit, Permission::kViewMetrics,
 };
 
 Principal Anonymous() { return Principal{}; }
@@ -122,6 +122,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"anonymous",         Permission::kAssistCitizens,     kSignIn},
     {"anonymous",         Permission::kAdministerOfficers, kSignIn},
     {"anonymous",         Permission::kViewAudit,          kSignIn},
+    {"anonymous",         Permission::kViewMetrics,        kSignIn},
     {"citizen",           Permission::kPublic,             kAllow},
     {"citizen",           Permission::kSignedIn,           kAllow},
     {"citizen",           Permission::kCitizen,            kAllow},
@@ -129,6 +130,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"citizen",           Permission::kAssistCitizens,     kForbidden},
     {"citizen",           Permission::kAdministerOfficers, kForbidden},
     {"citizen",           Permission::kViewAudit,          kForbidden},
+    {"citizen",           Permission::kViewMetrics,        kForbidden},
     {"bare",              Permission::kPublic,             kAllow},
     {"bare",              Permission::kSignedIn,           kAllow},
     {"bare",              Permission::kCitizen,            kForbidden},
@@ -136,6 +138,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"bare",              Permission::kAssistCitizens,     kForbidden},
     {"bare",              Permission::kAdministerOfficers, kForbidden},
     {"bare",              Permission::kViewAudit,          kForbidden},
+    {"bare",              Permission::kViewMetrics,        kForbidden},
     {"desk_officer",      Permission::kPublic,             kAllow},
     {"desk_officer",      Permission::kSignedIn,           kAllow},
     {"desk_officer",      Permission::kCitizen,            kForbidden},
@@ -143,6 +146,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"desk_officer",      Permission::kAssistCitizens,     kAllow},
     {"desk_officer",      Permission::kAdministerOfficers, kForbidden},
     {"desk_officer",      Permission::kViewAudit,          kForbidden},
+    {"desk_officer",      Permission::kViewMetrics,        kForbidden},
     {"specialist",        Permission::kPublic,             kAllow},
     {"specialist",        Permission::kSignedIn,           kAllow},
     {"specialist",        Permission::kCitizen,            kForbidden},
@@ -150,6 +154,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"specialist",        Permission::kAssistCitizens,     kForbidden},
     {"specialist",        Permission::kAdministerOfficers, kForbidden},
     {"specialist",        Permission::kViewAudit,          kForbidden},
+    {"specialist",        Permission::kViewMetrics,        kForbidden},
     {"section_head",      Permission::kPublic,             kAllow},
     {"section_head",      Permission::kSignedIn,           kAllow},
     {"section_head",      Permission::kCitizen,            kForbidden},
@@ -157,6 +162,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"section_head",      Permission::kAssistCitizens,     kForbidden},
     {"section_head",      Permission::kAdministerOfficers, kForbidden},
     {"section_head",      Permission::kViewAudit,          kForbidden},
+    {"section_head",      Permission::kViewMetrics,        kForbidden},
     {"agency_head",       Permission::kPublic,             kAllow},
     {"agency_head",       Permission::kSignedIn,           kAllow},
     {"agency_head",       Permission::kCitizen,            kForbidden},
@@ -164,6 +170,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"agency_head",       Permission::kAssistCitizens,     kForbidden},
     {"agency_head",       Permission::kAdministerOfficers, kForbidden},
     {"agency_head",       Permission::kViewAudit,          kForbidden},
+    {"agency_head",       Permission::kViewMetrics,        kForbidden},
     {"clerk",             Permission::kPublic,             kAllow},
     {"clerk",             Permission::kSignedIn,           kAllow},
     {"clerk",             Permission::kCitizen,            kForbidden},
@@ -171,6 +178,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"clerk",             Permission::kAssistCitizens,     kForbidden},
     {"clerk",             Permission::kAdministerOfficers, kForbidden},
     {"clerk",             Permission::kViewAudit,          kForbidden},
+    {"clerk",             Permission::kViewMetrics,        kForbidden},
     {"agency_admin",      Permission::kPublic,             kAllow},
     {"agency_admin",      Permission::kSignedIn,           kAllow},
     {"agency_admin",      Permission::kCitizen,            kForbidden},
@@ -178,6 +186,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"agency_admin",      Permission::kAssistCitizens,     kForbidden},
     {"agency_admin",      Permission::kAdministerOfficers, kAllow},
     {"agency_admin",      Permission::kViewAudit,          kForbidden},
+    {"agency_admin",      Permission::kViewMetrics,        kForbidden},
     {"system_admin",      Permission::kPublic,             kAllow},
     {"system_admin",      Permission::kSignedIn,           kAllow},
     {"system_admin",      Permission::kCitizen,            kForbidden},
@@ -185,6 +194,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"system_admin",      Permission::kAssistCitizens,     kAllow},
     {"system_admin",      Permission::kAdministerOfficers, kAllow},
     {"system_admin",      Permission::kViewAudit,          kAllow},
+    {"system_admin",      Permission::kViewMetrics,        kAllow},
     {"statistics_viewer", Permission::kPublic,             kAllow},
     {"statistics_viewer", Permission::kSignedIn,           kAllow},
     {"statistics_viewer", Permission::kCitizen,            kForbidden},
@@ -192,6 +202,7 @@ const AuthorizeCase kAuthorizeCases[] = {
     {"statistics_viewer", Permission::kAssistCitizens,     kForbidden},
     {"statistics_viewer", Permission::kAdministerOfficers, kForbidden},
     {"statistics_viewer", Permission::kViewAudit,          kForbidden},
+    {"statistics_viewer", Permission::kViewMetrics,        kAllow},
 };
 // clang-format on
 

@@ -167,6 +167,43 @@ Response Response::Text(std::string body, int32_t status) {
   return WithBody(std::move(body), status, "text/plain; charset=utf-8");
 }
 
+TransferCoding ClassifyTransferEncoding(const std::vector<std::string_view>& values, bool http10) {
+  if (values.empty()) {
+    return TransferCoding::kNone;
+  }
+  if (http10) {
+    return TransferCoding::kInvalid;  // RFC 9112 6.1: HTTP/1.0 has no transfer codings; the framing is faulty
+  }
+  int32_t codings = 0;
+  int32_t chunked = 0;
+  bool chunked_last = false;
+  for (const std::string_view value : values) {
+    std::string_view rest = value;
+    while (true) {
+      const size_t comma = rest.find(',');
+      const std::string_view coding = TrimOws(rest.substr(0, comma));
+      // Parameters (";q=…") are not allowed on "chunked", and any other coding is unsupported anyway.
+      if (coding.empty()) {
+        return TransferCoding::kInvalid;
+      }
+      ++codings;
+      chunked_last = IEquals(coding, "chunked");
+      chunked += chunked_last ? 1 : 0;
+      if (comma == std::string_view::npos) {
+        break;
+      }
+      rest = rest.substr(comma + 1);
+    }
+  }
+  if (chunked > 1) {
+    return TransferCoding::kInvalid;  // "chunked" more than once (RFC 9112 7: a sender must not)
+  }
+  if (codings == 1 && chunked_last) {
+    return TransferCoding::kChunked;
+  }
+  return TransferCoding::kUnsupported;
+}
+
 std::string_view ReasonPhrase(int32_t status) {
   switch (status) {
     case 200:
@@ -209,6 +246,8 @@ std::string_view ReasonPhrase(int32_t status) {
       return "Request Header Fields Too Large";
     case 500:
       return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
     case 503:
       return "Service Unavailable";
     default:

@@ -47,6 +47,7 @@ enum Status : int32_t {
   kTooManyRequests = 429,
   kHeadersTooLarge = 431,
   kInternalError = 500,
+  kNotImplemented = 501,
   kServiceUnavailable = 503,
 };
 
@@ -172,6 +173,18 @@ std::string SerializeHead(const Response& res, bool keep_alive, bool http10, std
 void AppendHeaderLine(std::string& out, std::string_view name, std::string_view value);
 //! Appends Content-Length (when the status has a body), the Connection header HTTP needs, and the blank line.
 void AppendFraming(std::string& out, int32_t status, size_t content_length, bool keep_alive, bool http10);
+
+//! How a request's Transfer-Encoding lets its body be framed (RFC 9112 section 6.1).
+enum class TransferCoding : uint8_t {
+  kNone,         //!< No Transfer-Encoding: Content-Length (or nothing) frames the body.
+  kChunked,      //!< Exactly "chunked": the one coding the server decodes.
+  kUnsupported,  //!< A coding the server does not implement ("gzip", "xchunked", "chunked, gzip"…): 501, close.
+  kInvalid,      //!< Not allowed at all (on HTTP/1.0, an empty coding, "chunked" twice): 400, close.
+};
+
+//! What the Transfer-Encoding field values of one request (all of them, in order, as separate fields) allow:
+//! their comma-separated codings together must be exactly one "chunked" (any case) for a body to be read.
+TransferCoding ClassifyTransferEncoding(const std::vector<std::string_view>& values, bool http10);
 
 //! The standard reason phrase of a status code ("Not Found").
 std::string_view ReasonPhrase(int32_t status);

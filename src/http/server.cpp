@@ -29,6 +29,8 @@ namespace {
 
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 constexpr std::chrono::milliseconds kDrainPoll{20};
+//! Beast's version number of HTTP/1.0.
+constexpr unsigned kHttp10 = 10;
 
 std::string NewRequestId() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -180,6 +182,16 @@ struct Server::Impl {
     }
   }
 
+  //! Every Transfer-Encoding field value of `msg`, in order (views into the parser's message).
+  static std::vector<std::string_view> TransferEncodings(const bhttp::request<bhttp::string_body>& msg) {
+    std::vector<std::string_view> out;
+    const auto [first, last] = msg.equal_range(bhttp::field::transfer_encoding);
+    for (auto it = first; it != last; ++it) {
+      out.emplace_back(it->value());
+    }
+    return out;
+  }
+
   //! The request's header fields as views into the parser's message (valid while the parser lives).
   static Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
     Request req;
@@ -296,6 +308,18 @@ struct Server::Impl {
       } flight{in_flight};
       bhttp::request<bhttp::string_body>& msg = parser.get();
       Request req = ToRequest(msg, remote);
+      // Only "chunked" frames a body here: with any other coding Beast would fall back to Content-Length or to no
+      // body, and the bytes left over would be read as another request (RFC 9112 6.1; request smuggling).
+      if (const TransferCoding coding = ClassifyTransferEncoding(TransferEncodings(msg), msg.version() == kHttp10);
+          coding == TransferCoding::kUnsupported || coding == TransferCoding::kInvalid) {
+        const bool unsupported = coding == TransferCoding::kUnsupported;
+        co_await Write(stream, req,
+                       app.Refused(req, unsupported ? kNotImplemented : kBadRequest,
+                                   unsupported ? "Máy chủ không hỗ trợ cách mã hoá truyền (Transfer-Encoding) này."
+                                               : "Yêu cầu HTTP không hợp lệ."),
+                       false, started);
+        break;
+      }
       TargetError target_error;
       auto target = ParseTarget(msg.target(), target_error);
       if (!target) {

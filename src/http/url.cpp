@@ -1,5 +1,7 @@
 #include "http/url.hpp"
 
+#include <algorithm>
+
 namespace motcua::http {
 
 namespace {
@@ -58,7 +60,67 @@ int32_t HexValue(char c) {
   return -1;
 }
 
+//! How many percent-decodings of a redirect path are checked (attackers stack encodings; three covers any
+//! decoder we or a proxy run, and a path that still decodes further is refused).
+constexpr int32_t kRedirectDecodings = 3;
+
+//! True for the bytes a same-origin redirect may hold as they are: printable ASCII without space or backslash.
+bool RedirectByte(char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  return c > 0x20U && c < 0x7FU && c != '\\';
+}
+
+//! True when `path` (the part before `?` or `#`) is path-absolute with no empty, `.` or `..` segment and only
+//! redirect bytes.
+bool PlainAbsolutePath(std::string_view path) {
+  if (path.empty() || path.front() != '/') {
+    return false;
+  }
+  for (const char c : path) {
+    if (!RedirectByte(c)) {
+      return false;
+    }
+  }
+  size_t start = 1;
+  while (start <= path.size()) {
+    const size_t slash = std::min(path.find('/', start), path.size());
+    const std::string_view segment = path.substr(start, slash - start);
+    const bool last = slash == path.size();
+    if ((segment.empty() && !last) || segment == "." || segment == "..") {
+      return false;
+    }
+    start = slash + 1;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::optional<std::string> SameOriginPath(std::string_view candidate) {
+  if (candidate.empty() || candidate.size() > kMaxTargetBytes) {
+    return std::nullopt;
+  }
+  for (const char c : candidate) {
+    if (!RedirectByte(c)) {
+      return std::nullopt;
+    }
+  }
+  std::string path(candidate.substr(0, candidate.find_first_of("?#")));
+  for (int32_t i = 0; i <= kRedirectDecodings; ++i) {
+    if (!PlainAbsolutePath(path)) {
+      return std::nullopt;
+    }
+    if (path.find('%') == std::string::npos) {
+      return std::string(candidate);
+    }
+    std::optional<std::string> decoded = PercentDecode(path, false);
+    if (!decoded) {
+      return std::nullopt;
+    }
+    path = std::move(*decoded);
+  }
+  return std::nullopt;  // still encoded after every decoding we check
+}
 
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space) {
   std::string out;

@@ -42,4 +42,10 @@ std::optional<Pairs> ParseQuery(std::string_view query, size_t max_params = kMax
 //! Parses an origin-form target ("/path?query"); refuses anything else with a reason.
 std::optional<ParsedTarget> ParseTarget(std::string_view target, TargetError& error);
 
+//! `candidate` when a browser (WHATWG URL) would resolve it, as a Location or link, to a path on this same origin;
+//! nothing otherwise. Only a path-absolute ASCII target is accepted: no control character, space, backslash or
+//! non-ASCII byte (browsers drop tabs and newlines and read `\` as `/`), no `//` and no `.` or `..` segment in the
+//! path, and the same holds for every percent-decoding of the path (a doubly encoded `%252F` is refused too).
+std::optional<std::string> SameOriginPath(std::string_view candidate);
+
 }  // namespace motcua::http

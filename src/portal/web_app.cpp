@@ -9,6 +9,7 @@
 #include "api/account_api.hpp"
 #include "api/catalogue_api.hpp"
 #include "http/url.hpp"
+#include "service/refusals.hpp"
 #include "web/account_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
@@ -61,6 +62,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
       auth_(auth),
       cache_(static_cast<size_t>(config.page_cache_entries), static_cast<size_t>(config.page_cache_bytes)),
       session_cookie_(access::SessionCookieName(config.behind_tls)),
+      metrics_allow_(config.metrics_allow),
       access_log_(spdlog::get("access")) {
   http::Response fixed;
   AddSecurityHeaders(fixed, config.behind_tls, config.hsts_max_age);
@@ -98,20 +100,25 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   if (config.testing_slow_reports) {
     AddSlowReportRoutes();
   }
-  routes_.Add("GET", "/metrics", domain::Permission::kPublic, [this](Request&) {
-    std::map<std::string, int64_t> gauges = {{"motcua_store_queue_depth", db_.QueueDepth()},
-                                             {"motcua_catalogue_version", site_.catalogue()->version()}};
-    if (server_ != nullptr) {
-      const http::ServerStats s = server_->Stats();
-      gauges["motcua_http_open_connections"] = s.open_connections;
-      gauges["motcua_http_in_flight_requests"] = s.in_flight;
-      gauges["motcua_executor_interactive_held"] = s.interactive;
-      gauges["motcua_executor_reports_held"] = s.reports;
-      gauges["motcua_executor_outbound_held"] = s.outbound;
-      gauges["motcua_executor_refused_busy_total"] = s.refused_busy;
-    }
-    return Response::Text(metrics_.Render(gauges)).Set("Content-Type", "text/plain; version=0.0.4");
-  });
+  // A monitoring system's bearer token (or an address of [metrics] allow, see Guard): the counters tell an attacker
+  // how loaded the node is and which routes exist. On the pool, since resolving a token reads the store.
+  routes_.Add(
+      "GET", "/metrics", domain::Permission::kViewMetrics,
+      [this](Request&) {
+        std::map<std::string, int64_t> gauges = {{"motcua_store_queue_depth", db_.QueueDepth()},
+                                                 {"motcua_catalogue_version", site_.catalogue()->version()}};
+        if (server_ != nullptr) {
+          const http::ServerStats s = server_->Stats();
+          gauges["motcua_http_open_connections"] = s.open_connections;
+          gauges["motcua_http_in_flight_requests"] = s.in_flight;
+          gauges["motcua_executor_interactive_held"] = s.interactive;
+          gauges["motcua_executor_reports_held"] = s.reports;
+          gauges["motcua_executor_outbound_held"] = s.outbound;
+          gauges["motcua_executor_refused_busy_total"] = s.refused_busy;
+        }
+        return Response::Text(metrics_.Render(gauges)).Set("Content-Type", "text/plain; version=0.0.4");
+      },
+      http::Exec::kInteractive);
   routes_.Add("GET", "/favicon.ico", domain::Permission::kPublic, [this](Request&) {
     return Response::Redirect(assets_.AssetUrl("favicon.ico"), http::kMovedPermanently);
   });
@@ -232,7 +239,15 @@ Response WebApp::Route(Request& req) {
   }
   const bool cacheable = (req.method == "GET" || req.method == "HEAD") && cacheable_routes_.count(m.route) > 0;
   if (!cacheable) {
-    return m.route->handler(req);
+    Response res = m.route->handler(req);
+    if ((res.status == http::kNotFound || res.status == http::kForbidden) &&
+        access::CallerOf(req).principal.signed_in()) {
+      if (const auto permission = routes_.PermissionOf(m.route);
+          permission && *permission != domain::Permission::kPublic) {
+        JournalRefused(req, service::kRefusedObject, *permission, res.status);
+      }
+    }
+    return res;
   }
   const int64_t version = site_.catalogue_version();
   const std::string key = http::NormalisedKey(req.path, req.query, site_.Lang(req));
@@ -293,13 +308,19 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   if (!permission) {
     return site_.ErrorPage(req, http::kForbidden, site_.T(site_.Lang(req), "Bạn không có quyền dùng trang này."));
   }
+  // Machines (API clients, a monitoring system scraping /metrics) authenticate with bearer tokens, never cookies.
+  const bool metrics = *permission == domain::Permission::kViewMetrics;
+  const bool bearer = api || metrics;
+  if (metrics && metrics_allow_.Allows(req.remote_addr)) {
+    return std::nullopt;  // [metrics] allow: the address is enough (after trusted X-Forwarded-For, see Handle)
+  }
   if (*permission == domain::Permission::kPublic && req.exec == http::Exec::kInline && !changes_state) {
     return std::nullopt;  // the catalogue's hot path: nobody to resolve, nothing to check
   }
   if (req.exec != http::Exec::kInline) {
     // API clients authenticate with bearer tokens only: a cookie never authorises an API call, so the API needs
     // no CSRF token.
-    access::SetCaller(req, api ? auth_.ResolveBearer(req) : auth_.ResolveSession(req));
+    access::SetCaller(req, bearer ? auth_.ResolveBearer(req) : auth_.ResolveSession(req));
   } else if (changes_state && !api) {
     access::SetCaller(req, auth_.Anonymous(req));
   }
@@ -308,7 +329,8 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
     case domain::Decision::kAllow:
       break;
     case domain::Decision::kSignIn:
-      if (api) {
+      JournalRefused(req, service::kRefusedAnonymous, *permission);
+      if (bearer) {
         return Response::Json(R"json({"error":"a valid API token is required (Authorization: Bearer …)"})json",
                               http::kUnauthorized)
             .Set("WWW-Authenticate", R"(Bearer realm="motcua")");
@@ -316,7 +338,8 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
       return Response::Redirect(changes_state ? std::string("/dang-nhap")
                                               : "/dang-nhap?tiep=" + http::PercentEncode(req.target));
     case domain::Decision::kForbidden:
-      if (api) {
+      JournalRefused(req, service::kRefusedAuthorisation, *permission);
+      if (bearer) {
         return Response::Json(R"({"error":"this token's account may not use this endpoint"})", http::kForbidden);
       }
       return site_.ErrorPage(req, http::kForbidden,
@@ -326,6 +349,7 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
   }
   if (changes_state && !api) {
     if (!auth_.SameOrigin(req) || !auth_.CsrfValid(caller, web::Form(req).Get("csrf"))) {
+      JournalRefused(req, service::kRefusedCsrf, *permission);
       return site_.ErrorPage(req, http::kForbidden,
                              site_.T(site_.Lang(req),
                                      "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của cổng. Hãy quay lại, tải "
@@ -333,6 +357,22 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
     }
   }
   return std::nullopt;
+}
+
+void WebApp::JournalRefused(const Request& req, const char* action, domain::Permission permission, int32_t status) {
+  // An inline route runs on an I/O thread, which must never wait for a write; the routes that can refuse someone
+  // run on the pool (the constructor checks it), so only a CSRF failure on an inline public form goes unrecorded.
+  if (req.exec == http::Exec::kInline) {
+    return;
+  }
+  service::Refusal refusal;
+  refusal.action = action;
+  refusal.route = req.route;
+  refusal.detail.Set("method", req.method).Set("permission", std::string(domain::PermissionCode(permission)));
+  if (status != 0) {
+    refusal.detail.Set("status", int64_t{status});
+  }
+  service::JournalRefusal(db_, accounts_.clock(), access::ActorOf(req), refusal);
 }
 
 namespace {

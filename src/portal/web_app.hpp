@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "access/auth.hpp"
+#include "http/address.hpp"
 #include "http/health_probe.hpp"
 #include "http/metrics.hpp"
 #include "http/response_cache.hpp"
@@ -48,6 +49,9 @@ class WebApp final : public http::Application {
   //! when the request must stop here.
   std::optional<http::Response> Guard(http::Request& req, const http::Route& route);
   http::Match Resolve(http::Request& req) const;
+  //! Journals a refusal of `req` (rate-limited per address and kind; see service/refusals.hpp); `status` (when not
+  //! 0) is the handler's answer.
+  void JournalRefused(const http::Request& req, const char* action, domain::Permission permission, int32_t status = 0);
   //! Test only (testing.slow_reports): a report that waits until released, and the route that releases it.
   void AddSlowReportRoutes();
   void Finish(const http::Request& req, http::Response& res);
@@ -67,8 +71,9 @@ class WebApp final : public http::Application {
   access::RouteTable routes_;
   http::Metrics metrics_;
   http::ResponseCache cache_;
-  std::string session_cookie_;    // its name, looked up once
-  http::Pairs security_headers_;  // what AddSecurityHeaders adds, for the cached heads
+  std::string session_cookie_;            // its name, looked up once
+  http::AddressAllowList metrics_allow_;  // [metrics] allow: who reads /metrics without a token
+  http::Pairs security_headers_;          // what AddSecurityHeaders adds, for the cached heads
   std::set<std::string> cacheable_;
   std::set<const http::Route*> cacheable_routes_;  // the GET routes of those patterns
   const http::Server* server_ = nullptr;

@@ -123,9 +123,40 @@ class ChainWalker {
     }
     last_seq_ = e.seq;
     last_hash_ = e.hash;
+    if (e.seq == watched_seq_) {
+      watched_hash_ = e.hash;
+    }
     ++out.rows;
     return true;
   }
+
+  //! Remembers the hash of row `seq` as the walk passes it (the row of a published head).
+  void Watch(int64_t seq) {
+    watched_seq_ = seq;
+    if (seq == 0) {
+      watched_hash_ = std::string(domain::kAuditGenesisHash);
+    }
+  }
+
+  //! Compares the walked chain with a head published earlier; false at a problem.
+  bool CheckPublished(const domain::AuditHead& published, AuditVerification& out) const {
+    if (published.seq > last_seq_) {
+      return Fail(out, last_seq_ + 1,
+                  fmt::format("rows after the published head were cut away: the journal ends at row {} but the "
+                              "head {} was published (the journal and its head record were moved back)",
+                              last_seq_, published.Text()));
+    }
+    if (watched_hash_ != published.hash) {
+      return Fail(out, published.seq,
+                  fmt::format("row {}: hash differs from the published head {} (the journal was rewritten up to "
+                              "that row)",
+                              published.seq, published.Text()));
+    }
+    return true;
+  }
+
+  //! Where the walked chain ends.
+  domain::AuditHead End() const { return domain::AuditHead{last_seq_, last_hash_}; }
 
   //! Compares the end of the journal with the head SealAudit recorded; false at a problem.
   bool CheckHead(const std::optional<std::string>& head_text, AuditVerification& out) const {
@@ -172,6 +203,8 @@ class ChainWalker {
 
   int64_t last_seq_ = 0;
   std::string last_hash_ = std::string(domain::kAuditGenesisHash);
+  int64_t watched_seq_ = -1;
+  std::string watched_hash_;
 };
 
 //! Where the sealed chain ends: the later of the last sealed row and the recorded head. After rows were deleted
@@ -398,7 +431,7 @@ std::string ExplainAuditSearch(Database& db, const AuditFilter& filter) {
   return plan;
 }
 
-AuditVerification VerifyAudit(Database& db) {
+AuditVerification VerifyAudit(Database& db, const std::optional<domain::AuditHead>& published) {
   AuditVerification result;
   // One read transaction: the rows and the head come from one snapshot, so rows sealed meanwhile by the running
   // application are either wholly seen or not at all. Memory stays at one batch.
@@ -409,6 +442,9 @@ AuditVerification VerifyAudit(Database& db) {
     const std::string sql =
         fmt::format("SELECT {} FROM audit_log WHERE seq IS NOT NULL AND seq > ? ORDER BY seq LIMIT ?", kColumns);
     ChainWalker walker;
+    if (published) {
+      walker.Watch(published->seq);
+    }
     int64_t after = std::numeric_limits<int64_t>::min();
     for (;;) {
       const Rows rows = s.Query(sql, {after, kVerifyBatchRows});
@@ -423,7 +459,13 @@ AuditVerification VerifyAudit(Database& db) {
         break;
       }
     }
-    walker.CheckHead(head, result);
+    if (!walker.CheckHead(head, result)) {
+      return;
+    }
+    if (published && !walker.CheckPublished(*published, result)) {
+      return;
+    }
+    result.head = walker.End();
   });
   return result;
 }

@@ -18,6 +18,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,10 +92,13 @@ struct AuditVerification {
   int64_t unsealed = 0;          //!< Rows not sealed yet (not covered by the check).
   int64_t first_broken_seq = 0;  //!< The first row found wrong or missing; 0 when intact or no row is to blame.
   std::string problem;           //!< What is wrong, in English for operators, naming the row; "" when intact.
+  domain::AuditHead head;        //!< Where the checked chain ends (seq 0 and the genesis hash when empty).
 };
 
 //! Walks the sealed chain in seq order in batches (bounded memory), reports the first broken row, and counts the
-//! rows not sealed yet.
-AuditVerification VerifyAudit(Database& db);
+//! rows not sealed yet. With a `published` head (one `motcua audit head` printed earlier), the chain must still
+//! reach that row with that hash: otherwise rows after it were cut away, or the journal was rewritten up to it
+//! (its meta head moved back with it, so nothing else would notice).
+AuditVerification VerifyAudit(Database& db, const std::optional<domain::AuditHead>& published = std::nullopt);
 
 }  // namespace motcua::store

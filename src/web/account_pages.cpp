@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "domain/constants.hpp"
+#include "http/url.hpp"
 #include "web/account_parts.hpp"
 
 namespace motcua::web {
@@ -18,13 +19,7 @@ void AddNewPasswordInputs(const Site& site, std::string_view lang, TemplateDicti
   AddInput(site, lang, page, "F_CONFIRM", kConfirmField, "", errors);
 }
 
-std::string SafeNext(std::string_view next) {
-  if (next.size() < 2 || next.front() != '/' || next[1] == '/' || next[1] == '\\' ||
-      next.find_first_of("\r\n\\") != std::string_view::npos) {
-    return "/tai-khoan";
-  }
-  return std::string(next);
-}
+std::string SafeNext(std::string_view next) { return http::SameOriginPath(next).value_or(std::string(kAfterSignIn)); }
 
 std::string NoticeText(const Site& site, std::string_view lang, std::string_view key) {
   if (key == "dang-ky") {

@@ -52,7 +52,9 @@ inline constexpr InputSpec kConfirmField{"mat_khau_2", N_("Nhập lại mật kh
 
 //! Adds the new password and its confirmation (includes F_PASSWORD, F_CONFIRM).
 void AddNewPasswordInputs(const Site& site, std::string_view lang, TemplateDictionary& page, const FieldErrors& errors);
-//! A relative path on this site to go back to after signing in; anything else becomes "/tai-khoan".
+//! Where a person goes after signing in when no safe "tiep" was given.
+inline constexpr std::string_view kAfterSignIn = "/tai-khoan";
+//! A path on this site to go back to after signing in (http::SameOriginPath); anything else becomes kAfterSignIn.
 std::string SafeNext(std::string_view next);
 //! Notices shown after a redirect, chosen by a fixed key so no text travels in the URL.
 std::string NoticeText(const Site& site, std::string_view lang, std::string_view key);

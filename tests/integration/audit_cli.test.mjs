@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { runMotcua } from '../lib/server.mjs';
+import { sql } from '../lib/client.mjs';
+import { makeDatabase, runMotcua } from '../lib/server.mjs';
 
 const kGenesis = '0'.repeat(64);
 const kCanonicalTag = 'motcua-audit-v1';
@@ -188,5 +189,95 @@ describe('audit verify', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\bverify\b/);
     assert.match(r.stdout, /\bseal\b/);
+  });
+});
+
+// A published head: `audit head` prints "seq:hash"; `audit verify --head` fails once the journal no longer reaches
+// that row with that hash, which is what cutting rows from the end and moving the head record back looks like (the
+// plain verify cannot see it). Runs on the test engine (PostgreSQL when MOTCUA_TEST_PG_URL is set).
+describe('audit head and verify --head', () => {
+  let db;
+  const kHeadLine = /^(\d+):([0-9a-f]{64})$/;
+
+  before(async () => {
+    ({ db } = await makeDatabase({ demo: false }));
+  });
+
+  async function head() {
+    const r = await runMotcua(['audit', 'head', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    const line = r.stdout.trim();
+    assert.match(line, kHeadLine, `audit head printed ${JSON.stringify(r.stdout)}`);
+    assert.equal(r.stdout.split('\n').filter((l) => l !== '').length, 1, 'more than one line');
+    return line;
+  }
+
+  function verifyHead(h) {
+    return runMotcua(['audit', 'verify', '--db', db, '--head', h]);
+  }
+
+  function append(n) {
+    const values = Array.from({ length: n }, (_, i) => `(${1_760_000_000_000_000 + i}, 'account.create', 'user', '${i}')`);
+    sql(db, `INSERT INTO audit_log (at_us, action, object_type, object_id) VALUES ${values.join(', ')}`);
+  }
+
+  test('audit head prints the sealed chain head on one line, and verify --head accepts it', async () => {
+    append(2);  // unsealed: head seals first
+    const h = await head();
+    const [, seq, hash] = kHeadLine.exec(h);
+    assert.equal(sql(db, `SELECT hash FROM audit_log WHERE seq = ${seq}`), hash);
+    assert.equal(sql(db, 'SELECT COUNT(*) FROM audit_log WHERE seq IS NULL'), '0');
+    const r = await verifyHead(h);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, new RegExp(`published head ${seq} still in the chain`));
+  });
+
+  test('rows cut away after a published head, with the head record moved back, fail verify --head only', async () => {
+    const early = await head();
+    append(3);
+    const published = await head();
+    const [, publishedSeq] = kHeadLine.exec(published);
+    const [, earlySeq] = kHeadLine.exec(early);
+    assert.equal(Number(publishedSeq), Number(earlySeq) + 3);
+    assert.equal((await verifyHead(early)).code, 0, 'a later head made an earlier one fail');
+
+    // The attacker's truncation: the last rows deleted and the head record set back to the row before them.
+    sql(db, `DELETE FROM audit_log WHERE seq > ${earlySeq}`);
+    sql(db, `UPDATE meta SET value = '${early}' WHERE key = 'audit_head'`);
+    const plain = await runMotcua(['audit', 'verify', '--db', db]);
+    assert.equal(plain.code, 0, 'the truncation is visible without a published head, so this test proves nothing');
+
+    const r = await verifyHead(published);
+    assert.equal(r.code, kBrokenExit, r.stdout + r.stderr);
+    assert.match(r.stderr, /rows after the published head were cut away/);
+    assert.match(r.stderr, new RegExp(`ends at row ${earlySeq}`));
+    assert.doesNotMatch(r.stdout, /intact/);
+  });
+
+  test('a head whose row now has another hash fails, naming the row', async () => {
+    const h = await head();
+    const [, seq] = kHeadLine.exec(h);
+    const r = await verifyHead(`${seq}:${'ab'.repeat(32)}`);
+    assert.equal(r.code, kBrokenExit, r.stdout + r.stderr);
+    assert.match(r.stderr, new RegExp(`row ${seq}: hash differs from the published head`));
+  });
+
+  test('a malformed --head is a usage error; a broken chain has no head to publish', async () => {
+    for (const bad of ['42', 'x:y', `1:${'A'.repeat(64)}`, `0:${'a'.repeat(64)}`]) {
+      const r = await verifyHead(bad);
+      assert.equal(r.code, 2, `--head ${bad}: ${r.code}`);
+      assert.match(r.stderr, /--head: expected seq:hash/);
+    }
+    sql(db, "UPDATE audit_log SET summary = 'edited' WHERE seq = 1");
+    const r = await runMotcua(['audit', 'head', '--db', db]);
+    assert.equal(r.code, kBrokenExit);
+    assert.equal(r.stdout.trim(), '');
+    assert.match(r.stderr, /no head printed/);
+  });
+
+  test('audit --help lists head', async () => {
+    const r = await runMotcua(['audit', '--help']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\bhead\b/);
   });
 });

@@ -23,7 +23,7 @@ before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'motcua-executors-'));
   config = path.join(tmp, 'motcua.toml');
   await writeFile(config, '[http]\nreport_threads = 1\nreport_queue = 1\n\n[testing]\nslow_reports = true\n');
-  server = await startServer({ args: ['--config', config], env: { MOTCUA_THREADS: '1' } });
+  server = await startServer({ args: ['--config', config], env: { MOTCUA_THREADS: '1', MOTCUA_METRICS_ALLOW: '127.0.0.1' } });
 });
 after(async () => {
   await server?.stop();

@@ -31,7 +31,8 @@ const kPages = [
 ];
 
 let server;
-before(async () => { server = await startServer(); });
+// /metrics answers this machine without a token ([metrics] allow); tokens are tested in hardening.test.mjs.
+before(async () => { server = await startServer({ env: { MOTCUA_METRICS_ALLOW: '127.0.0.1' } }); });
 after(async () => { await server?.stop(); });
 
 describe('HTML pages', () => {

@@ -221,12 +221,13 @@ export async function mailboxCodes(server, recipient) {
 }
 
 //! Runs SQL on the database of a test server: sqlite3 on the file, or psql on its PostgreSQL schema. Returns the
-//! output (rows separated by newlines, columns by '|').
+//! output (rows separated by newlines, columns by '|'). sqlite3 waits up to 5 s for the running server's writes
+//! (its sealer, journal entries) instead of failing at once with "database is locked".
 export function sql(db, statement) {
   const pg = /^postgres(ql)?:/.test(db);
   const r = pg
     ? spawnSync('psql', [db, '-v', 'ON_ERROR_STOP=1', '-qAtc', statement], { encoding: 'utf8' })
-    : spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
+    : spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, statement], { encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`${pg ? 'psql' : 'sqlite3'} failed (${r.status}): ${r.stderr}\n${statement}`);
   }

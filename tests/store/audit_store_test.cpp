@@ -296,6 +296,38 @@ TEST_F(AuditStoreTest, ARowRewrittenWithANewHashIsFoundAtTheNextRow) {
   EXPECT_NE(v.problem.find("row 5: prev_hash does not match the hash of row 4"), std::string::npos) << v.problem;
 }
 
+TEST_F(AuditStoreTest, APublishedHeadCatchesRowsCutAwayWithTheHeadRecordMovedBack) {
+  AppendMany(10);
+  const AuditVerification at10 = VerifyAudit(db());
+  ASSERT_TRUE(at10.intact) << at10.problem;
+  EXPECT_EQ(at10.head.seq, 10);
+  AppendMany(5);
+  const domain::AuditHead published = VerifyAudit(db()).head;
+  EXPECT_EQ(published.seq, 15);
+  EXPECT_TRUE(VerifyAudit(db(), at10.head).intact) << "an earlier published head no longer verifies";
+  // The truncation someone with database access can make: the last rows and the head record moved back.
+  Sql("DELETE FROM audit_log WHERE seq > 10");
+  Sql("UPDATE meta SET value = ? WHERE key = 'audit_head'", {at10.head.Text()});
+  EXPECT_TRUE(VerifyAudit(db()).intact) << "the chain alone saw the truncation; the published head proves nothing";
+  const AuditVerification v = VerifyAudit(db(), published);
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_broken_seq, 11);
+  EXPECT_NE(v.problem.find("rows after the published head were cut away: the journal ends at row 10"),
+            std::string::npos)
+      << v.problem;
+}
+
+TEST_F(AuditStoreTest, APublishedHeadWhoseRowNowHasAnotherHashIsFound) {
+  AppendMany(6);
+  const domain::AuditHead forged{3, std::string(64, 'a')};
+  const AuditVerification v = VerifyAudit(db(), forged);
+  EXPECT_FALSE(v.intact);
+  EXPECT_EQ(v.first_broken_seq, 3);
+  EXPECT_NE(v.problem.find("row 3: hash differs from the published head"), std::string::npos) << v.problem;
+  EXPECT_TRUE(VerifyAudit(db(), domain::AuditHead{0, std::string(domain::kAuditGenesisHash)}).intact);
+  EXPECT_TRUE(VerifyAudit(db(), domain::AuditHead{3, Load(3).hash}).intact);
+}
+
 TEST_F(AuditStoreTest, TheLastRowRewrittenWithANewHashIsFoundThroughTheHead) {
   AppendMany(10);
   AuditEntry forged = Load(10);
