@@ -46,6 +46,20 @@ constexpr std::pair<std::string_view, const char*> kActionSentences[] = {
     {"api_token.create", N_("Tạo khóa API")},
     {"api_token.revoke", N_("Thu hồi khóa API")},
     {"outbox.resend", N_("Gửi lại tin nhắn chưa gửi được")},
+    {"account.register_started", N_("Bắt đầu tự đăng ký, chờ xác nhận số điện thoại")},
+    {"account.register_code_failure", N_("Nhập sai mã xác nhận đăng ký")},
+    {"account.register_code_resent", N_("Gửi lại mã xác nhận đăng ký")},
+    {"organisation.claim", N_("Đề nghị nhận mã số thuế đã có người đại diện")},
+    {"organisation.claim_view", N_("Xem đề nghị nhận mã số thuế")},
+    {"organisation.claim_granted", N_("Chấp nhận đề nghị nhận mã số thuế")},
+    {"organisation.claim_refused", N_("Từ chối đề nghị nhận mã số thuế")},
+    {"role.grant_refused", N_("Từ chối giao vai trò ngoài thẩm quyền")},
+    {"role.revoke_refused", N_("Từ chối thu hồi vai trò ngoài thẩm quyền")},
+    {"auth.required", N_("Từ chối truy cập: chưa đăng nhập")},
+    {"auth.refused", N_("Từ chối truy cập: không có quyền")},
+    {"auth.object_refused", N_("Từ chối truy cập dữ liệu của người khác")},
+    {"csrf.rejected", N_("Từ chối biểu mẫu không hợp lệ (CSRF)")},
+    {"refusal.suppressed", N_("Bỏ qua bớt các lần từ chối lặp lại")},
 };
 
 //! What a family of codes is about, for a code without its own sentence ("throttle.ip" → "Giới hạn truy cập").
@@ -63,6 +77,7 @@ constexpr std::pair<std::string_view, const char*> kActionFamilies[] = {
     {"auth", N_("Phân quyền")},
     {"csrf", N_("Bảo vệ biểu mẫu")},
     {"throttle", N_("Giới hạn truy cập")},
+    {"refusal", N_("Từ chối truy cập")},
 };
 
 }  // namespace
