@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "domain/journal_text.hpp"
@@ -72,15 +74,33 @@ void ReadDay(const Site& site, std::string_view lang, const std::string& text, c
   errors.Add(name, site.T(lang, "Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-11-26"));
 }
 
-//! The link to the next page: the same search, older than row `last_id`.
+//! The search filters that may travel in a URL: never the person, who may be named by an ID number or phone.
+constexpr std::string_view kLinkFilters[] = {"doi_tuong", "hanh_dong", "tu_ngay", "den_ngay"};
+
+//! Every filter the next page repeats, person included (sent in a form body, never in a URL).
+constexpr std::string_view kAllFilters[] = {"nguoi", "doi_tuong", "hanh_dong", "tu_ngay", "den_ngay"};
+
+//! The link to the next page of a search without a person: the same filters, older than row `last_id`.
 std::string NextPageUrl(const http::Request& req, int64_t last_id) {
   std::string url = "/quan-tri/nhat-ky?";
-  for (const auto& [k, v] : req.query) {
-    if (k != "truoc" && k != "lang") {
-      url += http::PercentEncode(k) + "=" + http::PercentEncode(v) + "&";
+  for (const std::string_view name : kLinkFilters) {
+    if (const std::string_view value = req.Query(name); !value.empty()) {
+      url += fmt::format("{}={}&", name, http::PercentEncode(value));
     }
   }
   return url + "truoc=" + std::to_string(last_id);
+}
+
+//! A search filter: from the form body of a POST, from the URL of a GET (where the person is ignored, so an ID
+//! number typed into the person field never lands in access logs or browser history).
+std::string Filter(const http::Request& req, const std::optional<Form>& form, std::string_view name) {
+  if (form) {
+    return form->Text(name);
+  }
+  if (name == "nguoi") {
+    return "";
+  }
+  return std::string(req.Query(name));
 }
 
 void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
@@ -108,16 +128,20 @@ void AddEntries(const Site& site, std::string_view lang, TemplateDictionary& d,
 
 Response AuditPage(const Site& site, AdminServices& services, const http::Request& req) {
   const std::string lang = site.Lang(req);
+  std::optional<Form> form;
+  if (req.method == "POST") {
+    form.emplace(req);
+  }
   service::JournalQuery query;
-  query.person = std::string(req.Query("nguoi"));
-  query.object = std::string(req.Query("doi_tuong"));
-  query.action = std::string(req.Query("hanh_dong"));
+  query.person = Filter(req, form, "nguoi");
+  query.object = Filter(req, form, "doi_tuong");
+  query.action = Filter(req, form, "hanh_dong");
   FieldErrors errors;
-  const std::string from(req.Query("tu_ngay"));
-  const std::string to(req.Query("den_ngay"));
+  const std::string from = Filter(req, form, "tu_ngay");
+  const std::string to = Filter(req, form, "den_ngay");
   ReadDay(site, lang, from, "tu_ngay", 0, query.from_us, errors);
   ReadDay(site, lang, to, "den_ngay", 1, query.to_us, errors);
-  const std::string_view before = req.Query("truoc");
+  const std::string before = form ? form->Get("truoc") : std::string(req.Query("truoc"));
   std::from_chars(before.data(), before.data() + before.size(), query.before_id);
   service::JournalPage page;
   if (errors.empty()) {
@@ -129,6 +153,7 @@ Response AuditPage(const Site& site, AdminServices& services, const http::Reques
   }
   return site.Page(req, "admin/audit", site.T(lang, "Nhật ký hệ thống"), [&](TemplateDictionary& d) {
     AddErrorSummary(lang, d, errors);
+    AddCsrf(req, d);
     AddInput(site, lang, d, "F_PERSON", kPersonField, query.person, errors);
     AddInput(site, lang, d, "F_OBJECT", kObjectField, query.object, errors);
     AddInput(site, lang, d, "F_ACTION", kActionField, query.action, errors);
@@ -137,8 +162,20 @@ Response AuditPage(const Site& site, AdminServices& services, const http::Reques
     d.SetValue("COUNT", fmt::format("{} {}", page.entries.size(),
                                     site.TN(lang, "mục", "mục", static_cast<int64_t>(page.entries.size()))));
     AddEntries(site, lang, d, page.entries);
-    if (page.more && !page.entries.empty()) {
-      d.SetValueAndShowSection("MORE_URL", NextPageUrl(req, page.entries.back().id), "MORE");
+    if (!page.more || page.entries.empty()) {
+      return;
+    }
+    const int64_t last_id = page.entries.back().id;
+    if (!form) {
+      d.SetValueAndShowSection("MORE_URL", NextPageUrl(req, last_id), "MORE");
+      return;
+    }
+    TemplateDictionary* more = d.AddSectionDictionary("MORE_FORM");
+    more->SetValue("BEFORE", std::to_string(last_id));
+    for (const std::string_view name : kAllFilters) {
+      TemplateDictionary* hidden = more->AddSectionDictionary("FILTERS");
+      hidden->SetValue("NAME", std::string(name));
+      hidden->SetValue("VALUE", form->Text(name));
     }
   });
 }
@@ -149,6 +186,7 @@ void AddJournalPages(access::RouteTable& routes, const Site& site, const std::sh
   static constexpr PageRoute<AdminServices> kRoutes[] = {
       {"GET", "/quan-tri/phien", domain::Permission::kViewAudit, AllSessions},
       {"GET", "/quan-tri/nhat-ky", domain::Permission::kViewAudit, AuditPage, http::Exec::kReport},
+      {"POST", "/quan-tri/nhat-ky", domain::Permission::kViewAudit, AuditPage, http::Exec::kReport},
   };
   AddPageRoutes<AdminServices>(routes, site, services, kRoutes);
 }

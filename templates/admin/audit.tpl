@@ -2,7 +2,8 @@
   <div class="govuk-grid-column-full">
     {{>ERROR_SUMMARY}}
     <h1 class="govuk-heading-xl">_("Nhật ký hệ thống")</h1>
-    <form method="get" action="/quan-tri/nhat-ky" novalidate>
+    <form method="post" action="/quan-tri/nhat-ky" novalidate>
+      <input type="hidden" name="csrf" value="{{CSRF}}">
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">{{>F_PERSON}}</div>
         <div class="govuk-grid-column-one-third">{{>F_OBJECT}}</div>
@@ -24,5 +25,11 @@
     </table>
     </div>
     {{#MORE}}<p class="govuk-body"><a class="govuk-link" href="{{MORE_URL}}">_("Các mục cũ hơn")</a></p>{{/MORE}}
+    {{#MORE_FORM}}<form method="post" action="/quan-tri/nhat-ky" novalidate>
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      {{#FILTERS}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/FILTERS}}
+      <input type="hidden" name="truoc" value="{{BEFORE}}">
+      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">_("Các mục cũ hơn")</button>
+    </form>{{/MORE_FORM}}
   </div>
 </div>

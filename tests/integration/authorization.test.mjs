@@ -117,6 +117,7 @@ const kMatrix = [
   ['POST', '/quan-tri/token/{id}/thu-hoi', '/quan-tri/token/{token}/thu-hoi', '           S F F F F F F F F O O F'],
   ['GET', '/quan-tri/phien', '/quan-tri/phien', '                                        S F F F F F F F F F O F'],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', '                                    S F F F F F F F F F O F'],
+  ['POST', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', '                                   S F F F F F F F F F O F'],
   ['GET', '/quan-tri/tin-nhan-chua-gui', '/quan-tri/tin-nhan-chua-gui', '                S F F F F F F F F F O F'],
   ['POST', '/quan-tri/tin-nhan-chua-gui/{id}/gui-lai', '/quan-tri/tin-nhan-chua-gui/987654/gui-lai',
     '                                                                                    S F F F F F F F F F O F'],

@@ -157,6 +157,33 @@ describe('personal ID numbers stay out of URLs', () => {
   });
 });
 
+describe('the journal search keeps ID numbers out of URLs', () => {
+  test('the person filter is a POST; a GET ignores ?nguoi=, and the access log holds no ID number', async () => {
+    await signedIn(server, kDemoLogins.representative);
+    const from = server.output().length;
+    const admin = await signedIn(server, kDemoLogins.systemAdmin);
+    const found = await admin.submit('/quan-tri/nhat-ky', { nguoi: kDemoLogins.representative });
+    assert.equal(found.status, 200);
+    const text = decodeEntities(found.text);
+    assert.match(text, /Phạm Văn Đức/, 'the POST search did not find the person');
+    assert.doesNotMatch(text, /Mai Thanh Sơn \(#/, 'the POST search did not filter by the person');
+    assert.match(found.text, /<form method="post" action="\/quan-tri\/nhat-ky" novalidate>\s*<input type="hidden" name="csrf" value="[0-9a-f]{64}">/);
+    const old = await admin.get(`/quan-tri/nhat-ky?nguoi=${kDemoLogins.representative}&hanh_dong=login.success`);
+    assert.equal(old.status, 200);
+    assert.doesNotMatch(old.text, new RegExp(`value="${kDemoLogins.representative}"`), 'the GET filled the person');
+    const deadline = Date.now() + 10_000;
+    while (!server.output().slice(from).includes('"target":"/quan-tri/nhat-ky?')) {
+      assert.ok(Date.now() < deadline, 'the access log has no line for the last request');
+      await new Promise((resolve) => { setTimeout(resolve, 25); });
+    }
+    const lines = server.output().slice(from).split('\n').filter((l) => l.includes('"target":"/quan-tri/nhat-ky'));
+    assert.ok(lines.length >= 2, 'the journal requests are not in the log');
+    for (const line of lines.filter((l) => !l.includes('?nguoi='))) {
+      assert.ok(!line.includes(kDemoLogins.representative), `an access log line holds the ID number: ${line}`);
+    }
+  });
+});
+
 describe('destructive officer actions ask first', () => {
   let admin;
   let officerId;
