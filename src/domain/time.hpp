@@ -34,6 +34,7 @@ struct Instant {
   //! This instant moved by `d`.
   constexpr Instant Plus(std::chrono::microseconds d) const { return Instant{micros + d.count()}; }
   //! Ordering and equality by time.
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted comparison
   constexpr auto operator<=>(const Instant&) const = default;
 };
 
