@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -182,7 +185,21 @@ std::string ActionField(const Request& req, std::string_view name) {
   return req.method == "POST" ? Form(req).Text(name) : std::string(req.Query(name));
 }
 
-Response RevokeRoleConfirm(const Site& site, AdminServices& services, const Request& req) {
+//! Label and value rows of a confirmation page.
+using Facts = std::vector<std::pair<std::string, std::string>>;
+
+//! What an action on an officer's account says before it is done (message ids, translated on the page).
+struct OfficerAction {
+  const char* question;     //!< The page's heading.
+  const char* consequence;  //!< What will happen.
+  const char* path;         //!< Where the confirming POST goes, under /quan-tri/can-bo/{id}/.
+  const char* button;       //!< The confirming button's text.
+};
+
+//! The confirmation page of `action` on the officer of the route's id: their name and login, then the rows `more`
+//! gives, and `hidden` repeated by the POST; the error page for an officer outside the actor's scope.
+Response OfficerConfirm(const Site& site, AdminServices& services, const Request& req, const OfficerAction& action,
+                        const std::function<Facts(const service::OfficerDetails&)>& more = {}, Facts hidden = {}) {
   const std::string lang = site.Lang(req);
   const int64_t id = IdParam(req, "id");
   Response refused;
@@ -190,6 +207,18 @@ Response RevokeRoleConfirm(const Site& site, AdminServices& services, const Requ
   if (!officer) {
     return refused;
   }
+  Facts facts = OfficerFacts(site, lang, officer->account);
+  if (more) {
+    std::ranges::move(more(*officer), std::back_inserter(facts));
+  }
+  return ConfirmPage(site, req,
+                     Confirmation{site.T(lang, action.question), std::move(facts), site.T(lang, action.consequence),
+                                  fmt::format("/quan-tri/can-bo/{}/{}", id, action.path), std::move(hidden),
+                                  site.T(lang, action.button), OfficerUrl(id)});
+}
+
+Response RevokeRoleConfirm(const Site& site, AdminServices& services, const Request& req) {
+  const std::string lang = site.Lang(req);
   const std::string role_code = ActionField(req, "vai_tro");
   const std::string agency_code = ActionField(req, "co_quan");
   const auto role = domain::ParseRole(role_code);
@@ -197,17 +226,15 @@ Response RevokeRoleConfirm(const Site& site, AdminServices& services, const Requ
   if (!role || agency == nullptr) {
     return ErrorPageFor(site, req, domain::Error::Of(domain::ErrorKind::kNotFound, N_("Không có vai trò này để bỏ.")));
   }
-  auto facts = OfficerFacts(site, lang, officer->account);
-  facts.emplace_back(site.T(lang, "Vai trò"), site.T(lang, domain::RoleName(*role)));
-  facts.emplace_back(site.T(lang, "Cơ quan"), agency->name);
-  return ConfirmPage(site, req,
-                     Confirmation{site.T(lang, "Bỏ vai trò này của cán bộ?"),
-                                  std::move(facts),
-                                  site.T(lang, "Cán bộ sẽ mất quyền của vai trò này ngay và phải đăng nhập lại."),
-                                  fmt::format("/quan-tri/can-bo/{}/vai-tro/xoa", id),
-                                  {{"vai_tro", role_code}, {"co_quan", agency_code}},
-                                  site.T(lang, "Bỏ vai trò"),
-                                  OfficerUrl(id)});
+  static constexpr OfficerAction kRevokeRole{N_("Bỏ vai trò này của cán bộ?"),
+                                             N_("Cán bộ sẽ mất quyền của vai trò này ngay và phải đăng nhập lại."),
+                                             "vai-tro/xoa", N_("Bỏ vai trò")};
+  return OfficerConfirm(site, services, req, kRevokeRole,
+                        [&](const service::OfficerDetails&) {
+                          return Facts{{site.T(lang, "Vai trò"), site.T(lang, domain::RoleName(*role))},
+                                       {site.T(lang, "Cơ quan"), agency->name}};
+                        },
+                        {{"vai_tro", role_code}, {"co_quan", agency_code}});
 }
 
 Response RevokeRole(const Site& site, AdminServices& services, const Request& req) {
@@ -225,24 +252,11 @@ Response RevokeRole(const Site& site, AdminServices& services, const Request& re
 }
 
 Response DisableOfficerConfirm(const Site& site, AdminServices& services, const Request& req) {
-  const std::string lang = site.Lang(req);
-  const int64_t id = IdParam(req, "id");
-  Response refused;
-  const auto officer = ConfirmTarget(site, services, req, id, refused);
-  if (!officer) {
-    return refused;
-  }
-  return ConfirmPage(
-      site, req,
-      Confirmation{site.T(lang, "Khóa tài khoản của cán bộ?"),
-                   OfficerFacts(site, lang, officer->account),
-                   site.T(lang,
-                          "Cán bộ bị đăng xuất khỏi mọi phiên và không đăng nhập được cho đến khi tài khoản "
-                          "được mở khóa."),
-                   fmt::format("/quan-tri/can-bo/{}/trang-thai", id),
-                   {{"trang_thai", "disabled"}},
-                   site.T(lang, "Khóa tài khoản"),
-                   OfficerUrl(id)});
+  static constexpr OfficerAction kDisable{
+      N_("Khóa tài khoản của cán bộ?"),
+      N_("Cán bộ bị đăng xuất khỏi mọi phiên và không đăng nhập được cho đến khi tài khoản được mở khóa."),
+      "trang-thai", N_("Khóa tài khoản")};
+  return OfficerConfirm(site, services, req, kDisable, {}, {{"trang_thai", "disabled"}});
 }
 
 Response SetOfficerStatus(const Site& site, AdminServices& services, const Request& req) {
@@ -260,24 +274,12 @@ Response SetOfficerStatus(const Site& site, AdminServices& services, const Reque
 }
 
 Response ResetOfficerPasswordConfirm(const Site& site, AdminServices& services, const Request& req) {
-  const std::string lang = site.Lang(req);
-  const int64_t id = IdParam(req, "id");
-  Response refused;
-  const auto officer = ConfirmTarget(site, services, req, id, refused);
-  if (!officer) {
-    return refused;
-  }
-  return ConfirmPage(
-      site, req,
-      Confirmation{site.T(lang, "Đặt lại mật khẩu của cán bộ?"),
-                   OfficerFacts(site, lang, officer->account),
-                   site.T(lang,
-                          "Mật khẩu hiện tại hết hiệu lực ngay, cán bộ bị đăng xuất khỏi mọi phiên và phải đặt "
-                          "mật khẩu mới bằng mã một lần. Cán bộ sẽ nhận tin nhắn và thư báo việc này."),
-                   fmt::format("/quan-tri/can-bo/{}/mat-khau", id),
-                   {},
-                   site.T(lang, "Đặt lại mật khẩu"),
-                   OfficerUrl(id)});
+  static constexpr OfficerAction kResetPassword{
+      N_("Đặt lại mật khẩu của cán bộ?"),
+      N_("Mật khẩu hiện tại hết hiệu lực ngay, cán bộ bị đăng xuất khỏi mọi phiên và phải đặt mật khẩu mới bằng mã "
+         "một lần. Cán bộ sẽ nhận tin nhắn và thư báo việc này."),
+      "mat-khau", N_("Đặt lại mật khẩu")};
+  return OfficerConfirm(site, services, req, kResetPassword);
 }
 
 Response ResetOfficerPassword(const Site& site, AdminServices& services, const Request& req) {
@@ -295,22 +297,12 @@ Response ResetOfficerPassword(const Site& site, AdminServices& services, const R
 
 Response RevokeOfficerSessionsConfirm(const Site& site, AdminServices& services, const Request& req) {
   const std::string lang = site.Lang(req);
-  const int64_t id = IdParam(req, "id");
-  Response refused;
-  const auto officer = ConfirmTarget(site, services, req, id, refused);
-  if (!officer) {
-    return refused;
-  }
-  auto facts = OfficerFacts(site, lang, officer->account);
-  facts.emplace_back(site.T(lang, "Phiên đang mở"), std::to_string(officer->live_sessions));
-  return ConfirmPage(site, req,
-                     Confirmation{site.T(lang, "Đăng xuất mọi phiên của cán bộ?"),
-                                  std::move(facts),
-                                  site.T(lang, "Cán bộ bị đăng xuất trên mọi thiết bị và phải đăng nhập lại."),
-                                  fmt::format("/quan-tri/can-bo/{}/phien/thu-hoi", id),
-                                  {},
-                                  site.T(lang, "Đăng xuất mọi phiên"),
-                                  OfficerUrl(id)});
+  static constexpr OfficerAction kRevokeSessions{N_("Đăng xuất mọi phiên của cán bộ?"),
+                                                 N_("Cán bộ bị đăng xuất trên mọi thiết bị và phải đăng nhập lại."),
+                                                 "phien/thu-hoi", N_("Đăng xuất mọi phiên")};
+  return OfficerConfirm(site, services, req, kRevokeSessions, [&](const service::OfficerDetails& officer) {
+    return Facts{{site.T(lang, "Phiên đang mở"), std::to_string(officer.live_sessions)}};
+  });
 }
 
 Response RevokeOfficerSessions(const Site& site, AdminServices& services, const Request& req) {
