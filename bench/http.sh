@@ -29,12 +29,10 @@ while [[ $# -gt 0 ]]; do
     *) echo "http.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in DURATION CONNECTIONS THREADS SERVER_THREADS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "http.sh: $v must be a positive whole number" >&2; exit 2; }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_positive http.sh DURATION CONNECTIONS THREADS SERVER_THREADS
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 NGINX="${NGINX:-/usr/sbin/nginx}"

@@ -1,5 +1,14 @@
 # Shared by the benchmark scripts (sourced, not run).
 
+# require_positive SCRIPT VAR...: exits 2 naming the first VAR whose value is not a positive whole number.
+require_positive() {
+  local script="$1" v
+  shift
+  for v in "$@"; do
+    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "$script: $v must be a positive whole number" >&2; exit 2; }
+  done
+}
+
 # stop_pid PID: TERM, wait up to 5 s, then KILL.
 stop_pid() {
   local pid="$1" i

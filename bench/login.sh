@@ -35,15 +35,13 @@ while [[ $# -gt 0 ]]; do
     *) echo "login.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-for v in DURATION CONNECTIONS THREADS PROBE_CONNECTIONS PROBE_PAUSE; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "login.sh: $v must be a positive whole number" >&2; exit 2; }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_positive login.sh DURATION CONNECTIONS THREADS PROBE_CONNECTIONS PROBE_PAUSE
 [[ -z "$SERVER_THREADS" || "$SERVER_THREADS" =~ ^[1-9][0-9]*$ ]] ||
   { echo "login.sh: --server-threads must be a positive whole number" >&2; exit 2; }
 (( DURATION >= 5 )) || { echo "login.sh: --duration must be at least 5 s" >&2; exit 2; }
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 PASSWORD_BENCH="${PASSWORD_BENCH:-$ROOT/build/bench/password_bench}"

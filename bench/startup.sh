@@ -21,12 +21,10 @@ while [[ $# -gt 0 ]]; do
     *) echo "startup.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-for v in RUNS REQUESTS SERVER_THREADS; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "startup.sh: $v must be a positive whole number" >&2; exit 2; }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_positive startup.sh RUNS REQUESTS SERVER_THREADS
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 note_load
 MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 [[ -x "$MOTCUA" ]] || { echo "startup.sh: $MOTCUA not built (ninja -C build motcua)" >&2; exit 1; }
