@@ -95,7 +95,7 @@ std::string_view StatusCode(DossierStatus status) {
   return i < kStatusCodes.size() ? kStatusCodes.at(i) : std::string_view{};
 }
 
-std::optional<DossierStatus> ParseStatus(std::string_view code) {
+std::optional<DossierStatus> ParseDossierStatus(std::string_view code) {
   for (size_t i = 0; i < kStatusCodes.size(); ++i) {
     if (kStatusCodes.at(i) == code) {
       return static_cast<DossierStatus>(i);

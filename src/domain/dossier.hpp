@@ -30,7 +30,7 @@ enum class DossierStatus : int32_t {
 //! The stored text name ("draft", "submitted", "accepted", …).
 std::string_view StatusCode(DossierStatus status);
 //! The status stored as `code`, if any.
-std::optional<DossierStatus> ParseStatus(std::string_view code);
+std::optional<DossierStatus> ParseDossierStatus(std::string_view code);
 //! The Vietnamese name (a message id), e.g. "Mới đăng ký".
 const char* StatusName(DossierStatus status);
 //! What comes next, in plain words for the citizen (a message id), e.g. "Cán bộ một cửa sẽ kiểm tra hồ sơ…".

@@ -135,6 +135,7 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
   const std::string phone = dossier_parts::TextAnswer(dossier->answers, domain::kApplicantPhone);
   const std::string email = dossier_parts::TextAnswer(dossier->answers, domain::kApplicantEmail);
   const std::string secret = security::RandomFromAlphabet(domain::kCodeAlphabet, domain::kLookupSecretLength);
+  const int64_t checked_version = dossier->version;
   std::optional<Filed> out;
   std::optional<Error> refused;
   try {
@@ -152,7 +153,7 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
                     domain::ParseCivilDate(d->expected_on)};
         return;
       }
-      if (d->status != domain::DossierStatus::kDraft || d->version != dossier->version) {
+      if (d->status != domain::DossierStatus::kDraft || d->version != checked_version) {
         refused = Error::Of(ErrorKind::kConflict, N_("Hồ sơ vừa được thay đổi ở nơi khác. Hãy kiểm tra lại rồi nộp."));
         return;
       }

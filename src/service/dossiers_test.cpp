@@ -6,12 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "service/service_test_fixture.hpp"

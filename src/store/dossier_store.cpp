@@ -47,7 +47,7 @@ DossierRecord ReadDossier(const Row& r) {
   d.organisation_id = r.OptInt(kOrganisation).value_or(0);
   d.relationship = r.Text(kRelationship);
   d.applicant_name = r.Text(kApplicant);
-  d.status = domain::ParseStatus(r.Text(kStatus)).value_or(domain::DossierStatus::kDraft);
+  d.status = domain::ParseDossierStatus(r.Text(kStatus)).value_or(domain::DossierStatus::kDraft);
   d.answers_json = r.Text(kAnswers);
   d.guided = r.Int(kGuided) != 0;
   d.officer_fields_json = r.Text(kOfficerFields);
