@@ -154,7 +154,7 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
         return;
       }
       if (d->status != domain::DossierStatus::kDraft || d->version != checked_version) {
-        refused = Error::Of(ErrorKind::kConflict, N_("Hồ sơ vừa được thay đổi ở nơi khác. Hãy kiểm tra lại rồi nộp."));
+        refused = dossier_parts::Conflict(N_("Hồ sơ vừa được thay đổi ở nơi khác. Hãy kiểm tra lại rồi nộp."));
         return;
       }
       const domain::Instant now = clock_.Now();
@@ -242,7 +242,7 @@ domain::Result<Dossier> Dossiers::Withdraw(const Actor& actor, int64_t id, std::
                                Summary{}.Set("reason", why)));
       return;
     }
-    refused = Error::Of(ErrorKind::kConflict, N_("Hồ sơ đã kết thúc nên không rút được nữa."));
+    refused = dossier_parts::Conflict(N_("Hồ sơ đã kết thúc nên không rút được nữa."));
   });
   if (refused) {
     return *refused;

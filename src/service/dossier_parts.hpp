@@ -24,5 +24,8 @@ std::string TextAnswer(const boost::json::object& answers, std::string_view id);
 domain::Error NotFound();
 //! The dossier may no longer be changed by its owner.
 domain::Error NotEditable();
+//! A kConflict with `message` (built out of line: GCC 12 misreads the copy of an inlined one into an optional as an
+//! overread, -Wstringop-overread).
+domain::Error Conflict(const char* message);
 
 }  // namespace motcua::service::dossier_parts

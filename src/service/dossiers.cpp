@@ -79,6 +79,10 @@ Error NotEditable() {
                    N_("Hồ sơ đã được cơ quan tiếp nhận nên không sửa được nữa. Hãy liên hệ bộ phận một cửa."));
 }
 
+Error Conflict(const char* message) {
+  return Error::Of(ErrorKind::kConflict, message);
+}
+
 }  // namespace dossier_parts
 
 namespace {

@@ -37,7 +37,7 @@ domain::Result<GuidanceCode> Dossiers::StartGuidance(const Actor& actor, int64_t
       return;
     }
     if (d->status != domain::DossierStatus::kDraft) {
-      refused = Error::Of(ErrorKind::kConflict, N_("Chỉ hồ sơ chưa nộp mới nhờ cán bộ hướng dẫn được."));
+      refused = dossier_parts::Conflict(N_("Chỉ hồ sơ chưa nộp mới nhờ cán bộ hướng dẫn được."));
       return;
     }
     const domain::Instant now = clock_.Now();
