@@ -181,6 +181,28 @@ TEST_F(DossiersTest, StartRefusesUnknownProceduresAgenciesAndAmbiguity) {
   EXPECT_EQ(dossiers_->Start(ActorOf(officer), in).kind(), ErrorKind::kForbidden);
 }
 
+TEST_F(DossiersTest, FilingForSomeoneElseKeepsTheFilerAndAnswersTheFormsOwnQuestions) {
+  // The generic form (no published one for this procedure) asks whether the filer files for someone else.
+  StartDossier in;
+  in.procedure_code = kTwoAgencies;
+  in.agency_code = kDistrict1;
+  in.relationship = "Con";
+  domain::Result<Dossier> d = dossiers_->Start(ActorOf(citizen_), in);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->relationship, "Con");
+  EXPECT_EQ(d->answers.at("nguoi_nop_so_dinh_danh").as_string(), kCitizenId);
+  EXPECT_EQ(d->answers.at("nop_thay").as_bool(), true);
+  EXPECT_EQ(d->answers.at("quan_he").as_string(), "Con");
+  // An answer given at the start wins over the prefilled one; a question the form lacks is refused.
+  in.relationship.clear();
+  in.answers = Answers(R"({"nguoi_nop_dien_thoai": "0987654321"})");
+  domain::Result<Dossier> own = dossiers_->Start(ActorOf(citizen_), in);
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->answers.at("nguoi_nop_dien_thoai").as_string(), "0987654321");
+  in.answers = Answers(R"({"khong_co": 1})");
+  EXPECT_EQ(dossiers_->Start(ActorOf(citizen_), in).kind(), ErrorKind::kInvalid);
+}
+
 TEST_F(DossiersTest, StartWithAnIdempotencyKeyMakesOneDraft) {
   StartDossier in;
   in.procedure_code = kProcedure;
