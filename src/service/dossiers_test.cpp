@@ -17,6 +17,8 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "service/service_test_fixture.hpp"
 
@@ -312,6 +314,43 @@ TEST_F(DossiersTest, DoubleSubmitAndARepeatedKeyFileOneDossier) {
   EXPECT_EQ(keyed->code, first->code);
   EXPECT_EQ(Number("SELECT COUNT(*) FROM dossiers WHERE code IS NOT NULL"), 1);
   EXPECT_EQ(Queued().size(), 1U);
+}
+
+TEST_F(DossiersTest, ConcurrentSubmitsOfOneDossierFileItOnceAndOfManyTakeConsecutiveCodes) {
+  constexpr int32_t kThreads = 8;
+  const Dossier d = ReadyDraft(citizen_);
+  std::vector<std::string> codes(kThreads);
+  std::vector<std::thread> threads;
+  for (int32_t i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      domain::Result<Filed> filed = dossiers_->Submit(ActorOf(citizen_), d.id);
+      codes[static_cast<size_t>(i)] = filed.ok() ? filed->code : "error";
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()), std::set<std::string>{"000.00.00.H40-261101-0001"});
+  EXPECT_EQ(Queued().size(), 1U) << "one message for one filing";
+  std::vector<int64_t> drafts;
+  for (int32_t i = 0; i < kThreads; ++i) {
+    drafts.push_back(ReadyDraft(citizen_).id);
+  }
+  threads.clear();
+  for (int32_t i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      domain::Result<Filed> filed = dossiers_->Submit(ActorOf(citizen_), drafts[static_cast<size_t>(i)]);
+      codes[static_cast<size_t>(i)] = filed.ok() ? filed->code : "error";
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  std::set<std::string> expected;
+  for (int32_t n = 2; n <= kThreads + 1; ++n) {
+    expected.insert(fmt::format("000.00.00.H40-261101-{:04}", n));
+  }
+  EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()), expected);
 }
 
 TEST_F(DossiersTest, WithdrawAsksAReasonAndIsImmediateBeforeReceptionARequestAfter) {
