@@ -105,7 +105,7 @@ class DossiersTest : public testing_support::ServiceTest {
   //! A spooled upload holding `bytes`.
   std::string Upload(std::string_view bytes) {
     static int32_t n = 0;
-    const std::string path = fmt::format("{}.upload{}", path_, n++);
+    std::string path = fmt::format("{}.upload{}", path_, n++);
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
@@ -321,6 +321,7 @@ TEST_F(DossiersTest, ConcurrentSubmitsOfOneDossierFileItOnceAndOfManyTakeConsecu
   const Dossier d = ReadyDraft(citizen_);
   std::vector<std::string> codes(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int32_t i = 0; i < kThreads; ++i) {
     threads.emplace_back([&, i] {
       domain::Result<Filed> filed = dossiers_->Submit(ActorOf(citizen_), d.id);
@@ -333,6 +334,7 @@ TEST_F(DossiersTest, ConcurrentSubmitsOfOneDossierFileItOnceAndOfManyTakeConsecu
   EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()), std::set<std::string>{"000.00.00.H40-261101-0001"});
   EXPECT_EQ(Queued().size(), 1U) << "one message for one filing";
   std::vector<int64_t> drafts;
+  drafts.reserve(kThreads);
   for (int32_t i = 0; i < kThreads; ++i) {
     drafts.push_back(ReadyDraft(citizen_).id);
   }
