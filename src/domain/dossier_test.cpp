@@ -132,28 +132,28 @@ TEST(CivilDateText, IsoDatesRoundTripAndImpossibleDatesAreRefused) {
 
 struct ExpectedCase {
   CivilDate filed;
-  std::optional<double> value;
   TimeUnit unit;
+  std::optional<double> value;
   const char* expected;  // "" when nothing
 };
 
 TEST(ExpectedResultDate, CountsWorkingDaysMondayToFridayAndOtherUnits) {
   // clang-format off
   const ExpectedCase cases[] = {
-      {{2026, 11, 2}, 5, TimeUnit::kWorkingDay, "2026-11-09"},   // Monday + 5 working days: next Monday
-      {{2026, 11, 6}, 1, TimeUnit::kWorkingDay, "2026-11-09"},   // Friday + 1: Monday
-      {{2026, 11, 7}, 1, TimeUnit::kWorkingDay, "2026-11-09"},   // Saturday + 1: Monday
-      {{2026, 11, 1}, 5, TimeUnit::kWorkingDay, "2026-11-06"},   // Sunday + 5: Friday
-      {{2026, 11, 2}, 0.5, TimeUnit::kWorkingDay, "2026-11-03"}, // half a day rounds up
-      {{2026, 11, 2}, 15, TimeUnit::kDay, "2026-11-17"},
-      {{2026, 1, 31}, 1, TimeUnit::kMonth, "2026-02-28"},
-      {{2026, 11, 2}, 8, TimeUnit::kHour, "2026-11-03"},
-      {{2026, 11, 2}, 12, TimeUnit::kHour, "2026-11-04"},
-      {{2026, 11, 2}, std::nullopt, TimeUnit::kWorkingDay, ""},
-      {{2026, 11, 2}, 5, TimeUnit::kUnspecified, ""},
-      {{2026, 11, 2}, 0, TimeUnit::kWorkingDay, ""},
-      {{2026, 11, 2}, -3, TimeUnit::kDay, ""},
-      {{2026, 11, 2}, 1e9, TimeUnit::kWorkingDay, ""},
+      {{2026, 11, 2}, TimeUnit::kWorkingDay, 5, "2026-11-09"},   // Monday + 5 working days: next Monday
+      {{2026, 11, 6}, TimeUnit::kWorkingDay, 1, "2026-11-09"},   // Friday + 1: Monday
+      {{2026, 11, 7}, TimeUnit::kWorkingDay, 1, "2026-11-09"},   // Saturday + 1: Monday
+      {{2026, 11, 1}, TimeUnit::kWorkingDay, 5, "2026-11-06"},   // Sunday + 5: Friday
+      {{2026, 11, 2}, TimeUnit::kWorkingDay, 0.5, "2026-11-03"}, // half a day rounds up
+      {{2026, 11, 2}, TimeUnit::kDay, 15, "2026-11-17"},
+      {{2026, 1, 31}, TimeUnit::kMonth, 1, "2026-02-28"},
+      {{2026, 11, 2}, TimeUnit::kHour, 8, "2026-11-03"},
+      {{2026, 11, 2}, TimeUnit::kHour, 12, "2026-11-04"},
+      {{2026, 11, 2}, TimeUnit::kWorkingDay, std::nullopt, ""},
+      {{2026, 11, 2}, TimeUnit::kUnspecified, 5, ""},
+      {{2026, 11, 2}, TimeUnit::kWorkingDay, 0, ""},
+      {{2026, 11, 2}, TimeUnit::kDay, -3, ""},
+      {{2026, 11, 2}, TimeUnit::kWorkingDay, 1e9, ""},
   };
   // clang-format on
   for (const ExpectedCase& c : cases) {

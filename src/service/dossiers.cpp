@@ -261,10 +261,10 @@ domain::Result<Dossier> Dossiers::Start(const Actor& actor, StartDossier input, 
   if (!form) {
     return form.error();
   }
-  boost::json::object prefill;
-  if (input.relationship.empty()) {
-    prefill = Prefill(*form, *account);
-  } else {
+  // The applicant's page ("nguoi-nop") is about the person filing, who is the account holder even when filing for
+  // someone else: that case is told by the form's own questions (nop_thay, quan_he), answered here when it has them.
+  boost::json::object prefill = Prefill(*form, *account);
+  if (!input.relationship.empty()) {
     if (form->FindField(domain::kForSomeoneElse) != nullptr) {
       prefill[domain::kForSomeoneElse] = true;
     }

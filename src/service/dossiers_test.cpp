@@ -17,6 +17,8 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "service/service_test_fixture.hpp"
 
@@ -103,7 +105,7 @@ class DossiersTest : public testing_support::ServiceTest {
   //! A spooled upload holding `bytes`.
   std::string Upload(std::string_view bytes) {
     static int32_t n = 0;
-    const std::string path = fmt::format("{}.upload{}", path_, n++);
+    std::string path = fmt::format("{}.upload{}", path_, n++);
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
@@ -179,6 +181,28 @@ TEST_F(DossiersTest, StartRefusesUnknownProceduresAgenciesAndAmbiguity) {
   // An officer without a personal ID number is not a citizen.
   const int64_t officer = AddOfficer("canbo", {{domain::Role::kDeskOfficer, kDistrict1, {}}});
   EXPECT_EQ(dossiers_->Start(ActorOf(officer), in).kind(), ErrorKind::kForbidden);
+}
+
+TEST_F(DossiersTest, FilingForSomeoneElseKeepsTheFilerAndAnswersTheFormsOwnQuestions) {
+  // The generic form (no published one for this procedure) asks whether the filer files for someone else.
+  StartDossier in;
+  in.procedure_code = kTwoAgencies;
+  in.agency_code = kDistrict1;
+  in.relationship = "Con";
+  domain::Result<Dossier> d = dossiers_->Start(ActorOf(citizen_), in);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->relationship, "Con");
+  EXPECT_EQ(d->answers.at("nguoi_nop_so_dinh_danh").as_string(), kCitizenId);
+  EXPECT_EQ(d->answers.at("nop_thay").as_bool(), true);
+  EXPECT_EQ(d->answers.at("quan_he").as_string(), "Con");
+  // An answer given at the start wins over the prefilled one; a question the form lacks is refused.
+  in.relationship.clear();
+  in.answers = Answers(R"({"nguoi_nop_dien_thoai": "0987654321"})");
+  domain::Result<Dossier> own = dossiers_->Start(ActorOf(citizen_), in);
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->answers.at("nguoi_nop_dien_thoai").as_string(), "0987654321");
+  in.answers = Answers(R"({"khong_co": 1})");
+  EXPECT_EQ(dossiers_->Start(ActorOf(citizen_), in).kind(), ErrorKind::kInvalid);
 }
 
 TEST_F(DossiersTest, StartWithAnIdempotencyKeyMakesOneDraft) {
@@ -290,6 +314,45 @@ TEST_F(DossiersTest, DoubleSubmitAndARepeatedKeyFileOneDossier) {
   EXPECT_EQ(keyed->code, first->code);
   EXPECT_EQ(Number("SELECT COUNT(*) FROM dossiers WHERE code IS NOT NULL"), 1);
   EXPECT_EQ(Queued().size(), 1U);
+}
+
+TEST_F(DossiersTest, ConcurrentSubmitsOfOneDossierFileItOnceAndOfManyTakeConsecutiveCodes) {
+  constexpr int32_t kThreads = 8;
+  const Dossier d = ReadyDraft(citizen_);
+  std::vector<std::string> codes(kThreads);
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int32_t i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      domain::Result<Filed> filed = dossiers_->Submit(ActorOf(citizen_), d.id);
+      codes[static_cast<size_t>(i)] = filed.ok() ? filed->code : "error";
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()), std::set<std::string>{"000.00.00.H40-261101-0001"});
+  EXPECT_EQ(Queued().size(), 1U) << "one message for one filing";
+  std::vector<int64_t> drafts;
+  drafts.reserve(kThreads);
+  for (int32_t i = 0; i < kThreads; ++i) {
+    drafts.push_back(ReadyDraft(citizen_).id);
+  }
+  threads.clear();
+  for (int32_t i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      domain::Result<Filed> filed = dossiers_->Submit(ActorOf(citizen_), drafts[static_cast<size_t>(i)]);
+      codes[static_cast<size_t>(i)] = filed.ok() ? filed->code : "error";
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  std::set<std::string> expected;
+  for (int32_t n = 2; n <= kThreads + 1; ++n) {
+    expected.insert(fmt::format("000.00.00.H40-261101-{:04}", n));
+  }
+  EXPECT_EQ(std::set<std::string>(codes.begin(), codes.end()), expected);
 }
 
 TEST_F(DossiersTest, WithdrawAsksAReasonAndIsImmediateBeforeReceptionARequestAfter) {
