@@ -7,29 +7,30 @@
 #include <string>
 #include <string_view>
 
+#include "domain/catalogue.hpp"
 #include "domain/dates.hpp"
 
 namespace motcua::domain {
 
 //! Where a dossier stands. Values other than kDraft are the national codes (DVCQG TrangThaiHoSo, DOMAIN.md §9).
 enum class DossierStatus : int32_t {
-  kDraft = 0,                 //!< Not filed yet (only its owner, and a guiding officer, see it).
-  kSubmitted = 1,             //!< Mới đăng ký: filed online, waiting for an officer to receive it.
-  kAccepted = 2,              //!< Được tiếp nhận.
-  kRefused = 3,               //!< Không được tiếp nhận.
-  kProcessing = 4,            //!< Đang xử lý.
-  kSupplementRequested = 5,   //!< Yêu cầu bổ sung giấy tờ (the clock pauses).
-  kPaymentRequested = 6,      //!< Yêu cầu thực hiện nghĩa vụ tài chính.
-  kWithdrawn = 7,             //!< Công dân yêu cầu rút hồ sơ (withdrawn).
-  kStopped = 8,               //!< Dừng xử lý.
-  kDone = 9,                  //!< Đã xử lý xong: result ready.
-  kReturned = 10,             //!< Đã trả kết quả.
+  kDraft = 0,                //!< Not filed yet (only its owner, and a guiding officer, see it).
+  kSubmitted = 1,            //!< Mới đăng ký: filed online, waiting for an officer to receive it.
+  kAccepted = 2,             //!< Được tiếp nhận.
+  kRefused = 3,              //!< Không được tiếp nhận.
+  kProcessing = 4,           //!< Đang xử lý.
+  kSupplementRequested = 5,  //!< Yêu cầu bổ sung giấy tờ (the clock pauses).
+  kPaymentRequested = 6,     //!< Yêu cầu thực hiện nghĩa vụ tài chính.
+  kWithdrawn = 7,            //!< Công dân yêu cầu rút hồ sơ (withdrawn).
+  kStopped = 8,              //!< Dừng xử lý.
+  kDone = 9,                 //!< Đã xử lý xong: result ready.
+  kReturned = 10,            //!< Đã trả kết quả.
 };
 
 //! The stored text name ("draft", "submitted", "accepted", …).
 std::string_view StatusCode(DossierStatus status);
 //! The status stored as `code`, if any.
-std::optional<DossierStatus> ParseStatus(std::string_view code);
+std::optional<DossierStatus> ParseDossierStatus(std::string_view code);
 //! The Vietnamese name (a message id), e.g. "Mới đăng ký".
 const char* StatusName(DossierStatus status);
 //! What comes next, in plain words for the citizen (a message id), e.g. "Cán bộ một cửa sẽ kiểm tra hồ sơ…".
@@ -71,14 +72,14 @@ std::string NormaliseSecret(std::string_view typed);
 
 //! Kinds of timeline events (stored as text; each has a plain-language sentence for the citizen).
 enum class DossierEvent {
-  kCreated,            //!< Draft started.
-  kSubmitted,          //!< Filed (online).
-  kEdited,             //!< Answers or files changed after filing, before reception.
-  kWithdrawn,          //!< Withdrawn by the applicant (before reception).
+  kCreated,              //!< Draft started.
+  kSubmitted,            //!< Filed (online).
+  kEdited,               //!< Answers or files changed after filing, before reception.
+  kWithdrawn,            //!< Withdrawn by the applicant (before reception).
   kWithdrawalRequested,  //!< Withdrawal asked for after reception.
-  kGuidanceStarted,    //!< The applicant showed a guidance code; an officer opened the draft.
-  kGuidanceChanged,    //!< A guiding officer filled or corrected answers or attached files.
-  kGuidanceEnded,      //!< Guided access ended (filed, expired or revoked).
+  kGuidanceStarted,      //!< The applicant showed a guidance code; an officer opened the draft.
+  kGuidanceChanged,      //!< A guiding officer filled or corrected answers or attached files.
+  kGuidanceEnded,        //!< Guided access ended (filed, expired or revoked).
 };
 //! The stored name ("submitted", "guidance_started", …).
 std::string_view EventCode(DossierEvent event);
@@ -86,5 +87,19 @@ std::string_view EventCode(DossierEvent event);
 std::optional<DossierEvent> ParseEvent(std::string_view code);
 //! The citizen's sentence for the event (a message id).
 const char* EventSentence(DossierEvent event);
+
+//! `date` as "YYYY-MM-DD".
+std::string CivilDateText(CivilDate date);
+//! The date written "YYYY-MM-DD", or nothing when `text` is not such a real date.
+std::optional<CivilDate> ParseCivilDate(std::string_view text);
+//! The day `days` calendar days after `date` (before it when negative).
+CivilDate AddDays(CivilDate date, int32_t days);
+//! True for Saturday and Sunday.
+bool IsWeekend(CivilDate date);
+
+//! The expected result date of a dossier filed on `filed_on` under a time limit of `value` `unit`: working days
+//! counted Monday to Friday from the day after filing (a naive count: issue 10 brings the holiday calendar), calendar
+//! days and months as such, hours as working days of 8 hours (rounded up). Nothing when the limit is unknown.
+std::optional<CivilDate> ExpectedResultDate(CivilDate filed_on, std::optional<double> value, TimeUnit unit);
 
 }  // namespace motcua::domain

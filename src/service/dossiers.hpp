@@ -4,9 +4,12 @@
 //! its journal entry, its timeline event and any message in one write job.
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -22,91 +25,95 @@
 #include "service/file_store.hpp"
 #include "store/database.hpp"
 
+namespace motcua::store {
+struct DossierRecord;
+}  // namespace motcua::store
+
 namespace motcua::service {
 
 //! One file attached to a document of a dossier.
 struct DossierFile {
-  int64_t id = 0;              //!< Its id.
-  std::string document_id;     //!< The DocumentDef it belongs to.
-  StoredFile file;             //!< The stored bytes.
-  domain::Instant added_at;    //!< When.
-  bool by_officer = false;     //!< Attached by a guiding officer (marked for the citizen).
+  int64_t id = 0;            //!< Its id.
+  std::string document_id;   //!< The DocumentDef it belongs to.
+  StoredFile file;           //!< The stored bytes.
+  domain::Instant added_at;  //!< When.
+  bool by_officer = false;   //!< Attached by a guiding officer (marked for the citizen).
 };
 
 //! One event of a dossier's timeline.
 struct TimelineEntry {
   domain::DossierEvent event = domain::DossierEvent::kCreated;  //!< What happened.
   domain::Instant at;                                           //!< When.
-  std::string actor_name;  //!< Who ("" on the account-free lookup).
-  std::string note;        //!< A reason or detail ("" when none).
+  std::string actor_name;                                       //!< Who ("" on the account-free lookup).
+  std::string note;                                             //!< A reason or detail ("" when none).
 };
 
 //! A dossier as its owner (or an officer allowed to see it) sees it.
 struct Dossier {
-  int64_t id = 0;                    //!< Internal id (URLs of drafts).
-  std::string code;                  //!< Dossier code, "" until filed.
-  std::string lookup_secret;         //!< Lookup secret, "" until filed.
-  std::string procedure_code;        //!< Its procedure.
-  std::string agency_code;           //!< The agency it is filed with.
-  int32_t form_version = 0;          //!< The form version it is pinned to.
-  int64_t owner_id = 0;              //!< The account that files it.
-  int64_t organisation_id = 0;       //!< The organisation it is filed for (0: a person).
-  std::string relationship;          //!< Filed for someone else: the relationship ("" for oneself).
-  std::string applicant_name;        //!< The applicant's full name (from the answers, else the account).
+  int64_t id = 0;               //!< Internal id (URLs of drafts).
+  std::string code;             //!< Dossier code, "" until filed.
+  std::string lookup_secret;    //!< Lookup secret, "" until filed.
+  std::string procedure_code;   //!< Its procedure.
+  std::string agency_code;      //!< The agency it is filed with.
+  int32_t form_version = 0;     //!< The form version it is pinned to.
+  int64_t owner_id = 0;         //!< The account that files it.
+  int64_t organisation_id = 0;  //!< The organisation it is filed for (0: a person).
+  std::string relationship;     //!< Filed for someone else: the relationship ("" for oneself).
+  std::string applicant_name;   //!< The applicant's full name (from the answers, else the account).
   domain::DossierStatus status = domain::DossierStatus::kDraft;  //!< Where it stands.
-  boost::json::object answers;       //!< Answers keyed by question id.
-  std::vector<DossierFile> files;    //!< Attached files.
-  std::vector<TimelineEntry> timeline;  //!< Events, oldest first.
-  bool guided = false;               //!< An officer guided its filing at the desk (it stays an online dossier).
+  boost::json::object answers;                                   //!< Answers keyed by question id.
+  std::vector<DossierFile> files;                                //!< Attached files.
+  std::vector<TimelineEntry> timeline;                           //!< Events, oldest first.
+  bool guided = false;                      //!< An officer guided its filing at the desk (it stays an online dossier).
   std::vector<std::string> officer_fields;  //!< Questions a guiding officer filled or changed (marked until filed).
-  bool guidance_active = false;      //!< A guidance code or a guiding officer currently has access.
-  domain::Instant created_at;        //!< Started.
-  domain::Instant updated_at;        //!< Last changed.
-  std::optional<domain::Instant> submitted_at;  //!< Filed.
+  bool guidance_active = false;             //!< A guidance code or a guiding officer currently has access.
+  domain::Instant created_at;               //!< Started.
+  domain::Instant updated_at;               //!< Last changed.
+  std::optional<domain::Instant> submitted_at;   //!< Filed.
   std::optional<domain::CivilDate> expected_on;  //!< Expected result date (from the procedure's time limit).
-  int64_t version = 0;               //!< Row version for optimistic updates.
+  int64_t version = 0;                           //!< Row version for optimistic updates.
 };
 
 //! One line of "Hồ sơ của tôi".
 struct DossierSummary {
-  int64_t id = 0;                    //!< Internal id.
-  std::string code;                  //!< "" for drafts.
-  std::string procedure_code;        //!< Its procedure.
-  std::string procedure_name;        //!< Its name.
-  std::string applicant_name;        //!< For whom.
+  int64_t id = 0;                                                //!< Internal id.
+  std::string code;                                              //!< "" for drafts.
+  std::string procedure_code;                                    //!< Its procedure.
+  std::string procedure_name;                                    //!< Its name.
+  std::string applicant_name;                                    //!< For whom.
   domain::DossierStatus status = domain::DossierStatus::kDraft;  //!< Where it stands.
-  domain::Instant updated_at;        //!< Last changed.
-  std::optional<domain::CivilDate> expected_on;  //!< Expected result date.
+  domain::Instant updated_at;                                    //!< Last changed.
+  std::optional<domain::CivilDate> expected_on;                  //!< Expected result date.
 };
 
 //! What starting a dossier takes.
 struct StartDossier {
-  std::string procedure_code;    //!< The procedure.
-  std::string agency_code;       //!< The agency; "" when exactly one agency handles the procedure.
-  std::string relationship;      //!< Filing for someone else: the relationship to them ("" for oneself).
-  int64_t organisation_id = 0;   //!< Filing for an organisation the actor represents (0: none).
-  boost::json::object answers;   //!< First answers (merged over the applicant prefilled from the account).
+  std::string procedure_code;   //!< The procedure.
+  std::string agency_code;      //!< The agency; "" when exactly one agency handles the procedure.
+  std::string relationship;     //!< Filing for someone else: the relationship to them ("" for oneself).
+  int64_t organisation_id = 0;  //!< Filing for an organisation the actor represents (0: none).
+  boost::json::object answers;  //!< First answers (merged over the applicant prefilled from the account).
 };
 
 //! A dossier just filed.
 struct Filed {
-  int64_t id = 0;                                                   //!< Internal id.
-  std::string code;                                                 //!< The dossier code.
-  std::string lookup_secret;                                        //!< The lookup secret for the receipt.
+  int64_t id = 0;                                                    //!< Internal id.
+  std::string code;                                                  //!< The dossier code.
+  std::string lookup_secret;                                         //!< The lookup secret for the receipt.
   domain::DossierStatus status = domain::DossierStatus::kSubmitted;  //!< Its status.
-  domain::Instant submitted_at;                                     //!< When it was filed.
-  std::optional<domain::CivilDate> expected_on;                     //!< Expected result date.
+  domain::Instant submitted_at;                                      //!< When it was filed.
+  std::optional<domain::CivilDate> expected_on;                      //!< Expected result date.
 };
 
 //! What the account-free lookup shows: no personal data beyond the first name.
 struct LookupView {
-  std::string code;                  //!< The dossier code.
-  std::string procedure_name;        //!< Its procedure.
-  std::string agency_name;           //!< The agency.
-  std::string first_name;            //!< The applicant's given name only.
+  std::string code;                                                  //!< The dossier code.
+  std::string procedure_name;                                        //!< Its procedure.
+  std::string agency_name;                                           //!< The agency.
+  std::string first_name;                                            //!< The applicant's given name only.
   domain::DossierStatus status = domain::DossierStatus::kSubmitted;  //!< Where it stands.
-  std::vector<TimelineEntry> timeline;  //!< Events without names or notes.
-  std::optional<domain::CivilDate> expected_on;  //!< Expected result date.
+  std::vector<TimelineEntry> timeline;                               //!< Events without names or notes.
+  std::optional<domain::CivilDate> expected_on;                      //!< Expected result date.
 };
 
 //! A stored file to send back.
@@ -130,6 +137,12 @@ inline constexpr int64_t kGuidanceAccessMinutes = 120;
 inline constexpr size_t kGuidanceCodeLength = 6;
 //! Most failed lookups per client address per hour before 429.
 inline constexpr int32_t kLookupFailuresPerHour = 20;
+//! Most files one dossier may hold.
+inline constexpr int64_t kMaxFilesPerDossier = 50;
+//! Most bytes the files of one dossier may take together (100 MB).
+inline constexpr int64_t kMaxDossierBytes = int64_t{100} * 1000 * 1000;
+//! Most dossiers "Hồ sơ của tôi" lists.
+inline constexpr int32_t kMaxListedDossiers = 500;
 
 //! Versioned form definitions of the procedures (cached in memory: a published version never changes).
 class FormLibrary {
@@ -146,13 +159,19 @@ class FormLibrary {
   //! Validates `json_text` and publishes it as the next version (system administrators; kForbidden otherwise;
   //! kInvalid with ParseFormDefinition's errors), journaled; returns the new version number.
   domain::Result<int32_t> Publish(const Actor& actor, std::string_view procedure_code, std::string_view json_text);
-  //! Publishes every `<procedure code>.json` of `dir` not yet published as its first version (init --demo).
-  void Seed(const std::string& dir);
+  //! Publishes every `<procedure code>.json` of `dir` not yet published as its first version (init --demo);
+  //! returns how many it published. Throws std::runtime_error naming a file that is not a valid definition.
+  int32_t Seed(const std::string& dir);
 
  private:
+  //! `text` parsed as version `version` of `procedure_code`, from the cache when already parsed.
+  domain::FormDefinition Parsed(const std::string& procedure_code, int32_t version, const std::string& text);
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;
+  std::mutex mutex_;  // guards parsed_
+  std::map<std::pair<std::string, int32_t>, domain::FormDefinition> parsed_;
 };
 
 //! The dossier operations of citizens, representatives and guiding officers.
@@ -207,12 +226,37 @@ class Dossiers {
   domain::Result<Dossier> OpenGuided(const Actor& actor, std::string_view code);
 
  private:
+  //! How an actor reaches a dossier.
+  enum class Access {
+    kNone,     //!< Not at all.
+    kOwner,    //!< Its owner, or the representative of the organisation it is filed for.
+    kGuide,    //!< The desk officer guiding its draft now.
+    kOfficer,  //!< An officer of its agency (filed dossiers only; every view journaled).
+  };
+  //! How `actor` reaches `d` now (guidance read in `s`).
+  Access AccessOf(store::Session& s, const Actor& actor, const store::DossierRecord& d) const;
+  //! The dossier as the service shows it: answers, files, timeline, guidance state (read in `s`).
+  Dossier Load(store::Session& s, const store::DossierRecord& d) const;
+  //! The stored dossier `id` with the actor's access to it, read in one snapshot.
+  std::pair<std::optional<Dossier>, Access> Fetch(const Actor& actor, int64_t id);
+  //! Journals an officer's view of dossier `id` (a guiding or an agency officer) as `action`.
+  void JournalView(const Actor& actor, int64_t id, const std::string& action);
+  //! The filing of an already filed dossier (double submit, repeated idempotency key).
+  static Filed FiledOf(const Dossier& d);
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;
   FormLibrary& forms_;
   FileStore& files_;
   std::string public_url_;
+};
+
+//! The dossier services the web and API layers are built with (main.cpp owns them; they outlive the web app).
+struct DossierServices {
+  Dossiers* dossiers = nullptr;  //!< Drafts, filing, lookup, guidance.
+  FormLibrary* forms = nullptr;  //!< Form definitions.
+  FileStore* files = nullptr;    //!< Uploaded files (its SpoolDir() is where multipart bodies are spooled).
 };
 
 }  // namespace motcua::service
