@@ -251,7 +251,7 @@ Response Create(Context& ctx, const Request& req) {
   service::StartDossier start;
   const json::value* procedure = in.if_contains("procedure");
   if (procedure == nullptr || !procedure->is_string() || procedure->as_string().empty()) {
-    return WrongType(ctx, req, "procedure", N_("Ghi mã thủ tục (chuỗi, ví dụ \"1.001193\")."));
+    return WrongType(ctx, req, "procedure", N_("Ghi mã thủ tục, ví dụ 1.001193."));
   }
   start.procedure_code = std::string(procedure->as_string());
   if (const json::value* agency = in.if_contains("agency"); agency != nullptr && !agency->is_null()) {
