@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
 # Online filings per second over HTTP against plain SQLite doing the same rows, in the same run.
 #
-#   bench/submit.sh [--filings 3000] [--connections 64] [--baseline-seconds 10] [--server-threads N] [--keep]
+#   bench/submit.sh [--filings 3000] [--connections 64] [--pool-threads 64] [--baseline-seconds 10]
+#                   [--server-threads N] [--keep]
 #
-# motcua: `init --demo`, an API token per demo citizen (`motcua token create`), `serve` with its defaults (SQLite,
-# WAL, synchronous FULL, group commit of up to 64 jobs). bench/submit_load.mjs first makes FILINGS drafts of a small
-# generic-form dossier (a commune procedure with no required document) with CONNECTIONS keep-alive connections, then
-# files them all with the same connections: only the submits are timed, one durable write job each (code, dossier,
-# event, journal entry, outbox message). Baseline: build/bench/submit_baseline, 64 threads handing the same rows to
-# one writer thread with the same durability and batching. Then the server is stopped and every acknowledged code
-# is looked up in its database. The last line is `ratio X.XX` (HTTP filings/s / baseline filings/s; target >= 0.3).
+# motcua: `init --demo`, an API token per demo citizen (`motcua token create`), `serve` with its durability
+# defaults (SQLite, WAL, synchronous FULL, group commit of up to 64 jobs) and [http] pool_threads = POOL_THREADS
+# (default 64: as many handlers as connections may wait on one commit, so a group commit can fill; the shipped
+# default is 8). bench/submit_load.mjs makes FILINGS drafts of a small generic-form dossier (a commune procedure
+# with no required document), then files them all with CONNECTIONS keep-alive connections: only the submits are
+# timed, one durable write job each (code, dossier, event, journal entry, outbox message). Baseline:
+# build/bench/submit_baseline, 64 threads handing the same rows to one writer thread with the same durability and
+# batching. Then the server is stopped and every acknowledged code is looked up in its database. The last line is
+# `ratio X.XX` (HTTP filings/s / baseline filings/s; target >= 0.3).
 # Needs build/motcua, build/bench/submit_baseline (ninja -C build motcua submit_baseline), node and sqlite3.
 set -euo pipefail
 
 FILINGS=3000
 CONNECTIONS=64
+POOL_THREADS=64
 BASELINE_SECONDS=10
 SERVER_THREADS=""
 KEEP=0
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --filings) FILINGS="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
+    --pool-threads) POOL_THREADS="$2"; shift 2 ;;
     --baseline-seconds) BASELINE_SECONDS="$2"; shift 2 ;;
     --server-threads) SERVER_THREADS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
@@ -32,7 +37,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-require_positive submit.sh FILINGS CONNECTIONS BASELINE_SECONDS
+require_positive submit.sh FILINGS CONNECTIONS POOL_THREADS BASELINE_SECONDS
 [[ -z "$SERVER_THREADS" || "$SERVER_THREADS" =~ ^[1-9][0-9]*$ ]] ||
   { echo "submit.sh: --server-threads must be a positive whole number" >&2; exit 2; }
 
@@ -65,7 +70,7 @@ echo "== motcua: init --demo in $TMP"
 for login in 036185001234 036078002345; do  # the demo citizens (data/demo/accounts.csv)
   "$MOTCUA" token create --db "$TMP/motcua.db" --login "$login" --name "bench/submit.sh" >>"$TMP/tokens"
 done
-printf '[log]\naccess = false\n' >"$TMP/motcua.toml"
+printf '[http]\npool_threads = %s\n[log]\naccess = false\n' "$POOL_THREADS" >"$TMP/motcua.toml"
 SERVER_ENV=()
 [[ -n "$SERVER_THREADS" ]] && SERVER_ENV=(MOTCUA_THREADS="$SERVER_THREADS")
 env "${SERVER_ENV[@]}" "$MOTCUA" --config "$TMP/motcua.toml" \
@@ -97,7 +102,7 @@ BASE_P99="$(value p99_ms "$TMP/baseline.txt")"
 echo "   $BASE_RATE filings/s, p99 $BASE_P99 ms"
 
 echo
-echo "Results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, MOTCUA_THREADS=${SERVER_THREADS:-default})"
+echo "Results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, MOTCUA_THREADS=${SERVER_THREADS:-default}, pool_threads $POOL_THREADS)"
 echo "load average (1 min) before: $LOAD_START, after: $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-58s %12s %10s\n' "run" "filings/s" "p99 ms"
 printf '%-58s %12s %10s\n' "motcua POST /api/v1/dossiers/{id}/submit, $CONNECTIONS conns" "$HTTP_RATE" "$HTTP_P99"

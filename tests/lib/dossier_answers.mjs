@@ -77,7 +77,8 @@ export function fullAnswers(form, units) {
   return answers;
 }
 
-//! A commune-level procedure whose form asks for no document (a small generic form): {code, form}.
+//! A commune-level procedure on the generic form (two pages: the applicant, what is asked) that asks for no
+//! document: {code, form}.
 export async function smallProcedure(baseUrl) {
   const list = await (await fetch(`${baseUrl}/api/v1/procedures?level=commune&page_size=100`)).json();
   for (const p of list.items) {
@@ -86,9 +87,9 @@ export async function smallProcedure(baseUrl) {
       continue;
     }
     const form = await res.json();
-    if (!form.documents.some((d) => d.required)) {
+    if (form.pages.length <= 2 && !form.documents.some((d) => d.required)) {
       return { code: p.code, form };
     }
   }
-  throw new Error('no commune procedure without required documents');
+  throw new Error('no commune procedure on the generic form without required documents');
 }
