@@ -86,9 +86,11 @@ Response ErrorResponse(const Context& ctx, const Request& req, const domain::Err
   }
   int32_t status = http::kServiceUnavailable;
   switch (error.kind) {
-    case domain::ErrorKind::kNotFound:
-    case domain::ErrorKind::kForbidden:  // whether someone else's dossier exists is private
+    case domain::ErrorKind::kNotFound:  // the service answers so for someone else's dossier: its existence is private
       status = http::kNotFound;
+      break;
+    case domain::ErrorKind::kForbidden:  // e.g. an officer's token starting a draft: only citizens file
+      status = http::kForbidden;
       break;
     case domain::ErrorKind::kConflict:
       status = http::kConflict;
@@ -99,8 +101,9 @@ Response ErrorResponse(const Context& ctx, const Request& req, const domain::Err
     default:
       break;
   }
-  const std::string_view fallback =
-      status == http::kNotFound ? N_("Không có hồ sơ này.") : N_("Hãy thử lại sau ít phút.");
+  const std::string_view fallback = status == http::kNotFound ? N_("Không có hồ sơ này.")
+                                    : status == http::kForbidden ? N_("Tài khoản này không được làm việc này.")
+                                                                 : N_("Hãy thử lại sau ít phút.");
   Response res = JsonError(ctx, req, status, error.message.empty() ? fallback : std::string_view(error.message));
   if (error.retry_after_seconds > 0) {
     res.Set("Retry-After", std::to_string(error.retry_after_seconds));
@@ -454,7 +457,7 @@ Response Attach(Context& ctx, Request& req) {
     body.Release(i);  // AttachFile moved or deleted the spool file
     if (!latest.ok()) {
       // One request attaches all its files or none: the ones attached before this refusal are removed again.
-      const domain::Error error = latest.error();
+      const domain::Error& error = latest.error();
       domain::Result<service::Dossier> now = ctx.dossiers.Get(actor, id);
       for (const service::DossierFile& f : now.ok() ? now.value().files : std::vector<service::DossierFile>{}) {
         if (before.count(f.id) == 0) {

@@ -161,6 +161,12 @@ describe('dossiers over the API', () => {
     assert.equal(sql(server.db, 'SELECT COUNT(*) FROM dossiers'), before);
   });
 
+  test('an officer\'s token may not start a draft (403)', async () => {
+    const r = await call('desk', 'POST', '/api/v1/dossiers', { json: { procedure: kProcedure, agency: kAgency } });
+    expectStatus(r, 403, 'officer create');
+    assert.equal(typeof r.body.error, 'string');
+  });
+
   test('create: 201 with a draft prefilled from the account', async () => {
     const r = await call('citizen', 'POST', '/api/v1/dossiers', { json: { procedure: kProcedure, agency: kAgency } });
     expectStatus(r, 201, 'create');
