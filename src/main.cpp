@@ -28,6 +28,7 @@
 #include "notify/notifier.hpp"
 #include "portal/web_app.hpp"
 #include "security/hash_pool.hpp"
+#include "service/api_tokens.hpp"
 #include "service/dossiers.hpp"
 #include "service/file_store.hpp"
 #include "service/outbox.hpp"
@@ -177,6 +178,30 @@ int RunAuditSeal(Config& config) {
   const int64_t sealed = motcua::store::SealAudit(*db);
   db->Close();
   std::cout << fmt::format("audit journal: {} rows sealed\n", sealed);
+  return 0;
+}
+
+//! `motcua token create`: prints a new API token for the account `login` (any account, citizens included); exit 1
+//! naming the problem when there is no such account or the name is refused.
+int RunTokenCreate(Config& config, const motcua::domain::Clock& clock, const std::string& login,
+                   const std::string& name) {
+  auto db = OpenAndMigrate(config);
+  motcua::service::ApiTokens tokens(*db, clock);
+  const auto created = tokens.CreateForLogin(login, name);
+  motcua::store::SealAudit(*db);
+  db->Close();
+  if (!created.ok()) {
+    if (created.kind() == motcua::domain::ErrorKind::kNotFound) {
+      std::cerr << fmt::format(
+          "token create: no account signs in as \"{}\" (an ID number, a mobile number or a "
+          "login name)\n",
+          login);
+    } else {
+      std::cerr << "token create: --name must be 2 to 100 characters saying what the token is for\n";
+    }
+    return 1;
+  }
+  std::cout << created.value().token << "\n";
   return 0;
 }
 
@@ -423,6 +448,16 @@ int main(int argc, char** argv) {
       audit->add_subcommand("seal", "Chain the journal rows not sealed yet (a running server does it)");
   add_db(audit_seal);
 
+  CLI::App* token = cli.add_subcommand("token", "API tokens");
+  token->require_subcommand(1);
+  CLI::App* token_create =
+      token->add_subcommand("create", "Print a new API token (mct_…) acting as an account, citizens included");
+  add_db(token_create);
+  std::string token_login;
+  std::string token_name;
+  token_create->add_option("--login", token_login, "The account: ID number, mobile number or login name")->required();
+  token_create->add_option("--name", token_name, "What the token is for (default \"dòng lệnh\")");
+
   CLI11_PARSE(cli, argc, argv);
 
   if (!config_file.empty()) {
@@ -490,6 +525,9 @@ int main(int argc, char** argv) {
     }
     if (audit_seal->parsed()) {
       return RunAuditSeal(config);
+    }
+    if (token_create->parsed()) {
+      return RunTokenCreate(config, clock, token_login, token_name);
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

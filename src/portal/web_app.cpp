@@ -8,6 +8,7 @@
 
 #include "api/account_api.hpp"
 #include "api/catalogue_api.hpp"
+#include "api/dossier_api.hpp"
 #include "http/multipart.hpp"
 #include "http/url.hpp"
 #include "service/refusals.hpp"
@@ -138,6 +139,8 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddOutboxPages(routes_, site_, accounts_);
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
+  api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(),
+                     [this](std::string_view lang, std::string_view msgid) { return site_.T(lang, msgid); });
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.
   cacheable_ = {"/",
                 "/thu-tuc",

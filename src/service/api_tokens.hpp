@@ -1,6 +1,7 @@
 #pragma once
-//! API tokens of officers (for systems that call the API on an agency's behalf): created and revoked by the
-//! administrators who manage the officer; the token is shown once and only its hash is stored.
+//! API tokens (for systems and scripts that call the API): an officer's created and revoked by the administrators
+//! who manage the officer, any account's by the operator with `motcua token create`; the token is shown once and
+//! only its hash is stored.
 
 #include <cstdint>
 #include <string>
@@ -17,7 +18,7 @@ namespace motcua::service {
 //! A token just created: its id and the secret value, shown once.
 struct NewApiToken {
   int64_t id = 0;       //!< Its id.
-  int64_t user_id = 0;  //!< The officer it acts as.
+  int64_t user_id = 0;  //!< The account it acts as.
   std::string token;    //!< "mct_" and 43 random characters; never stored or journaled.
 };
 
@@ -36,6 +37,10 @@ class ApiTokens {
   //! The officer holding token `token_id` when the actor manages them (kNotFound otherwise), for the revocation's
   //! confirmation page.
   domain::Result<int64_t> Owner(const Actor& actor, const domain::Catalogue& catalogue, int64_t token_id);
+  //! `motcua token create`: a token named `name` (default "dòng lệnh") for the account signing in as `login` (an ID
+  //! number, a mobile number or a login name), citizens included; run as the system and journaled as done by the
+  //! command line. kNotFound for an unknown login, kInvalid ("ten_token") for a bad name.
+  domain::Result<NewApiToken> CreateForLogin(std::string_view login, std::string_view name);
 
  private:
   store::Database& db_;

@@ -125,5 +125,38 @@ TEST_F(AdminServicesTest, TheJournalSearchPagesNewestFirst) {
   EXPECT_EQ(second->entries.back().object_id, "0");
 }
 
+TEST_F(AdminServicesTest, TheCommandLineMakesATokenForAnyAccountJournaledAsItself) {
+  const int64_t citizen = AddCitizen("036185001234", "0912000001");
+  const auto by_id = tokens_->CreateForLogin("036185001234", "");
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(by_id->user_id, citizen);
+  EXPECT_TRUE(by_id->token.starts_with("mct_"));
+  const auto by_phone = tokens_->CreateForLogin("0912000001", "Kịch bản nộp hồ sơ");
+  ASSERT_TRUE(by_phone.ok());
+  EXPECT_EQ(by_phone->user_id, citizen);
+  const auto officer = tokens_->CreateForLogin("motcua.h1", "Đồng bộ");
+  ASSERT_TRUE(officer.ok());
+  EXPECT_EQ(officer->user_id, desk_d1_);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM api_tokens WHERE user_id = ? AND created_by IS NULL", {citizen}), 2);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM audit_log WHERE action = 'api_token.create' AND actor_id IS NULL AND "
+                   "actor_name = 'motcua token create'",
+                   {}),
+            3);
+  std::string first_summary;
+  db_->Read([&](store::Session& s) {
+    first_summary =
+        s.Query("SELECT summary FROM audit_log WHERE action = 'api_token.create' ORDER BY id", {})[0].Text(0);
+  });
+  EXPECT_EQ(first_summary, R"({"user":)" + std::to_string(citizen) + R"(,"name":"dòng lệnh"})");
+}
+
+TEST_F(AdminServicesTest, TheCommandLineRefusesAnUnknownLoginAndABadName) {
+  EXPECT_EQ(tokens_->CreateForLogin("khong.co.ai", "").kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(tokens_->CreateForLogin("036185001234", "").kind(), ErrorKind::kNotFound);
+  AddCitizen("036185001234", "0912000001");
+  EXPECT_EQ(tokens_->CreateForLogin("036185001234", std::string(101, 'a')).kind(), ErrorKind::kInvalid);
+  EXPECT_EQ(Number("SELECT COUNT(*) FROM api_tokens", {}), 0);
+}
+
 }  // namespace
 }  // namespace motcua::service::testing_support

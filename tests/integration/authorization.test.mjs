@@ -129,6 +129,20 @@ const kMatrix = [
   ['GET', '/api/openapi.json', '/api/openapi.json', '                                    O O O O O O O O O O O O'],
   // The API takes bearer tokens only: a session cookie, whoever's, never authorises it.
   ['GET', '/api/v1/me', '/api/v1/me', '                                                  S S S S S S S S S S S S'],
+  ['GET', '/api/v1/procedures/{code}/form', `/api/v1/procedures/${kProcedure}/form`, '   O O O O O O O O O O O O'],
+  ['GET', '/api/v1/dossiers', '/api/v1/dossiers', '                                      S S S S S S S S S S S S'],
+  ['POST', '/api/v1/dossiers', '/api/v1/dossiers', '                                     S S S S S S S S S S S S'],
+  ['GET', '/api/v1/dossiers/{id}', '/api/v1/dossiers/987654', '                            S S S S S S S S S S S S'],
+  ['PATCH', '/api/v1/dossiers/{id}', '/api/v1/dossiers/987654', '                          S S S S S S S S S S S S'],
+  // A multipart route: anything else is 415 before the guard, so the line posts a (small) multipart body.
+  ['POST', '/api/v1/dossiers/{id}/documents/{document}', '/api/v1/dossiers/987654/documents/giay_to_1',
+    '                                                                                    S S S S S S S S S S S S',
+    { multipart: true }],
+  ['POST', '/api/v1/dossiers/{id}/submit', '/api/v1/dossiers/987654/submit', '             S S S S S S S S S S S S'],
+  ['POST', '/api/v1/dossiers/{id}/withdraw', '/api/v1/dossiers/987654/withdraw', '         S S S S S S S S S S S S'],
+  // Public, throttled: a wrong pair is 404.
+  ['GET', '/api/v1/lookup', '/api/v1/lookup?code=000.05.31.H40-261130-0001&secret=ZZZZZZ',
+    '                                                                                    O O O O O O O O O O O O'],
   ['GET', '/healthz', '/healthz', '                                                      O O O O O O O O O O O O'],
   // Bearer tokens only (a statistics viewer's or system administrator's; see hardening.test.mjs): no cookie counts.
   ['GET', '/metrics', '/metrics', '                                                      S S S S S S S S S S S S'],
@@ -136,6 +150,9 @@ const kMatrix = [
 ];
 
 const kOutcomeNames = { O: 'ok', S: 'signin', F: 'forbidden' };
+// The body of the multipart lines: one text field.
+const kSmallMultipart = '--matrix\r\nContent-Disposition: form-data; name="ghi_chu"\r\n\r\nx\r\n--matrix--\r\n';
+const kMultipartType = { 'content-type': 'multipart/form-data; boundary=matrix' };
 
 //! What an answer means for the matrix.
 function outcomeOf(path, res) {
@@ -260,7 +277,10 @@ describe('role × route matrix', () => {
       const wrong = [];
       for (const [i, [name, login]] of kPrincipals.entries()) {
         const browser = await browserFor(name, login, options.endsSession === true);
-        const res = method === 'GET' ? await browser.get(path) : await browser.post(path, options.body ?? {});
+        const res = method === 'GET' ? await browser.get(path)
+          : options.multipart ? await browser.request(method, path, { body: kSmallMultipart, headers: kMultipartType })
+            : method === 'POST' ? await browser.post(path, options.body ?? {})
+              : await browser.request(method, path, { body: '{}', headers: { 'content-type': 'application/json' } });
         const got = outcomeOf(path, res);
         if (got !== expected[i]) {
           const where = res.location ? ` → ${res.location}` : '';
