@@ -11,7 +11,6 @@
 #include "http/url.hpp"
 #include "service/refusals.hpp"
 #include "web/account_pages.hpp"
-#include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
 
@@ -61,11 +60,6 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
       site_(config, accounts.clock(), catalogue, translator, templates, assets),
       accounts_(accounts),
       auth_(auth),
-      files_(std::make_unique<service::FileStore>(config.data_dir)),
-      forms_(std::make_unique<service::FormLibrary>(db, accounts.clock(), catalogue)),
-      dossiers_(std::make_unique<service::Dossiers>(
-          db, accounts.clock(), catalogue, *forms_, *files_,
-          fmt::format("{}://{}", config.behind_tls ? "https" : "http", config.listen))),
       cache_(static_cast<size_t>(config.page_cache_entries), static_cast<size_t>(config.page_cache_bytes)),
       session_cookie_(access::SessionCookieName(config.behind_tls)),
       metrics_allow_(config.metrics_allow),
@@ -79,7 +73,6 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
   web::AddOutboxPages(routes_, site_, accounts_);
-  web::AddDossierPages(routes_, site_, web::DossierServices{*dossiers_, *forms_, catalogue_, *files_, accounts_});
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.

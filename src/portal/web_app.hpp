@@ -18,8 +18,6 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "service/accounts.hpp"
-#include "service/dossiers.hpp"
-#include "service/file_store.hpp"
 #include "web/site.hpp"
 
 namespace motcua::portal {
@@ -70,9 +68,6 @@ class WebApp final : public http::Application {
   web::Site site_;
   service::Accounts& accounts_;
   const access::Authenticator& auth_;
-  std::unique_ptr<service::FileStore> files_;      // uploads under <data_dir>/files
-  std::unique_ptr<service::FormLibrary> forms_;    // form definitions
-  std::unique_ptr<service::Dossiers> dossiers_;    // the dossier operations of pages and the API
   access::RouteTable routes_;
   http::Metrics metrics_;
   http::ResponseCache cache_;

@@ -91,7 +91,7 @@ Response RenderDocuments(const Site& site, const Request& req, const service::Do
 }
 
 //! The dossier (still editable by its owner) and its form; a response when it cannot be changed here.
-std::optional<Response> Load(const Site& site, DossierServices& s, const Request& req, service::Dossier& dossier,
+std::optional<Response> Load(const Site& site, FilingServices& s, const Request& req, service::Dossier& dossier,
                              domain::FormDefinition& form) {
   auto loaded = LoadDossier(s, req);
   if (!loaded) {
@@ -139,7 +139,7 @@ const char* RefusalOf(http::MultipartError error) {
 
 }  // namespace
 
-Response DocumentsPage(const Site& site, DossierServices& s, const Request& req) {
+Response DocumentsPage(const Site& site, FilingServices& s, const Request& req) {
   service::Dossier dossier;
   domain::FormDefinition form;
   if (auto refused = Load(site, s, req, dossier, form)) {
@@ -148,7 +148,7 @@ Response DocumentsPage(const Site& site, DossierServices& s, const Request& req)
   return RenderDocuments(site, req, dossier, form, {}, http::kOk);
 }
 
-Response UploadDocuments(const Site& site, DossierServices& s, const Request& req) {
+Response UploadDocuments(const Site& site, FilingServices& s, const Request& req) {
   service::Dossier dossier;
   domain::FormDefinition form;
   if (auto refused = Load(site, s, req, dossier, form)) {
@@ -203,7 +203,7 @@ Response UploadDocuments(const Site& site, DossierServices& s, const Request& re
   return Response::Redirect(DossierPath(dossier.id) + "/giay-to");
 }
 
-Response RemoveDocument(const Site& site, DossierServices& s, const Request& req) {
+Response RemoveDocument(const Site& site, FilingServices& s, const Request& req) {
   const int64_t file_id = IdParam(req, "file");
   const auto removed = s.dossiers.RemoveFile(access::ActorOf(req), IdParam(req, "id"), file_id);
   if (!removed) {

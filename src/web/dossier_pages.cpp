@@ -20,7 +20,7 @@ namespace dossier {
 
 std::string DossierPath(int64_t id) { return fmt::format("/ho-so/{}", id); }
 
-domain::Result<service::Dossier> LoadDossier(DossierServices& s, const Request& req) {
+domain::Result<service::Dossier> LoadDossier(FilingServices& s, const Request& req) {
   const int64_t id = IdParam(req, "id");
   if (id <= 0) {
     return domain::Error::Of(domain::ErrorKind::kNotFound, N_("Không tìm thấy hồ sơ."));
@@ -107,7 +107,7 @@ struct StartInput {
   std::string agency;
 };
 
-Response RenderStart(const Site& site, DossierServices& s, const Request& req, const domain::Procedure& p,
+Response RenderStart(const Site& site, FilingServices& s, const Request& req, const domain::Procedure& p,
                      const StartInput& in, const FieldErrors& errors, int32_t status) {
   const std::string lang = site.Lang(req);
   const service::Actor actor = access::ActorOf(req);
@@ -207,7 +207,7 @@ Response UnknownProcedure(const Site& site, const Request& req) {
       fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"), req.Param("code")));
 }
 
-Response StartPage(const Site& site, DossierServices& s, const Request& req) {
+Response StartPage(const Site& site, FilingServices& s, const Request& req) {
   std::shared_ptr<const domain::Catalogue> keep;
   const domain::Procedure* p = FindProcedure(site, req, keep);
   if (p == nullptr) {
@@ -216,7 +216,7 @@ Response StartPage(const Site& site, DossierServices& s, const Request& req) {
   return RenderStart(site, s, req, *p, StartInput{}, {}, http::kOk);
 }
 
-Response StartSubmit(const Site& site, DossierServices& s, const Request& req) {
+Response StartSubmit(const Site& site, FilingServices& s, const Request& req) {
   std::shared_ptr<const domain::Catalogue> keep;
   const domain::Procedure* p = FindProcedure(site, req, keep);
   if (p == nullptr) {
@@ -278,11 +278,11 @@ size_t PageIndex(const domain::FormDefinition& form, const PageDef& page) {
 }
 
 //! The units of an era under a parent, for address questions.
-ListUnits UnitsOf(DossierServices& s) {
+ListUnits UnitsOf(FilingServices& s) {
   return [&s](const std::string& era, const std::string& parent) { return s.catalogue.AdminUnits(era, parent); };
 }
 
-Response RenderQuestionPage(const Site& site, DossierServices& s, const Request& req, const service::Dossier& dossier,
+Response RenderQuestionPage(const Site& site, FilingServices& s, const Request& req, const service::Dossier& dossier,
                             const domain::FormDefinition& form, const PageDef& page, const RawInputs& raw,
                             const FieldErrors& errors, int32_t status) {
   const std::string lang = site.Lang(req);
@@ -322,7 +322,7 @@ struct PageTarget {
   const PageDef* page = nullptr;
 };
 
-std::optional<Response> LoadPage(const Site& site, DossierServices& s, const Request& req, PageTarget& t) {
+std::optional<Response> LoadPage(const Site& site, FilingServices& s, const Request& req, PageTarget& t) {
   auto dossier = LoadDossier(s, req);
   if (!dossier) {
     return Failed(site, req, dossier.error());
@@ -343,7 +343,7 @@ std::optional<Response> LoadPage(const Site& site, DossierServices& s, const Req
   return std::nullopt;
 }
 
-Response QuestionPage(const Site& site, DossierServices& s, const Request& req) {
+Response QuestionPage(const Site& site, FilingServices& s, const Request& req) {
   PageTarget t;
   if (auto refused = LoadPage(site, s, req, t)) {
     return std::move(*refused);
@@ -362,7 +362,7 @@ boost::json::object PatchOf(const PageDef& page, const domain::PageInput& input)
   return patch;
 }
 
-Response QuestionSubmit(const Site& site, DossierServices& s, const Request& req) {
+Response QuestionSubmit(const Site& site, FilingServices& s, const Request& req) {
   PageTarget t;
   if (auto refused = LoadPage(site, s, req, t)) {
     return std::move(*refused);
@@ -410,7 +410,7 @@ Response QuestionSubmit(const Site& site, DossierServices& s, const Request& req
 }
 
 //! Loads the dossier and its form for the task list and the check page; a response when it cannot.
-std::optional<Response> LoadWhole(const Site& site, DossierServices& s, const Request& req, service::Dossier& dossier,
+std::optional<Response> LoadWhole(const Site& site, FilingServices& s, const Request& req, service::Dossier& dossier,
                                   domain::FormDefinition& form) {
   auto loaded = LoadDossier(s, req);
   if (!loaded) {
@@ -455,7 +455,7 @@ void SetStatusTag(const Site& site, std::string_view lang, TemplateDictionary& r
   }
 }
 
-Response TaskList(const Site& site, DossierServices& s, const Request& req) {
+Response TaskList(const Site& site, FilingServices& s, const Request& req) {
   service::Dossier dossier;
   domain::FormDefinition form;
   if (auto refused = LoadWhole(site, s, req, dossier, form)) {
@@ -508,7 +508,7 @@ std::string ChangeLink(const service::Dossier& dossier, const domain::FormDefini
   return DossierPath(dossier.id) + "/kiem-tra";
 }
 
-Response RenderCheck(const Site& site, DossierServices& s, const Request& req, const service::Dossier& dossier,
+Response RenderCheck(const Site& site, FilingServices& s, const Request& req, const service::Dossier& dossier,
                      const domain::FormDefinition& form, const FieldErrors& extra, int32_t status) {
   const std::string lang = site.Lang(req);
   const domain::AnswerContext context = s.dossiers.ContextOf(dossier);
@@ -584,7 +584,7 @@ Response RenderCheck(const Site& site, DossierServices& s, const Request& req, c
       status);
 }
 
-Response CheckPage(const Site& site, DossierServices& s, const Request& req) {
+Response CheckPage(const Site& site, FilingServices& s, const Request& req) {
   service::Dossier dossier;
   domain::FormDefinition form;
   if (auto refused = LoadWhole(site, s, req, dossier, form)) {
@@ -596,7 +596,7 @@ Response CheckPage(const Site& site, DossierServices& s, const Request& req) {
   return RenderCheck(site, s, req, dossier, form, {}, http::kOk);
 }
 
-Response SubmitDossier(const Site& site, DossierServices& s, const Request& req) {
+Response SubmitDossier(const Site& site, FilingServices& s, const Request& req) {
   service::Dossier dossier;
   domain::FormDefinition form;
   if (auto refused = LoadWhole(site, s, req, dossier, form)) {
@@ -624,7 +624,7 @@ Response SubmitDossier(const Site& site, DossierServices& s, const Request& req)
   return Response::Redirect(done);
 }
 
-Response Confirmation(const Site& site, DossierServices& s, const Request& req) {
+Response Confirmation(const Site& site, FilingServices& s, const Request& req) {
   auto dossier = LoadDossier(s, req);
   if (!dossier) {
     return Failed(site, req, dossier.error());
@@ -649,7 +649,7 @@ Response Confirmation(const Site& site, DossierServices& s, const Request& req) 
   });
 }
 
-using Route = PageRoute<DossierServices>;
+using Route = PageRoute<FilingServices>;
 
 constexpr Route kRoutes[] = {
     {"GET", "/nop-ho-so/{code}", Permission::kSignedIn, StartPage},
@@ -666,8 +666,8 @@ constexpr Route kRoutes[] = {
 
 }  // namespace
 
-void AddDossierPages(access::RouteTable& routes, const Site& site, const DossierServices& services) {
-  auto shared = std::make_shared<DossierServices>(services);
+void AddDossierPages(access::RouteTable& routes, const Site& site, const FilingServices& services) {
+  auto shared = std::make_shared<FilingServices>(services);
   AddPageRoutes(routes, site, shared, std::span<const Route>(kRoutes));
   const Site* s = &site;
   // Multipart: the files are spooled and attached one by one (see dossier_documents.cpp).

@@ -12,7 +12,7 @@
 namespace motcua::web {
 
 //! What the filing pages use; every member outlives the routes.
-struct DossierServices {
+struct FilingServices {
   service::Dossiers& dossiers;            //!< Dossier operations.
   service::FormLibrary& forms;            //!< Form definitions (the start page shows the current one).
   service::CatalogueHolder& catalogue;    //!< Administrative units for the address questions.
@@ -21,6 +21,6 @@ struct DossierServices {
 };
 
 //! Registers the filing path: /nop-ho-so/{code} and the draft pages under /ho-so/{id}/….
-void AddDossierPages(access::RouteTable& routes, const Site& site, const DossierServices& services);
+void AddDossierPages(access::RouteTable& routes, const Site& site, const FilingServices& services);
 
 }  // namespace motcua::web

@@ -27,7 +27,7 @@ inline constexpr uint64_t kUploadBodyLimit = uint64_t{52} * 1024 * 1024;
 //! "/ho-so/<id>", the root of a dossier's pages.
 std::string DossierPath(int64_t id);
 //! The dossier of path parameter {id} for the caller (kNotFound for anyone who may not see it).
-domain::Result<service::Dossier> LoadDossier(DossierServices& s, const Request& req);
+domain::Result<service::Dossier> LoadDossier(FilingServices& s, const Request& req);
 //! Where a dossier that may no longer be changed by its owner is shown (i9-track's dossier page), or "" while it
 //! may still be changed.
 std::string ClosedRedirect(const service::Dossier& dossier);
@@ -42,10 +42,10 @@ void AddTranslated(const Site& site, std::string_view lang, const std::vector<do
 std::string SizeText(int64_t bytes);
 
 //! GET /ho-so/{id}/giay-to: the documents to attach, their files, and the upload form.
-Response DocumentsPage(const Site& site, DossierServices& s, const Request& req);
+Response DocumentsPage(const Site& site, FilingServices& s, const Request& req);
 //! POST /ho-so/{id}/giay-to (multipart): attaches the files chosen for each document.
-Response UploadDocuments(const Site& site, DossierServices& s, const Request& req);
+Response UploadDocuments(const Site& site, FilingServices& s, const Request& req);
 //! POST /ho-so/{id}/giay-to/{file}/xoa: removes one attached file.
-Response RemoveDocument(const Site& site, DossierServices& s, const Request& req);
+Response RemoveDocument(const Site& site, FilingServices& s, const Request& req);
 
 }  // namespace motcua::web::dossier

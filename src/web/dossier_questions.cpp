@@ -16,6 +16,7 @@ namespace motcua::web {
 namespace {
 
 using ctemplate::TemplateDictionary;
+using domain::N_;
 using domain::FieldDef;
 using domain::FieldType;
 
@@ -299,7 +300,8 @@ void AddRadios(TemplateDictionary& d, const FieldDef& f, const std::vector<Field
   std::vector<std::pair<std::string, std::string>> options;
   if (f.type == FieldType::kYesNo) {
     r->ShowSection("INLINE");
-    options = {{std::string(kYes), q.site.T(q.lang, N_("Có"))}, {std::string(kNo), q.site.T(q.lang, N_("Không"))}};
+    options.emplace_back(kYes, q.site.T(q.lang, N_("Có")));
+    options.emplace_back(kNo, q.site.T(q.lang, N_("Không")));
   } else {
     for (const domain::FieldOption& o : f.options) {
       options.emplace_back(o.value, o.label);
