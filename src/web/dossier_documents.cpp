@@ -60,9 +60,10 @@ Response RenderDocuments(const Site& site, const Request& req, const service::Do
           row->SetValue("TYPES", TypesText(doc));
           row->SetValue("ACCEPT", AcceptOf(doc));
           row->SetValue("MAX_SIZE", SizeText(doc.max_bytes));
-          row->SetValue("KIND", site.T(lang, doc.original_or_copy == "original" ? N_("Bản chụp hoặc bản quét bản chính")
-                                             : doc.original_or_copy == "copy"  ? N_("Bản chụp hoặc bản quét bản sao")
-                                                                               : N_("Bản chính hoặc bản sao")));
+          const char* kind = doc.original_or_copy == "original" ? N_("Bản chụp hoặc bản quét bản chính")
+                             : doc.original_or_copy == "copy"   ? N_("Bản chụp hoặc bản quét bản sao")
+                                                                : N_("Bản chính hoặc bản sao");
+          row->SetValue("KIND", site.T(lang, kind));
           if (!doc.required) {
             row->ShowSection("OPTIONAL");
           }
@@ -165,8 +166,8 @@ Response UploadDocuments(const Site& site, FilingServices& s, const Request& req
     return std::string();
   }();
   FieldErrors errors;
-  const std::string fallback = InputOf(document.empty() && !form.documents.empty() ? form.documents.front().id
-                                                                                     : document);
+  const std::string fallback =
+      InputOf(document.empty() && !form.documents.empty() ? form.documents.front().id : document);
   if (!body.ok()) {
     errors.Add(body.error_field.empty() ? fallback : body.error_field, site.T(lang, RefusalOf(body.error)));
     return RenderDocuments(site, req, dossier, form, errors, http::kUnprocessable);
@@ -190,8 +191,8 @@ Response UploadDocuments(const Site& site, FilingServices& s, const Request& req
     if (result.error().kind != domain::ErrorKind::kInvalid) {
       return ErrorPageFor(site, req, result.error());
     }
-    const std::string message = result.error().fields.empty() ? result.error().message
-                                                                : result.error().fields.front().message;
+    const std::string message =
+        result.error().fields.empty() ? result.error().message : result.error().fields.front().message;
     errors.Add(InputOf(doc_id), fmt::format("{}: {}", service::CleanFileName(file.filename), site.T(lang, message)));
   }
   if (body.files.empty()) {

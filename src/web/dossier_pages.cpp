@@ -113,8 +113,9 @@ Response RenderStart(const Site& site, FilingServices& s, const Request& req, co
   const service::Actor actor = access::ActorOf(req);
   if (!actor.principal.has_personal_id) {
     return MessagePage(site, req, http::kForbidden, site.T(lang, "Tài khoản này không nộp hồ sơ được"),
-                       site.T(lang, "Hồ sơ trực tuyến được nộp từ tài khoản cá nhân có số định danh. Tài khoản cán bộ "
-                                    "không nộp hồ sơ cho chính mình; hãy đăng nhập bằng tài khoản cá nhân của bạn."),
+                       site.T(lang,
+                              "Hồ sơ trực tuyến được nộp từ tài khoản cá nhân có số định danh. Tài khoản cán bộ "
+                              "không nộp hồ sơ cho chính mình; hãy đăng nhập bằng tài khoản cá nhân của bạn."),
                        "/thu-tuc/" + p.code, site.T(lang, "Quay lại trang thủ tục"));
   }
   const auto form = s.forms.Current(p.code);
@@ -173,7 +174,7 @@ Response RenderStart(const Site& site, FilingServices& s, const Request& req, co
                       }
                     }
                     d.SetValue("FOR_WHOM", in.for_whom);
-                    d.ShowSection(in.for_whom == kForSomeoneElse  ? "CHECK_OTHER"
+                    d.ShowSection(in.for_whom == kForSomeoneElse    ? "CHECK_OTHER"
                                   : in.for_whom == kForOrganisation ? "CHECK_ORGANISATION"
                                                                     : "CHECK_SELF");
                     d.SetValue("RELATIONSHIP", in.relationship);
@@ -236,8 +237,8 @@ Response StartSubmit(const Site& site, FilingServices& s, const Request& req) {
       errors.Add("quan_he", site.T(lang, "Nhập bạn là gì của người được nộp hồ sơ, ví dụ: bố, mẹ, con"));
     }
   } else if (in.for_whom == kForOrganisation) {
-    const auto [end, ec] = std::from_chars(in.organisation.data(), in.organisation.data() + in.organisation.size(),
-                                           start.organisation_id);
+    const auto [end, ec] =
+        std::from_chars(in.organisation.data(), in.organisation.data() + in.organisation.size(), start.organisation_id);
     if (ec != std::errc() || start.organisation_id <= 0) {
       errors.Add("to_chuc", site.T(lang, "Chọn tổ chức bạn đại diện"));
     }
@@ -398,8 +399,7 @@ Response QuestionSubmit(const Site& site, FilingServices& s, const Request& req)
   if (!saved) {
     AddTranslated(site, lang, saved.error().fields, errors);
   }
-  AddTranslated(site, lang, domain::ValidatePage(*t.page, t.dossier.answers, s.dossiers.ContextOf(t.dossier)),
-                errors);
+  AddTranslated(site, lang, domain::ValidatePage(*t.page, t.dossier.answers, s.dossiers.ContextOf(t.dossier)), errors);
   if (!errors.empty()) {
     return RenderQuestionPage(site, s, req, t.dossier, t.form, *t.page, raw, errors, http::kUnprocessable);
   }
@@ -673,8 +673,7 @@ void AddDossierPages(access::RouteTable& routes, const Site& site, const FilingS
   // Multipart: the files are spooled and attached one by one (see dossier_documents.cpp).
   routes.Add(
       "POST", "/ho-so/{id}/giay-to", Permission::kSignedIn,
-      [s, shared](http::Request& r) { return UploadDocuments(*s, *shared, r); }, Exec::kInteractive,
-      kUploadBodyLimit);
+      [s, shared](http::Request& r) { return UploadDocuments(*s, *shared, r); }, Exec::kInteractive, kUploadBodyLimit);
 }
 
 }  // namespace motcua::web

@@ -13,11 +13,11 @@ namespace motcua::web {
 
 //! What the filing pages use; every member outlives the routes.
 struct FilingServices {
-  service::Dossiers& dossiers;            //!< Dossier operations.
-  service::FormLibrary& forms;            //!< Form definitions (the start page shows the current one).
-  service::CatalogueHolder& catalogue;    //!< Administrative units for the address questions.
-  service::FileStore& files;              //!< Where uploads are spooled before they are attached.
-  service::Accounts& accounts;            //!< The organisations a citizen represents (start page).
+  service::Dossiers& dossiers;          //!< Dossier operations.
+  service::FormLibrary& forms;          //!< Form definitions (the start page shows the current one).
+  service::CatalogueHolder& catalogue;  //!< Administrative units for the address questions.
+  service::FileStore& files;            //!< Where uploads are spooled before they are attached.
+  service::Accounts& accounts;          //!< The organisations a citizen represents (start page).
 };
 
 //! Registers the filing path: /nop-ho-so/{code} and the draft pages under /ho-so/{id}/….

@@ -16,9 +16,9 @@ namespace motcua::web {
 namespace {
 
 using ctemplate::TemplateDictionary;
-using domain::N_;
 using domain::FieldDef;
 using domain::FieldType;
+using domain::N_;
 
 //! Suffix of the hidden input holding how many entries a group shows.
 constexpr std::string_view kCountSuffix = ".so_muc";
@@ -434,8 +434,8 @@ bool HiddenByEarlierAnswer(const FieldDef& f, const std::vector<FieldDef>& sibli
   if (!f.show_if || !prefix.empty()) {
     return false;
   }
-  const bool here = std::any_of(siblings.begin(), siblings.end(),
-                                [&](const FieldDef& s) { return s.id == f.show_if->field; });
+  const bool here =
+      std::any_of(siblings.begin(), siblings.end(), [&](const FieldDef& s) { return s.id == f.show_if->field; });
   return !here && !domain::IsShown(f, q.answers);
 }
 

@@ -51,14 +51,14 @@ using ListUnits = std::function<std::vector<domain::AdminUnit>(const std::string
 
 //! What rendering questions needs.
 struct QuestionContext {
-  const Site& site;                                 //!< Translations.
-  std::string lang;                                 //!< Interface language.
-  const RawInputs& raw;                             //!< What to show in the inputs.
-  const FieldErrors& errors;                        //!< Errors by input name.
-  const std::vector<std::string>& officer_fields;   //!< Questions a guiding officer filled (tagged).
-  const boost::json::object& answers;               //!< Stored answers (conditions on earlier pages).
-  std::string era;                                  //!< Administrative-unit era of the dossier.
-  ListUnits units;                                  //!< Administrative units for address questions.
+  const Site& site;                                //!< Translations.
+  std::string lang;                                //!< Interface language.
+  const RawInputs& raw;                            //!< What to show in the inputs.
+  const FieldErrors& errors;                       //!< Errors by input name.
+  const std::vector<std::string>& officer_fields;  //!< Questions a guiding officer filled (tagged).
+  const boost::json::object& answers;              //!< Stored answers (conditions on earlier pages).
+  std::string era;                                 //!< Administrative-unit era of the dossier.
+  ListUnits units;                                 //!< Administrative units for address questions.
 };
 
 //! The HTML of the questions of `fields` (templates/dossier/question.tpl each), names under `prefix`; questions
