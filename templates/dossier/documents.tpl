@@ -12,7 +12,7 @@
         <form method="post" action="{{BASE}}/giay-to/{{FILE_ID}}/xoa" class="app-file-row"><input type="hidden" name="csrf" value="{{CSRF}}"><span>{{FILE_NAME}} ({{FILE_SIZE}}){{#FILE_OFFICER}} <strong class="govuk-tag govuk-tag--yellow">_("Cán bộ đã đính kèm")</strong>{{/FILE_OFFICER}}</span>
         <button type="submit" class="govuk-button govuk-button--secondary app-inline-button" data-module="govuk-button">_("Xoá") <span class="govuk-visually-hidden">{{FILE_NAME}}</span></button></form>
       </li>{{/FILES}}</ul>{{/HAS_FILES}}
-      <form method="post" action="{{BASE}}/giay-to" enctype="multipart/form-data" class="app-upload" data-module="app-upload">
+      <form method="post" action="{{BASE}}/giay-to" enctype="multipart/form-data" class="app-upload" data-module="app-upload" data-progress-label="_("Đang tải lên")">
         <input type="hidden" name="csrf" value="{{CSRF}}">
         <input type="hidden" name="tai_lieu" value="{{DOC_ID}}">
         <label class="govuk-label" for="{{INPUT}}">_("Chọn tệp cho:") {{DOC_NAME}}</label>
