@@ -23,7 +23,10 @@ std::string TypesText(const domain::DocumentDef& doc) {
     std::string upper = t;
     std::transform(upper.begin(), upper.end(), upper.begin(),
                    [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
-    out += (out.empty() ? "" : ", ") + upper;
+    if (!out.empty()) {
+      out += ", ";
+    }
+    out += upper;
   }
   return out;
 }
@@ -36,9 +39,13 @@ std::string AcceptOf(const domain::DocumentDef& doc) {
                         : t == "png"  ? ".png,image/png"
                         : t == "heic" ? ".heic,.heif,image/heic,image/heif"
                                       : "";
-    if (*types != '\0') {
-      out += (out.empty() ? "" : ",") + std::string(types);
+    if (*types == '\0') {
+      continue;
     }
+    if (!out.empty()) {
+      out += ",";
+    }
+    out += types;
   }
   return out;
 }

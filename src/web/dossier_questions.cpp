@@ -185,7 +185,6 @@ struct InputLook {
 InputLook LookOf(const FieldDef& f) {
   switch (f.type) {
     case FieldType::kNumber:
-      return {"text", "off", "numeric", "10"};
     case FieldType::kMoney:
       return {"text", "off", "numeric", "10"};
     case FieldType::kIdNumber:
