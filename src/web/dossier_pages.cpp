@@ -559,6 +559,9 @@ Response RenderCheck(const Site& site, FilingServices& s, const Request& req, co
             }
           }
         }
+        if (!form.documents.empty()) {
+          d.ShowSection("HAS_DOCUMENTS");
+        }
         for (const domain::DocumentDef& doc : form.documents) {
           TemplateDictionary* row = d.AddSectionDictionary("DOCUMENTS");
           row->SetValue("DOC_NAME", doc.name);

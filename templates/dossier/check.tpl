@@ -17,7 +17,7 @@
         </div>{{/ROWS}}
       </dl></div>
     </div>{{/CARDS}}
-    <div class="govuk-summary-card">
+    {{#HAS_DOCUMENTS}}<div class="govuk-summary-card">
       <div class="govuk-summary-card__title-wrapper"><h2 class="govuk-summary-card__title">_("Giấy tờ đính kèm")</h2></div>
       <div class="govuk-summary-card__content"><dl class="govuk-summary-list">
         {{#DOCUMENTS}}<div class="govuk-summary-list__row">
@@ -26,7 +26,7 @@
           <dd class="govuk-summary-list__actions"><a class="govuk-link" href="{{BASE}}/giay-to#tep-{{DOC_ID}}">_("Thay đổi")<span class="govuk-visually-hidden"> {{DOC_NAME}}</span></a></dd>
         </div>{{/DOCUMENTS}}
       </dl></div>
-    </div>
+    </div>{{/HAS_DOCUMENTS}}
     <h2 class="govuk-heading-m">_("Cam đoan")</h2>
     <form method="post" action="{{BASE}}/nop" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -9,7 +9,7 @@
       <h2 class="govuk-heading-m">{{DOC_NAME}}{{#OPTIONAL}} <span class="govuk-hint">_("(nếu có)")</span>{{/OPTIONAL}}</h2>
       <p class="govuk-body-s">{{KIND}}. _("Định dạng:") {{TYPES}}. _("Tối đa") {{MAX_SIZE}} _("mỗi tệp.") {{#HAS_TEMPLATE}}<a class="govuk-link" href="{{TEMPLATE_URL}}">_("Tải mẫu đơn")</a>{{/HAS_TEMPLATE}}</p>
       {{#HAS_FILES}}<ul class="govuk-list app-files">{{#FILES}}<li>
-        <form method="post" action="{{BASE}}/giay-to/{{FILE_ID}}/xoa" class="app-file-row"><input type="hidden" name="csrf" value="{{CSRF}}"><span>{{FILE_NAME}} ({{FILE_SIZE}}){{#FILE_OFFICER}} <strong class="govuk-tag govuk-tag--yellow">_("Cán bộ đã đính kèm")</strong>{{/FILE_OFFICER}}</span>
+        <form method="post" action="{{BASE}}/giay-to/{{FILE_ID}}/xoa" class="app-file-row"><input type="hidden" name="csrf" value="{{CSRF}}"><span><a class="govuk-link" href="{{BASE}}/tep/{{FILE_ID}}">{{FILE_NAME}}</a> ({{FILE_SIZE}}){{#FILE_OFFICER}} <strong class="govuk-tag govuk-tag--yellow">_("Cán bộ đã đính kèm")</strong>{{/FILE_OFFICER}}</span>
         <button type="submit" class="govuk-button govuk-button--secondary app-inline-button" data-module="govuk-button">_("Xoá") <span class="govuk-visually-hidden">{{FILE_NAME}}</span></button></form>
       </li>{{/FILES}}</ul>{{/HAS_FILES}}
       <form method="post" action="{{BASE}}/giay-to" enctype="multipart/form-data" class="app-upload" data-module="app-upload" data-progress-label="_("Đang tải lên")">

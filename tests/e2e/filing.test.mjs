@@ -340,7 +340,7 @@ async function filingJourney(options, person, name) {
     await clickAndWait(page, main(page).getByRole('link', { name: /Rút hồ sơ/ })
       .or(main(page).getByRole('button', { name: /Rút hồ sơ/ })).first());
     await auditor.check(page, 'withdraw');
-    await main(page).getByLabel(/lý do/i).fill('Tôi nộp nhầm, sẽ nộp lại sau');
+    await main(page).getByLabel(/Vì sao bạn rút hồ sơ|lý do/i).fill('Tôi nộp nhầm, sẽ nộp lại sau');
     await clickAndWait(page, main(page).getByRole('button', { name: /Rút hồ sơ/ }).last());
     assert.match(await main(page).innerText(), /rút/i);
   } finally {
