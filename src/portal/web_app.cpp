@@ -11,6 +11,7 @@
 #include "http/url.hpp"
 #include "service/refusals.hpp"
 #include "web/account_pages.hpp"
+#include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
 
@@ -74,6 +75,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
   web::AddOutboxPages(routes_, site_, accounts_);
+  web::AddDossierPages(
+      routes_, site_,
+      web::FilingServices{*dossiers_.dossiers, *dossiers_.forms, catalogue_, *dossiers_.files, accounts_});
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.

@@ -298,7 +298,6 @@ void AddRadios(TemplateDictionary& d, const FieldDef& f, const std::vector<Field
   TemplateDictionary* r = d.AddSectionDictionary("RADIOS");
   std::vector<std::pair<std::string, std::string>> options;
   if (f.type == FieldType::kYesNo) {
-    r->ShowSection("INLINE");
     options.emplace_back(kYes, q.site.T(q.lang, N_("Có")));
     options.emplace_back(kNo, q.site.T(q.lang, N_("Không")));
   } else {
@@ -307,6 +306,7 @@ void AddRadios(TemplateDictionary& d, const FieldDef& f, const std::vector<Field
     }
   }
   const std::string chosen = RawValue(q, key);
+  bool any_conditional = false;
   for (size_t i = 0; i < options.size(); ++i) {
     TemplateDictionary* o = r->AddSectionDictionary("OPTIONS");
     const std::string option_id = i == 0 ? key : fmt::format("{}-{}", key, i + 1);
@@ -323,9 +323,13 @@ void AddRadios(TemplateDictionary& d, const FieldDef& f, const std::vector<Field
       }
     }
     if (!nested.empty()) {
-      r->ShowSection("HAS_ANY_CONDITIONAL");
+      any_conditional = true;
       o->SetValueAndShowSection("NESTED", nested, "HAS_CONDITIONAL");
     }
+  }
+  // Yes/no side by side, unless an answer reveals questions under it (GOV.UK: conditional radios stack).
+  if (f.type == FieldType::kYesNo && !any_conditional) {
+    r->ShowSection("INLINE");
   }
 }
 

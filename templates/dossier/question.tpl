@@ -13,7 +13,7 @@
 <div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="{{ID}}-month">_("Tháng")</label><input class="govuk-input govuk-date-input__input govuk-input--width-2{{#HAS_ERROR}} govuk-input--error{{/HAS_ERROR}}" id="{{ID}}-month" name="{{NAME}}-month" type="text" inputmode="numeric" autocomplete="off" value="{{MONTH}}"></div></div>
 <div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="{{ID}}-year">_("Năm")</label><input class="govuk-input govuk-date-input__input govuk-input--width-4{{#HAS_ERROR}} govuk-input--error{{/HAS_ERROR}}" id="{{ID}}-year" name="{{NAME}}-year" type="text" inputmode="numeric" autocomplete="off" value="{{YEAR}}"></div></div>
 </div>{{/DATE}}
-{{#RADIOS}}<div class="govuk-radios{{#INLINE}}{{^HAS_ANY_CONDITIONAL}} govuk-radios--inline{{/HAS_ANY_CONDITIONAL}}{{/INLINE}}" data-module="govuk-radios">{{#OPTIONS}}
+{{#RADIOS}}<div class="govuk-radios{{#INLINE}} govuk-radios--inline{{/INLINE}}" data-module="govuk-radios">{{#OPTIONS}}
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="{{OPT_ID}}" name="{{NAME}}" type="radio" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}{{#HAS_CONDITIONAL}} data-aria-controls="{{OPT_ID}}-conditional"{{/HAS_CONDITIONAL}}><label class="govuk-label govuk-radios__label" for="{{OPT_ID}}">{{TEXT}}</label></div>
 {{#HAS_CONDITIONAL}}<div class="govuk-radios__conditional" id="{{OPT_ID}}-conditional">{{NESTED:none}}</div>{{/HAS_CONDITIONAL}}{{/OPTIONS}}
 </div>{{/RADIOS}}
