@@ -14,7 +14,7 @@
 <div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="{{ID}}-year">_("Năm")</label><input class="govuk-input govuk-date-input__input govuk-input--width-4{{#HAS_ERROR}} govuk-input--error{{/HAS_ERROR}}" id="{{ID}}-year" name="{{NAME}}-year" type="text" inputmode="numeric" autocomplete="off" value="{{YEAR}}"></div></div>
 </div>{{/DATE}}
 {{#RADIOS}}<div class="govuk-radios{{#INLINE}} govuk-radios--inline{{/INLINE}}" data-module="govuk-radios">{{#OPTIONS}}
-<div class="govuk-radios__item"><input class="govuk-radios__input" id="{{OPT_ID}}" name="{{NAME}}" type="radio" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}{{#HAS_CONDITIONAL}} data-aria-controls="{{OPT_ID}}-conditional"{{/HAS_CONDITIONAL}}><label class="govuk-label govuk-radios__label" for="{{OPT_ID}}">{{TEXT}}</label></div>
+<div class="govuk-radios__item"><input class="govuk-radios__input" id="{{OPT_ID}}" name="{{NAME}}" type="radio" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label class="govuk-label govuk-radios__label" for="{{OPT_ID}}">{{TEXT}}</label></div>
 {{#HAS_CONDITIONAL}}<div class="govuk-radios__conditional" id="{{OPT_ID}}-conditional">{{NESTED:none}}</div>{{/HAS_CONDITIONAL}}{{/OPTIONS}}
 </div>{{/RADIOS}}
 {{#ADDRESS}}{{#PARTS}}<div class="govuk-form-group{{#PART_ERROR}} govuk-form-group--error{{/PART_ERROR}}"><label class="govuk-label" for="{{PART_ID}}">{{PART_LABEL}}</label>

@@ -32,7 +32,7 @@
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">_("Bạn nộp hồ sơ cho ai?")</legend>
           <div class="govuk-radios" data-module="govuk-radios">
             <div class="govuk-radios__item"><input class="govuk-radios__input" id="cho_ai" name="cho_ai" type="radio" value="ban-than"{{#CHECK_SELF}} checked{{/CHECK_SELF}}><label class="govuk-label govuk-radios__label" for="cho_ai">_("Cho bản thân tôi")</label></div>
-            <div class="govuk-radios__item"><input class="govuk-radios__input" id="cho_ai-2" name="cho_ai" type="radio" value="nguoi-khac"{{#CHECK_OTHER}} checked{{/CHECK_OTHER}} data-aria-controls="cho_ai-2-conditional"><label class="govuk-label govuk-radios__label" for="cho_ai-2">_("Cho người khác (con, bố mẹ, người thân…)")</label></div>
+            <div class="govuk-radios__item"><input class="govuk-radios__input" id="cho_ai-2" name="cho_ai" type="radio" value="nguoi-khac"{{#CHECK_OTHER}} checked{{/CHECK_OTHER}}><label class="govuk-label govuk-radios__label" for="cho_ai-2">_("Cho người khác (con, bố mẹ, người thân…)")</label></div>
             <div class="govuk-radios__conditional" id="cho_ai-2-conditional">
               <div class="govuk-form-group{{#HAS_RELATIONSHIP_ERROR}} govuk-form-group--error{{/HAS_RELATIONSHIP_ERROR}}">
                 <label class="govuk-label" for="quan_he">_("Bạn là gì của người đó? (chỉ trả lời nếu nộp cho người khác)")</label>
@@ -40,7 +40,7 @@
                 <input class="govuk-input govuk-input--width-20{{#HAS_RELATIONSHIP_ERROR}} govuk-input--error{{/HAS_RELATIONSHIP_ERROR}}" id="quan_he" name="quan_he" type="text" value="{{RELATIONSHIP}}" autocomplete="off">
               </div>
             </div>
-            {{#ORGANISATIONS}}<div class="govuk-radios__item"><input class="govuk-radios__input" id="cho_ai-3" name="cho_ai" type="radio" value="to-chuc"{{#CHECK_ORGANISATION}} checked{{/CHECK_ORGANISATION}} data-aria-controls="cho_ai-3-conditional"><label class="govuk-label govuk-radios__label" for="cho_ai-3">_("Cho tổ chức tôi đại diện")</label></div>
+            {{#ORGANISATIONS}}<div class="govuk-radios__item"><input class="govuk-radios__input" id="cho_ai-3" name="cho_ai" type="radio" value="to-chuc"{{#CHECK_ORGANISATION}} checked{{/CHECK_ORGANISATION}}><label class="govuk-label govuk-radios__label" for="cho_ai-3">_("Cho tổ chức tôi đại diện")</label></div>
             <div class="govuk-radios__conditional" id="cho_ai-3-conditional">
               <div class="govuk-form-group">
                 <label class="govuk-label" for="to_chuc">_("Tổ chức (chỉ chọn nếu nộp cho tổ chức)")</label>
