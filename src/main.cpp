@@ -28,9 +28,9 @@
 #include "notify/notifier.hpp"
 #include "portal/web_app.hpp"
 #include "security/hash_pool.hpp"
-#include "service/outbox.hpp"
 #include "service/dossiers.hpp"
 #include "service/file_store.hpp"
+#include "service/outbox.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
@@ -300,12 +300,11 @@ Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
                                                            std::move(people), s.clock);
   s.forms = std::make_unique<motcua::service::FormLibrary>(*s.db, s.clock, *s.catalogue);
   s.files = std::make_unique<motcua::service::FileStore>(config.data_dir);
-  s.dossiers = std::make_unique<motcua::service::Dossiers>(*s.db, s.clock, *s.catalogue, *s.forms, *s.files,
-                                                           config.public_url);
-  s.app = std::make_unique<motcua::portal::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
-                                                   *s.accounts, *s.auth,
-                                                   motcua::service::DossierServices{s.dossiers.get(), s.forms.get(),
-                                                                                    s.files.get()});
+  s.dossiers =
+      std::make_unique<motcua::service::Dossiers>(*s.db, s.clock, *s.catalogue, *s.forms, *s.files, config.public_url);
+  s.app = std::make_unique<motcua::portal::WebApp>(
+      config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets, *s.accounts, *s.auth,
+      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get()});
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
 }

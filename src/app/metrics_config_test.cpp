@@ -18,7 +18,11 @@ std::string WriteMetricsToml(std::string_view text) {
   return path;
 }
 
-TEST(MetricsConfig, NobodyByDefault) { EXPECT_TRUE(Config{}.metrics_allow.empty()); }
+TEST(MetricsConfig, NobodyByDefault) {
+  // A named default (GCC 12 -O3 misreads the temporary Config{} as partly uninitialised, -Wmaybe-uninitialized).
+  const Config c;
+  EXPECT_TRUE(c.metrics_allow.empty());
+}
 
 TEST(MetricsConfig, TheFileListsAddressesAndRanges) {
   Config c;

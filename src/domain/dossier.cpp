@@ -15,8 +15,8 @@ namespace {
 
 //! The stored name of each status, indexed by its national code.
 constexpr std::array<std::string_view, 11> kStatusCodes = {
-    "draft",      "submitted", "accepted", "refused", "processing", "supplement_requested", "payment_requested",
-    "withdrawn",  "stopped",   "done",     "returned"};
+    "draft",     "submitted", "accepted", "refused", "processing", "supplement_requested", "payment_requested",
+    "withdrawn", "stopped",   "done",     "returned"};
 
 //! Each event with its stored name.
 constexpr std::array<std::pair<DossierEvent, std::string_view>, 8> kEventCodes = {{
@@ -70,9 +70,7 @@ int32_t Number(std::string_view digits) {
   return n;
 }
 
-bool IsAgencyCodeChar(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '.';
-}
+bool IsAgencyCodeChar(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '.'; }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
@@ -84,9 +82,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-char Upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
+char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 }  // namespace
 
@@ -287,9 +283,7 @@ const char* EventSentence(DossierEvent event) {
   return "";
 }
 
-std::string CivilDateText(CivilDate date) {
-  return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
-}
+std::string CivilDateText(CivilDate date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
 
 std::optional<CivilDate> ParseCivilDate(std::string_view text) {
   constexpr size_t kIsoLength = 10;
@@ -337,8 +331,8 @@ std::optional<CivilDate> ExpectedResultDate(CivilDate filed_on, std::optional<do
         return FromYmd(moved);
       }
       // 31 January plus one month: the last day of February.
-      return FromYmd(std::chrono::year_month_day{std::chrono::year_month_day_last{moved.year(),
-                                                                                   std::chrono::month_day_last{moved.month()}}});
+      return FromYmd(std::chrono::year_month_day{
+          std::chrono::year_month_day_last{moved.year(), std::chrono::month_day_last{moved.month()}}});
     }
     case TimeUnit::kHour:
       working_days = static_cast<int32_t>(std::ceil(*value / kHoursPerWorkingDay));

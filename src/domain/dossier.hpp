@@ -14,17 +14,17 @@ namespace motcua::domain {
 
 //! Where a dossier stands. Values other than kDraft are the national codes (DVCQG TrangThaiHoSo, DOMAIN.md §9).
 enum class DossierStatus : int32_t {
-  kDraft = 0,                 //!< Not filed yet (only its owner, and a guiding officer, see it).
-  kSubmitted = 1,             //!< Mới đăng ký: filed online, waiting for an officer to receive it.
-  kAccepted = 2,              //!< Được tiếp nhận.
-  kRefused = 3,               //!< Không được tiếp nhận.
-  kProcessing = 4,            //!< Đang xử lý.
-  kSupplementRequested = 5,   //!< Yêu cầu bổ sung giấy tờ (the clock pauses).
-  kPaymentRequested = 6,      //!< Yêu cầu thực hiện nghĩa vụ tài chính.
-  kWithdrawn = 7,             //!< Công dân yêu cầu rút hồ sơ (withdrawn).
-  kStopped = 8,               //!< Dừng xử lý.
-  kDone = 9,                  //!< Đã xử lý xong: result ready.
-  kReturned = 10,             //!< Đã trả kết quả.
+  kDraft = 0,                //!< Not filed yet (only its owner, and a guiding officer, see it).
+  kSubmitted = 1,            //!< Mới đăng ký: filed online, waiting for an officer to receive it.
+  kAccepted = 2,             //!< Được tiếp nhận.
+  kRefused = 3,              //!< Không được tiếp nhận.
+  kProcessing = 4,           //!< Đang xử lý.
+  kSupplementRequested = 5,  //!< Yêu cầu bổ sung giấy tờ (the clock pauses).
+  kPaymentRequested = 6,     //!< Yêu cầu thực hiện nghĩa vụ tài chính.
+  kWithdrawn = 7,            //!< Công dân yêu cầu rút hồ sơ (withdrawn).
+  kStopped = 8,              //!< Dừng xử lý.
+  kDone = 9,                 //!< Đã xử lý xong: result ready.
+  kReturned = 10,            //!< Đã trả kết quả.
 };
 
 //! The stored text name ("draft", "submitted", "accepted", …).
@@ -72,14 +72,14 @@ std::string NormaliseSecret(std::string_view typed);
 
 //! Kinds of timeline events (stored as text; each has a plain-language sentence for the citizen).
 enum class DossierEvent {
-  kCreated,            //!< Draft started.
-  kSubmitted,          //!< Filed (online).
-  kEdited,             //!< Answers or files changed after filing, before reception.
-  kWithdrawn,          //!< Withdrawn by the applicant (before reception).
+  kCreated,              //!< Draft started.
+  kSubmitted,            //!< Filed (online).
+  kEdited,               //!< Answers or files changed after filing, before reception.
+  kWithdrawn,            //!< Withdrawn by the applicant (before reception).
   kWithdrawalRequested,  //!< Withdrawal asked for after reception.
-  kGuidanceStarted,    //!< The applicant showed a guidance code; an officer opened the draft.
-  kGuidanceChanged,    //!< A guiding officer filled or corrected answers or attached files.
-  kGuidanceEnded,      //!< Guided access ended (filed, expired or revoked).
+  kGuidanceStarted,      //!< The applicant showed a guidance code; an officer opened the draft.
+  kGuidanceChanged,      //!< A guiding officer filled or corrected answers or attached files.
+  kGuidanceEnded,        //!< Guided access ended (filed, expired or revoked).
 };
 //! The stored name ("submitted", "guidance_started", …).
 std::string_view EventCode(DossierEvent event);

@@ -10,16 +10,22 @@
 namespace motcua::domain {
 namespace {
 
-constexpr DossierStatus kAllStatuses[] = {
-    DossierStatus::kDraft,      DossierStatus::kSubmitted, DossierStatus::kAccepted,
-    DossierStatus::kRefused,    DossierStatus::kProcessing, DossierStatus::kSupplementRequested,
-    DossierStatus::kPaymentRequested, DossierStatus::kWithdrawn, DossierStatus::kStopped,
-    DossierStatus::kDone,       DossierStatus::kReturned};
+constexpr DossierStatus kAllStatuses[] = {DossierStatus::kDraft,
+                                          DossierStatus::kSubmitted,
+                                          DossierStatus::kAccepted,
+                                          DossierStatus::kRefused,
+                                          DossierStatus::kProcessing,
+                                          DossierStatus::kSupplementRequested,
+                                          DossierStatus::kPaymentRequested,
+                                          DossierStatus::kWithdrawn,
+                                          DossierStatus::kStopped,
+                                          DossierStatus::kDone,
+                                          DossierStatus::kReturned};
 
-constexpr DossierEvent kAllEvents[] = {DossierEvent::kCreated,           DossierEvent::kSubmitted,
-                                       DossierEvent::kEdited,            DossierEvent::kWithdrawn,
-                                       DossierEvent::kWithdrawalRequested, DossierEvent::kGuidanceStarted,
-                                       DossierEvent::kGuidanceChanged,   DossierEvent::kGuidanceEnded};
+constexpr DossierEvent kAllEvents[] = {
+    DossierEvent::kCreated,         DossierEvent::kSubmitted,           DossierEvent::kEdited,
+    DossierEvent::kWithdrawn,       DossierEvent::kWithdrawalRequested, DossierEvent::kGuidanceStarted,
+    DossierEvent::kGuidanceChanged, DossierEvent::kGuidanceEnded};
 
 TEST(DossierStatus, ValuesAreTheNationalCodes) {
   EXPECT_EQ(static_cast<int32_t>(DossierStatus::kSubmitted), 1);

@@ -1,7 +1,7 @@
 //! Dossiers: filing with a dossier code issued from the agency's daily sequence, withdrawal, and the account-free
 //! lookup throttled per client address.
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -48,9 +48,7 @@ domain::ThrottleRules LookupRules() {
   return rules;
 }
 
-std::string LookupKey(const Actor& actor) {
-  return fmt::format("lookup:{}", actor.address);
-}
+std::string LookupKey(const Actor& actor) { return fmt::format("lookup:{}", actor.address); }
 
 //! The time limit of the online channel, else the procedure's.
 std::optional<domain::CivilDate> ExpectedOn(const domain::Procedure* procedure, domain::CivilDate filed_on) {
@@ -78,7 +76,8 @@ std::string FirstName(const std::string& full_name) {
     return "";
   }
   const size_t space = full_name.find_last_of(' ', end);
-  return full_name.substr(space == std::string::npos ? 0 : space + 1, end - (space == std::string::npos ? 0 : space + 1) + 1);
+  return full_name.substr(space == std::string::npos ? 0 : space + 1,
+                          end - (space == std::string::npos ? 0 : space + 1) + 1);
 }
 
 }  // namespace
@@ -149,7 +148,11 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
       }
       if (!d->code.empty()) {
         // Filed meanwhile by a concurrent request (a double click): the first filing stands.
-        out = Filed{d->id, d->code, d->lookup_secret, d->status, d->submitted_at.value_or(d->updated_at),
+        out = Filed{d->id,
+                    d->code,
+                    d->lookup_secret,
+                    d->status,
+                    d->submitted_at.value_or(d->updated_at),
                     domain::ParseCivilDate(d->expected_on)};
         return;
       }
@@ -165,13 +168,13 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
       }
       const std::string code = domain::FormatDossierCode(d->agency_code, today, static_cast<int32_t>(sequence));
       const std::optional<domain::CivilDate> expected = ExpectedOn(procedure, today);
-      store::MarkDossierFiled(s, id, code, secret, answers_text, now,
-                              expected ? domain::CivilDateText(*expected) : "");
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kSubmitted, now, user_id,
-                                                                 actor.principal.name, ""});
+      store::MarkDossierFiled(s, id, code, secret, answers_text, now, expected ? domain::CivilDateText(*expected) : "");
+      store::InsertDossierEvent(
+          s, id, store::DossierEventRecord{domain::DossierEvent::kSubmitted, now, user_id, actor.principal.name, ""});
       if (store::EndGuidance(s, id, now) > 0) {
-        store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kGuidanceEnded, now,
-                                                                   user_id, actor.principal.name, ""});
+        store::InsertDossierEvent(
+            s, id,
+            store::DossierEventRecord{domain::DossierEvent::kGuidanceEnded, now, user_id, actor.principal.name, ""});
       }
       if (!idempotency_key.empty()) {
         store::InsertIdempotencyKey(s, user_id, idempotency_key, "dossier.submit", id, now);
@@ -227,19 +230,21 @@ domain::Result<Dossier> Dossiers::Withdraw(const Actor& actor, int64_t id, std::
     if (domain::OwnerMayEdit(d->status)) {
       store::SetDossierStatus(s, id, domain::DossierStatus::kWithdrawn, why, now);
       store::EndGuidance(s, id, now);
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kWithdrawn, now, user_id,
-                                                                 actor.principal.name, why});
-      Journal(s, actor, JournalEntry::Of("dossier.withdraw", "dossier", std::to_string(id), Summary{}.Set("reason", why)));
+      store::InsertDossierEvent(
+          s, id, store::DossierEventRecord{domain::DossierEvent::kWithdrawn, now, user_id, actor.principal.name, why});
+      Journal(s, actor,
+              JournalEntry::Of("dossier.withdraw", "dossier", std::to_string(id), Summary{}.Set("reason", why)));
       return;
     }
     if (domain::WithdrawalIsRequest(d->status)) {
       // The agency decides (issue 10): only the request is recorded.
       store::SetDossierStatus(s, id, d->status, why, now);
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kWithdrawalRequested, now,
-                                                                 user_id, actor.principal.name, why});
-      Journal(s, actor,
-              JournalEntry::Of("dossier.withdrawal_request", "dossier", std::to_string(id),
-                               Summary{}.Set("reason", why)));
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kWithdrawalRequested, now, user_id,
+                                                          actor.principal.name, why});
+      Journal(
+          s, actor,
+          JournalEntry::Of("dossier.withdrawal_request", "dossier", std::to_string(id), Summary{}.Set("reason", why)));
       return;
     }
     refused = dossier_parts::Conflict(N_("Hồ sơ đã kết thúc nên không rút được nữa."));

@@ -2,9 +2,9 @@
 //! Filing, withdrawal and lookup are in dossier_filing.cpp; guidance at the desk in guidance.cpp.
 #include "service/dossiers.hpp"
 
+#include <fmt/format.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -70,18 +70,14 @@ std::string TextAnswer(const boost::json::object& answers, std::string_view id) 
   return std::string(it->value().as_string());
 }
 
-Error NotFound() {
-  return Error::Of(ErrorKind::kNotFound, N_("Không tìm thấy hồ sơ này."));
-}
+Error NotFound() { return Error::Of(ErrorKind::kNotFound, N_("Không tìm thấy hồ sơ này.")); }
 
 Error NotEditable() {
   return Error::Of(ErrorKind::kConflict,
                    N_("Hồ sơ đã được cơ quan tiếp nhận nên không sửa được nữa. Hãy liên hệ bộ phận một cửa."));
 }
 
-Error Conflict(const char* message) {
-  return Error::Of(ErrorKind::kConflict, message);
-}
+Error Conflict(const char* message) { return Error::Of(ErrorKind::kConflict, message); }
 
 }  // namespace dossier_parts
 
@@ -185,9 +181,9 @@ Dossier Dossiers::Load(store::Session& s, const store::DossierRecord& d) const {
   out.status = d.status;
   out.answers = dossier_parts::ParseObject(d.answers_json);
   for (const store::DossierFileRecord& f : store::ListDossierFiles(s, d.id)) {
-    out.files.push_back(DossierFile{f.id, f.document_id, StoredFile{f.sha256, f.media_type, f.kind, f.bytes,
-                                                                    f.original_name},
-                                    f.added_at, f.by_officer});
+    out.files.push_back(DossierFile{f.id, f.document_id,
+                                    StoredFile{f.sha256, f.media_type, f.kind, f.bytes, f.original_name}, f.added_at,
+                                    f.by_officer});
   }
   for (const store::DossierEventRecord& e : store::ListDossierEvents(s, d.id)) {
     out.timeline.push_back(TimelineEntry{e.event, e.at, e.actor_name, e.note});
@@ -297,8 +293,9 @@ domain::Result<Dossier> Dossiers::Start(const Actor& actor, StartDossier input, 
   try {
     db_.Write([&](store::Session& s) {
       id = store::InsertDossier(s, d);
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kCreated, d.created_at,
-                                                                 user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(
+          s, id,
+          store::DossierEventRecord{domain::DossierEvent::kCreated, d.created_at, user_id, actor.principal.name, ""});
       if (!idempotency_key.empty()) {
         store::InsertIdempotencyKey(s, user_id, idempotency_key, "dossier.start", id, d.created_at);
       }
@@ -443,11 +440,13 @@ domain::Result<Dossier> Dossiers::SaveAnswers(const Actor& actor, int64_t id, co
       keys += keys.empty() ? std::string(kv.key()) : "," + std::string(kv.key());
     }
     if (now_access == Access::kGuide) {
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
-                                                                 actor.principal.user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
+                                                          actor.principal.user_id, actor.principal.name, ""});
     } else if (d->status != domain::DossierStatus::kDraft) {
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kEdited, now,
-                                                                 actor.principal.user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kEdited, now, actor.principal.user_id,
+                                                          actor.principal.name, ""});
     }
     Journal(s, actor,
             JournalEntry::Of(now_access == Access::kGuide ? "dossier.guided_change" : "dossier.answers", "dossier",
@@ -527,15 +526,16 @@ domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std
     const bool by_officer = now_access == Access::kGuide;
     const int64_t file_id = store::InsertDossierFile(
         s, store::DossierFileRecord{0, id, std::string(document_id), stored->sha256, stored->media_type, stored->kind,
-                                    stored->bytes, stored->original_name, now, actor.principal.user_id,
-                                    by_officer});
+                                    stored->bytes, stored->original_name, now, actor.principal.user_id, by_officer});
     store::TouchDossier(s, id, now);
     if (by_officer) {
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
-                                                                 actor.principal.user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
+                                                          actor.principal.user_id, actor.principal.name, ""});
     } else if (d->status != domain::DossierStatus::kDraft) {
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kEdited, now,
-                                                                 actor.principal.user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kEdited, now, actor.principal.user_id,
+                                                          actor.principal.name, ""});
     }
     Journal(s, actor,
             JournalEntry::Of(by_officer ? "dossier.guided_attach" : "dossier.attach", "dossier", std::to_string(id),
@@ -575,15 +575,17 @@ domain::Result<Dossier> Dossiers::RemoveFile(const Actor& actor, int64_t id, int
     const domain::Instant now = clock_.Now();
     store::TouchDossier(s, id, now);
     if (access == Access::kGuide) {
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
-                                                                 actor.principal.user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
+                                                          actor.principal.user_id, actor.principal.name, ""});
     } else if (d->status != domain::DossierStatus::kDraft) {
-      store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kEdited, now,
-                                                                 actor.principal.user_id, actor.principal.name, ""});
+      store::InsertDossierEvent(s, id,
+                                store::DossierEventRecord{domain::DossierEvent::kEdited, now, actor.principal.user_id,
+                                                          actor.principal.name, ""});
     }
     Journal(s, actor,
-            JournalEntry::Of(access == Access::kGuide ? "dossier.guided_remove_file" : "dossier.remove_file",
-                             "dossier", std::to_string(id), Summary{}.Set("file", file_id)));
+            JournalEntry::Of(access == Access::kGuide ? "dossier.guided_remove_file" : "dossier.remove_file", "dossier",
+                             std::to_string(id), Summary{}.Set("file", file_id)));
   });
   if (refused) {
     return *refused;
@@ -600,8 +602,8 @@ domain::Result<FileDownload> Dossiers::File(const Actor& actor, int64_t id, int6
   if (!dossier) {
     return NotFound();
   }
-  const auto it = std::find_if(dossier->files.begin(), dossier->files.end(),
-                               [&](const DossierFile& f) { return f.id == file_id; });
+  const auto it =
+      std::find_if(dossier->files.begin(), dossier->files.end(), [&](const DossierFile& f) { return f.id == file_id; });
   if (it == dossier->files.end()) {
     return Error::Of(ErrorKind::kNotFound, N_("Không tìm thấy tệp này."));
   }

@@ -33,87 +33,87 @@ namespace motcua::service {
 
 //! One file attached to a document of a dossier.
 struct DossierFile {
-  int64_t id = 0;              //!< Its id.
-  std::string document_id;     //!< The DocumentDef it belongs to.
-  StoredFile file;             //!< The stored bytes.
-  domain::Instant added_at;    //!< When.
-  bool by_officer = false;     //!< Attached by a guiding officer (marked for the citizen).
+  int64_t id = 0;            //!< Its id.
+  std::string document_id;   //!< The DocumentDef it belongs to.
+  StoredFile file;           //!< The stored bytes.
+  domain::Instant added_at;  //!< When.
+  bool by_officer = false;   //!< Attached by a guiding officer (marked for the citizen).
 };
 
 //! One event of a dossier's timeline.
 struct TimelineEntry {
   domain::DossierEvent event = domain::DossierEvent::kCreated;  //!< What happened.
   domain::Instant at;                                           //!< When.
-  std::string actor_name;  //!< Who ("" on the account-free lookup).
-  std::string note;        //!< A reason or detail ("" when none).
+  std::string actor_name;                                       //!< Who ("" on the account-free lookup).
+  std::string note;                                             //!< A reason or detail ("" when none).
 };
 
 //! A dossier as its owner (or an officer allowed to see it) sees it.
 struct Dossier {
-  int64_t id = 0;                    //!< Internal id (URLs of drafts).
-  std::string code;                  //!< Dossier code, "" until filed.
-  std::string lookup_secret;         //!< Lookup secret, "" until filed.
-  std::string procedure_code;        //!< Its procedure.
-  std::string agency_code;           //!< The agency it is filed with.
-  int32_t form_version = 0;          //!< The form version it is pinned to.
-  int64_t owner_id = 0;              //!< The account that files it.
-  int64_t organisation_id = 0;       //!< The organisation it is filed for (0: a person).
-  std::string relationship;          //!< Filed for someone else: the relationship ("" for oneself).
-  std::string applicant_name;        //!< The applicant's full name (from the answers, else the account).
+  int64_t id = 0;               //!< Internal id (URLs of drafts).
+  std::string code;             //!< Dossier code, "" until filed.
+  std::string lookup_secret;    //!< Lookup secret, "" until filed.
+  std::string procedure_code;   //!< Its procedure.
+  std::string agency_code;      //!< The agency it is filed with.
+  int32_t form_version = 0;     //!< The form version it is pinned to.
+  int64_t owner_id = 0;         //!< The account that files it.
+  int64_t organisation_id = 0;  //!< The organisation it is filed for (0: a person).
+  std::string relationship;     //!< Filed for someone else: the relationship ("" for oneself).
+  std::string applicant_name;   //!< The applicant's full name (from the answers, else the account).
   domain::DossierStatus status = domain::DossierStatus::kDraft;  //!< Where it stands.
-  boost::json::object answers;       //!< Answers keyed by question id.
-  std::vector<DossierFile> files;    //!< Attached files.
-  std::vector<TimelineEntry> timeline;  //!< Events, oldest first.
-  bool guided = false;               //!< An officer guided its filing at the desk (it stays an online dossier).
+  boost::json::object answers;                                   //!< Answers keyed by question id.
+  std::vector<DossierFile> files;                                //!< Attached files.
+  std::vector<TimelineEntry> timeline;                           //!< Events, oldest first.
+  bool guided = false;                      //!< An officer guided its filing at the desk (it stays an online dossier).
   std::vector<std::string> officer_fields;  //!< Questions a guiding officer filled or changed (marked until filed).
-  bool guidance_active = false;      //!< A guidance code or a guiding officer currently has access.
-  domain::Instant created_at;        //!< Started.
-  domain::Instant updated_at;        //!< Last changed.
-  std::optional<domain::Instant> submitted_at;  //!< Filed.
+  bool guidance_active = false;             //!< A guidance code or a guiding officer currently has access.
+  domain::Instant created_at;               //!< Started.
+  domain::Instant updated_at;               //!< Last changed.
+  std::optional<domain::Instant> submitted_at;   //!< Filed.
   std::optional<domain::CivilDate> expected_on;  //!< Expected result date (from the procedure's time limit).
-  int64_t version = 0;               //!< Row version for optimistic updates.
+  int64_t version = 0;                           //!< Row version for optimistic updates.
 };
 
 //! One line of "Hồ sơ của tôi".
 struct DossierSummary {
-  int64_t id = 0;                    //!< Internal id.
-  std::string code;                  //!< "" for drafts.
-  std::string procedure_code;        //!< Its procedure.
-  std::string procedure_name;        //!< Its name.
-  std::string applicant_name;        //!< For whom.
+  int64_t id = 0;                                                //!< Internal id.
+  std::string code;                                              //!< "" for drafts.
+  std::string procedure_code;                                    //!< Its procedure.
+  std::string procedure_name;                                    //!< Its name.
+  std::string applicant_name;                                    //!< For whom.
   domain::DossierStatus status = domain::DossierStatus::kDraft;  //!< Where it stands.
-  domain::Instant updated_at;        //!< Last changed.
-  std::optional<domain::CivilDate> expected_on;  //!< Expected result date.
+  domain::Instant updated_at;                                    //!< Last changed.
+  std::optional<domain::CivilDate> expected_on;                  //!< Expected result date.
 };
 
 //! What starting a dossier takes.
 struct StartDossier {
-  std::string procedure_code;    //!< The procedure.
-  std::string agency_code;       //!< The agency; "" when exactly one agency handles the procedure.
-  std::string relationship;      //!< Filing for someone else: the relationship to them ("" for oneself).
-  int64_t organisation_id = 0;   //!< Filing for an organisation the actor represents (0: none).
-  boost::json::object answers;   //!< First answers (merged over the applicant prefilled from the account).
+  std::string procedure_code;   //!< The procedure.
+  std::string agency_code;      //!< The agency; "" when exactly one agency handles the procedure.
+  std::string relationship;     //!< Filing for someone else: the relationship to them ("" for oneself).
+  int64_t organisation_id = 0;  //!< Filing for an organisation the actor represents (0: none).
+  boost::json::object answers;  //!< First answers (merged over the applicant prefilled from the account).
 };
 
 //! A dossier just filed.
 struct Filed {
-  int64_t id = 0;                                                   //!< Internal id.
-  std::string code;                                                 //!< The dossier code.
-  std::string lookup_secret;                                        //!< The lookup secret for the receipt.
+  int64_t id = 0;                                                    //!< Internal id.
+  std::string code;                                                  //!< The dossier code.
+  std::string lookup_secret;                                         //!< The lookup secret for the receipt.
   domain::DossierStatus status = domain::DossierStatus::kSubmitted;  //!< Its status.
-  domain::Instant submitted_at;                                     //!< When it was filed.
-  std::optional<domain::CivilDate> expected_on;                     //!< Expected result date.
+  domain::Instant submitted_at;                                      //!< When it was filed.
+  std::optional<domain::CivilDate> expected_on;                      //!< Expected result date.
 };
 
 //! What the account-free lookup shows: no personal data beyond the first name.
 struct LookupView {
-  std::string code;                  //!< The dossier code.
-  std::string procedure_name;        //!< Its procedure.
-  std::string agency_name;           //!< The agency.
-  std::string first_name;            //!< The applicant's given name only.
+  std::string code;                                                  //!< The dossier code.
+  std::string procedure_name;                                        //!< Its procedure.
+  std::string agency_name;                                           //!< The agency.
+  std::string first_name;                                            //!< The applicant's given name only.
   domain::DossierStatus status = domain::DossierStatus::kSubmitted;  //!< Where it stands.
-  std::vector<TimelineEntry> timeline;  //!< Events without names or notes.
-  std::optional<domain::CivilDate> expected_on;  //!< Expected result date.
+  std::vector<TimelineEntry> timeline;                               //!< Events without names or notes.
+  std::optional<domain::CivilDate> expected_on;                      //!< Expected result date.
 };
 
 //! A stored file to send back.

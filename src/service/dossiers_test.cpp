@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/json/parse.hpp>
 #include <fmt/format.h>
+#include <boost/json/parse.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -30,8 +30,8 @@ using testing_support::kDistrict2;
 using testing_support::kFieldCode;
 using testing_support::kProvince;
 
-constexpr const char* kProcedure = "1.000001";     // handled by the province only, 5 working days online
-constexpr const char* kTwoAgencies = "1.000002";   // handled by both districts
+constexpr const char* kProcedure = "1.000001";    // handled by the province only, 5 working days online
+constexpr const char* kTwoAgencies = "1.000002";  // handled by both districts
 constexpr const char* kCitizenId = "036099001234";
 constexpr const char* kCitizenPhone = "0912345678";
 
@@ -325,7 +325,8 @@ TEST_F(DossiersTest, LookupShowsTheFirstNameOnlyAndThrottlesWrongPairs) {
   std::transform(typed.begin(), typed.end(), typed.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
   std::string code = filed->code;
   std::transform(code.begin(), code.end(), code.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
-  domain::Result<LookupView> view = dossiers_->Lookup(visitor, " " + code + " ", typed.substr(0, 3) + " " + typed.substr(3));
+  domain::Result<LookupView> view =
+      dossiers_->Lookup(visitor, " " + code + " ", typed.substr(0, 3) + " " + typed.substr(3));
   ASSERT_TRUE(view.ok()) << view.error().message;
   EXPECT_EQ(view->code, filed->code);
   EXPECT_EQ(view->first_name, "34");
@@ -476,8 +477,7 @@ TEST_F(DossiersTest, GuidanceCodesExpireAndAccessEndsWhenRevokedOrExpired) {
   ASSERT_TRUE(dossiers_->OpenGuided(ActorOf(desk), third->code).ok());
   ASSERT_TRUE(dossiers_->RevokeGuidance(ActorOf(citizen_), d.id).ok());
   EXPECT_EQ(dossiers_->Get(ActorOf(desk), d.id).kind(), ErrorKind::kNotFound) << "access revoked";
-  EXPECT_EQ(dossiers_->SaveAnswers(ActorOf(desk), d.id, Answers(R"({"noi_dung": "x"})")).kind(),
-            ErrorKind::kNotFound);
+  EXPECT_EQ(dossiers_->SaveAnswers(ActorOf(desk), d.id, Answers(R"({"noi_dung": "x"})")).kind(), ErrorKind::kNotFound);
   domain::Result<Dossier> own = dossiers_->Get(ActorOf(citizen_), d.id);
   ASSERT_TRUE(own.ok());
   EXPECT_FALSE(own->guidance_active);

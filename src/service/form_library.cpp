@@ -1,5 +1,5 @@
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -25,9 +25,7 @@ constexpr const char* kNoSuchForm = N_("Không tìm thấy phiên bản biểu m
 constexpr size_t kMaxReportedFaults = 5;
 
 //! The JSON text of `form` as it is stored.
-std::string TextOf(const domain::FormDefinition& form) {
-  return boost::json::serialize(domain::ToJson(form));
-}
+std::string TextOf(const domain::FormDefinition& form) { return boost::json::serialize(domain::ToJson(form)); }
 
 }  // namespace
 
@@ -46,8 +44,8 @@ domain::FormDefinition FormLibrary::Parsed(const std::string& procedure_code, in
   domain::Result<domain::FormDefinition> parsed = domain::ParseFormDefinition(text);
   if (!parsed) {
     // Only validated definitions are stored: a stored one that does not parse is a bug or a hand-edited table.
-    throw std::runtime_error(fmt::format("form definition {} version {} in the store does not parse",
-                                         procedure_code, version));
+    throw std::runtime_error(
+        fmt::format("form definition {} version {} in the store does not parse", procedure_code, version));
   }
   parsed->version = version;
   const std::lock_guard lock(mutex_);

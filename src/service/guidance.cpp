@@ -65,8 +65,9 @@ domain::Result<domain::Done> Dossiers::RevokeGuidance(const Actor& actor, int64_
     if (store::EndGuidance(s, id, now) == 0) {
       return;
     }
-    store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kGuidanceEnded, now,
-                                                               actor.principal.user_id, actor.principal.name, ""});
+    store::InsertDossierEvent(s, id,
+                              store::DossierEventRecord{domain::DossierEvent::kGuidanceEnded, now,
+                                                        actor.principal.user_id, actor.principal.name, ""});
     Journal(s, actor, JournalEntry::Of("dossier.guidance_revoke", "dossier", std::to_string(id)));
   });
   if (refused) {
@@ -107,8 +108,9 @@ domain::Result<Dossier> Dossiers::OpenGuided(const Actor& actor, std::string_vie
       return;
     }
     store::MarkDossierGuided(s, id, now);
-    store::InsertDossierEvent(s, id, store::DossierEventRecord{domain::DossierEvent::kGuidanceStarted, now, officer,
-                                                               actor.principal.name, ""});
+    store::InsertDossierEvent(
+        s, id,
+        store::DossierEventRecord{domain::DossierEvent::kGuidanceStarted, now, officer, actor.principal.name, ""});
     Journal(s, actor, JournalEntry::Of("dossier.guidance_open", "dossier", std::to_string(id)));
   });
   if (id == 0) {

@@ -69,9 +69,7 @@ std::optional<DossierRecord> FirstDossier(const Rows& rows) {
   return ReadDossier(rows[0]);
 }
 
-Value IdOrNull(int64_t id) {
-  return id != 0 ? Value{id} : Value{};
-}
+Value IdOrNull(int64_t id) { return id != 0 ? Value{id} : Value{}; }
 
 constexpr std::string_view kFileColumns =
     "id, dossier_id, document_id, sha256, media_type, kind, bytes, original_name, added_at, added_by, by_officer";
@@ -124,12 +122,11 @@ int64_t InsertDossier(Session& s, const DossierRecord& d) {
       "organisation_id, relationship, applicant_name, status, answers, guided, officer_fields, created_at, "
       "updated_at, submitted_at, expected_on, withdrawn_reason) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {TextOrNull(d.code), TextOrNull(d.lookup_secret), d.procedure_code, d.agency_code,
-       int64_t{d.form_version}, d.owner_id, IdOrNull(d.organisation_id), d.relationship, d.applicant_name,
+      {TextOrNull(d.code), TextOrNull(d.lookup_secret), d.procedure_code, d.agency_code, int64_t{d.form_version},
+       d.owner_id, IdOrNull(d.organisation_id), d.relationship, d.applicant_name,
        std::string(domain::StatusCode(d.status)), d.answers_json, int64_t{d.guided ? 1 : 0}, d.officer_fields_json,
-       d.created_at.micros, d.updated_at.micros,
-       d.submitted_at ? Value{d.submitted_at->micros} : Value{}, TextOrNull(d.expected_on),
-       TextOrNull(d.withdrawn_reason)});
+       d.created_at.micros, d.updated_at.micros, d.submitted_at ? Value{d.submitted_at->micros} : Value{},
+       TextOrNull(d.expected_on), TextOrNull(d.withdrawn_reason)});
   return rows[0].Int(0);
 }
 
@@ -139,8 +136,7 @@ std::optional<DossierRecord> FindDossier(Session& s, int64_t id) {
 
 std::optional<DossierRecord> LockDossier(Session& s, int64_t id) {
   if (s.engine() == Engine::kPostgres) {
-    return FirstDossier(
-        s.Query(fmt::format("SELECT {} FROM dossiers WHERE id = ? FOR UPDATE", kDossierColumns), {id}));
+    return FirstDossier(s.Query(fmt::format("SELECT {} FROM dossiers WHERE id = ? FOR UPDATE", kDossierColumns), {id}));
   }
   return FindDossier(s, id);
 }
@@ -248,8 +244,8 @@ std::vector<DossierEventRecord> ListDossierEvents(Session& s, int64_t dossier_id
     if (!event) {
       continue;
     }
-    out.push_back(DossierEventRecord{*event, domain::Instant::FromMicros(r.Int(0)), r.OptInt(2).value_or(0),
-                                     r.Text(3), r.Text(4)});
+    out.push_back(DossierEventRecord{*event, domain::Instant::FromMicros(r.Int(0)), r.OptInt(2).value_or(0), r.Text(3),
+                                     r.Text(4)});
   }
   return out;
 }
@@ -266,8 +262,9 @@ int64_t NextDossierSequence(Session& s, std::string_view agency_code, std::strin
 }
 
 std::optional<IdempotentResult> FindIdempotencyKey(Session& s, int64_t account_id, std::string_view key) {
-  const Rows rows = s.Query("SELECT operation, object_id FROM idempotency_keys WHERE account_id = ? AND request_key = ?",
-                            {account_id, std::string(key)});
+  const Rows rows =
+      s.Query("SELECT operation, object_id FROM idempotency_keys WHERE account_id = ? AND request_key = ?",
+              {account_id, std::string(key)});
   if (rows.empty()) {
     return std::nullopt;
   }

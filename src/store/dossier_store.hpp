@@ -18,26 +18,26 @@ namespace motcua::store {
 
 //! One dossier row.
 struct DossierRecord {
-  int64_t id = 0;                       //!< Its id (0 before insertion).
-  std::string code;                     //!< Dossier code, "" until filed.
-  std::string lookup_secret;            //!< Lookup secret, "" until filed.
-  std::string procedure_code;           //!< Its procedure.
-  std::string agency_code;              //!< The agency it is filed with.
-  int32_t form_version = 0;             //!< The form version it is pinned to.
-  int64_t owner_id = 0;                 //!< The account that files it.
-  int64_t organisation_id = 0;          //!< Filed for this organisation (0: none).
-  std::string relationship;             //!< Filed for someone else: the relationship ("" for oneself).
-  std::string applicant_name;           //!< The applicant's full name.
+  int64_t id = 0;               //!< Its id (0 before insertion).
+  std::string code;             //!< Dossier code, "" until filed.
+  std::string lookup_secret;    //!< Lookup secret, "" until filed.
+  std::string procedure_code;   //!< Its procedure.
+  std::string agency_code;      //!< The agency it is filed with.
+  int32_t form_version = 0;     //!< The form version it is pinned to.
+  int64_t owner_id = 0;         //!< The account that files it.
+  int64_t organisation_id = 0;  //!< Filed for this organisation (0: none).
+  std::string relationship;     //!< Filed for someone else: the relationship ("" for oneself).
+  std::string applicant_name;   //!< The applicant's full name.
   domain::DossierStatus status = domain::DossierStatus::kDraft;  //!< Where it stands.
-  std::string answers_json = "{}";      //!< Answers: a JSON object keyed by question id.
-  bool guided = false;                  //!< A desk officer guided its filing.
-  std::string officer_fields_json = "[]";  //!< JSON array of question ids a guiding officer touched.
-  domain::Instant created_at;           //!< Started.
-  domain::Instant updated_at;           //!< Last changed.
+  std::string answers_json = "{}";                               //!< Answers: a JSON object keyed by question id.
+  bool guided = false;                                           //!< A desk officer guided its filing.
+  std::string officer_fields_json = "[]";       //!< JSON array of question ids a guiding officer touched.
+  domain::Instant created_at;                   //!< Started.
+  domain::Instant updated_at;                   //!< Last changed.
   std::optional<domain::Instant> submitted_at;  //!< Filed.
-  std::string expected_on;              //!< Expected result date "YYYY-MM-DD", "" when unknown.
-  std::string withdrawn_reason;         //!< Why it was withdrawn (or the withdrawal requested), "" when not.
-  int64_t version = 1;                  //!< Row version (optimistic updates).
+  std::string expected_on;                      //!< Expected result date "YYYY-MM-DD", "" when unknown.
+  std::string withdrawn_reason;                 //!< Why it was withdrawn (or the withdrawal requested), "" when not.
+  int64_t version = 1;                          //!< Row version (optimistic updates).
 };
 
 //! Inserts a new dossier (its id and version are ignored); returns its id.
@@ -69,17 +69,17 @@ void TouchDossier(Session& s, int64_t id, domain::Instant now);
 
 //! One attached file.
 struct DossierFileRecord {
-  int64_t id = 0;              //!< Its id.
-  int64_t dossier_id = 0;      //!< Its dossier.
-  std::string document_id;     //!< The form's document it belongs to.
-  std::string sha256;          //!< Name in the file store.
-  std::string media_type;      //!< Stored type.
-  std::string kind;            //!< What was uploaded ("pdf", "jpeg", "png", "heic").
-  int64_t bytes = 0;           //!< Stored size.
-  std::string original_name;   //!< Name it was uploaded with (metadata only).
-  domain::Instant added_at;    //!< When.
-  int64_t added_by = 0;        //!< Who.
-  bool by_officer = false;     //!< Attached by a guiding officer.
+  int64_t id = 0;             //!< Its id.
+  int64_t dossier_id = 0;     //!< Its dossier.
+  std::string document_id;    //!< The form's document it belongs to.
+  std::string sha256;         //!< Name in the file store.
+  std::string media_type;     //!< Stored type.
+  std::string kind;           //!< What was uploaded ("pdf", "jpeg", "png", "heic").
+  int64_t bytes = 0;          //!< Stored size.
+  std::string original_name;  //!< Name it was uploaded with (metadata only).
+  domain::Instant added_at;   //!< When.
+  int64_t added_by = 0;       //!< Who.
+  bool by_officer = false;    //!< Attached by a guiding officer.
 };
 
 //! Inserts an attached file; returns its id.
@@ -124,10 +124,10 @@ void InsertIdempotencyKey(Session& s, int64_t account_id, std::string_view key, 
 
 //! One guidance grant of a dossier.
 struct GuidanceRecord {
-  int64_t id = 0;                          //!< Its id.
-  int64_t dossier_id = 0;                  //!< The draft.
-  domain::Instant expires_at;              //!< The code (unopened) or the officer's access (opened) ends then.
-  int64_t officer_id = 0;                  //!< The officer who opened it (0: not yet).
+  int64_t id = 0;                            //!< Its id.
+  int64_t dossier_id = 0;                    //!< The draft.
+  domain::Instant expires_at;                //!< The code (unopened) or the officer's access (opened) ends then.
+  int64_t officer_id = 0;                    //!< The officer who opened it (0: not yet).
   std::optional<domain::Instant> opened_at;  //!< When the officer opened it.
 };
 

@@ -21,17 +21,17 @@ std::optional<FormVersionRecord> FirstForm(const Rows& rows) {
 }  // namespace
 
 std::optional<FormVersionRecord> FindFormVersion(Session& s, std::string_view procedure_code, int32_t version) {
-  return FirstForm(s.Query(
-      "SELECT procedure_code, version, definition, published_at, published_by FROM form_definitions "
-      "WHERE procedure_code = ? AND version = ?",
-      {std::string(procedure_code), int64_t{version}}));
+  return FirstForm(
+      s.Query("SELECT procedure_code, version, definition, published_at, published_by FROM form_definitions "
+              "WHERE procedure_code = ? AND version = ?",
+              {std::string(procedure_code), int64_t{version}}));
 }
 
 std::optional<FormVersionRecord> FindCurrentForm(Session& s, std::string_view procedure_code) {
-  return FirstForm(s.Query(
-      "SELECT procedure_code, version, definition, published_at, published_by FROM form_definitions "
-      "WHERE procedure_code = ? ORDER BY version DESC LIMIT 1",
-      {std::string(procedure_code)}));
+  return FirstForm(
+      s.Query("SELECT procedure_code, version, definition, published_at, published_by FROM form_definitions "
+              "WHERE procedure_code = ? ORDER BY version DESC LIMIT 1",
+              {std::string(procedure_code)}));
 }
 
 std::vector<FormVersionRecord> ListFormVersions(Session& s, std::string_view procedure_code) {

@@ -15,11 +15,11 @@ namespace motcua::store {
 
 //! One published version of a procedure's form.
 struct FormVersionRecord {
-  std::string procedure_code;  //!< The procedure.
-  int32_t version = 0;         //!< 1, 2, …
-  std::string definition;      //!< The JSON text.
+  std::string procedure_code;    //!< The procedure.
+  int32_t version = 0;           //!< 1, 2, …
+  std::string definition;        //!< The JSON text.
   domain::Instant published_at;  //!< When.
-  int64_t published_by = 0;    //!< The administrator (0: seeded or generic).
+  int64_t published_by = 0;      //!< The administrator (0: seeded or generic).
 };
 
 //! Version `version` of the form of `procedure_code`, if published.

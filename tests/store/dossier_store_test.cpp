@@ -109,9 +109,8 @@ TEST_F(DossierStoreTest, FilingSetsCodeSecretStatusAndClearsOfficerMarks) {
   DossierRecord draft = Draft();
   draft.officer_fields_json = R"(["ten_tre"])";
   const int64_t id = Insert(draft);
-  db().Write([&](Session& s) {
-    MarkDossierFiled(s, id, "000.00.01.H40-261101-0001", "ABC234", "{}", kT0, "2026-11-06");
-  });
+  db().Write(
+      [&](Session& s) { MarkDossierFiled(s, id, "000.00.01.H40-261101-0001", "ABC234", "{}", kT0, "2026-11-06"); });
   const DossierRecord d = Find(id).value();
   EXPECT_EQ(d.code, "000.00.01.H40-261101-0001");
   EXPECT_EQ(d.lookup_secret, "ABC234");
@@ -126,17 +125,17 @@ TEST_F(DossierStoreTest, FilingSetsCodeSecretStatusAndClearsOfficerMarks) {
   EXPECT_EQ(by_code->id, id);
   // A code is unique: a second dossier can never be filed under it.
   const int64_t other = Insert(Draft());
-  EXPECT_THROW(db().Write([&](Session& s) {
-    MarkDossierFiled(s, other, "000.00.01.H40-261101-0001", "XYZ789", "{}", kT0, "");
-  }),
-               DatabaseError);
+  EXPECT_THROW(
+      db().Write([&](Session& s) { MarkDossierFiled(s, other, "000.00.01.H40-261101-0001", "XYZ789", "{}", kT0, ""); }),
+      DatabaseError);
 }
 
 TEST_F(DossierStoreTest, MineListsOwnAndRepresentedOrganisationsNewestFirst) {
   db().Write([&](Session& s) {
     s.Exec("INSERT INTO users (id, full_name, created_at) VALUES (7, 'A', 0), (8, 'B', 0)");
-    s.Exec("INSERT INTO organisations (id, tax_code, name, representative_id, created_at) VALUES "
-           "(70, '0101234567', 'Công ty A', 7, 0)");
+    s.Exec(
+        "INSERT INTO organisations (id, tax_code, name, representative_id, created_at) VALUES "
+        "(70, '0101234567', 'Công ty A', 7, 0)");
   });
   DossierRecord mine = Draft("", 7);
   mine.agency_code = kAgencyA;
@@ -161,8 +160,8 @@ TEST_F(DossierStoreTest, FilesEventsAndTotals) {
   db().Write([&](Session& s) {
     f1 = InsertDossierFile(s, DossierFileRecord{0, id, "giay_chung_sinh", std::string(64, 'a'), "application/pdf",
                                                 "pdf", 1200, "giấy chứng sinh.pdf", kT0, 7, false});
-    InsertDossierFile(s, DossierFileRecord{0, id, "giay_chung_sinh", std::string(64, 'b'), "image/jpeg", "heic",
-                                           800, "IMG_1.HEIC", kT0, 9, true});
+    InsertDossierFile(s, DossierFileRecord{0, id, "giay_chung_sinh", std::string(64, 'b'), "image/jpeg", "heic", 800,
+                                           "IMG_1.HEIC", kT0, 9, true});
     InsertDossierEvent(s, id, DossierEventRecord{domain::DossierEvent::kCreated, kT0, 7, "A", ""});
     InsertDossierEvent(s, id, DossierEventRecord{domain::DossierEvent::kWithdrawn, kT0, 0, "", "nộp nhầm"});
   });
