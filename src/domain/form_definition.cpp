@@ -550,6 +550,14 @@ class DefinitionParser {
   size_t field_count_ = 0;
 };
 
+//! A bound as JSON: a whole number as an integer ("max": 0, not 0E0), others as a double.
+json::value BoundToJson(double b) {
+  if (b == std::floor(b) && std::fabs(b) <= kMaxBound) {
+    return json::value(static_cast<int64_t>(b));
+  }
+  return json::value(b);
+}
+
 json::value FieldToJson(const FieldDef& f) {
   json::object o;
   o["id"] = f.id;
@@ -565,10 +573,10 @@ json::value FieldToJson(const FieldDef& f) {
     o["options"] = std::move(options);
   }
   if (f.min) {
-    o["min"] = *f.min;
+    o["min"] = BoundToJson(*f.min);
   }
   if (f.max) {
-    o["max"] = *f.max;
+    o["max"] = BoundToJson(*f.max);
   }
   if (f.show_if) {
     o["show_if"] = json::object{{"field", f.show_if->field}, {"equals", f.show_if->equals}};

@@ -102,6 +102,10 @@ TEST(FormDefinition, ToJsonReadsBackToTheSameDefinition) {
   const Result<FormDefinition> first = ParseFormDefinition(kGood);
   ASSERT_TRUE(first.ok());
   const std::string text = json::serialize(ToJson(*first));
+  EXPECT_NE(text.find(R"("id":"ngay_sinh","label":"Ngày sinh","hint":"","type":"date","required":false,"max":0})"),
+            std::string::npos)
+      << "whole bounds are written as integers: " << text;
+  EXPECT_NE(text.find(R"("min":5E-1)"), std::string::npos) << text;
   const Result<FormDefinition> second = ParseFormDefinition(text);
   ASSERT_TRUE(second.ok()) << second.error().fields.front().field;
   EXPECT_EQ(json::serialize(ToJson(*second)), text);
