@@ -117,19 +117,6 @@ std::optional<Response> Load(const Site& site, FilingServices& s, const Request&
   return std::nullopt;
 }
 
-//! The upload's body, parsed as it arrived (files spooled next to the file store, so attaching them is a rename).
-http::MultipartBody ReadUpload(const Request& req, const std::string& spool_dir) {
-  const std::string boundary = http::MultipartBoundary(req.Header("Content-Type"));
-  if (boundary.empty()) {
-    http::MultipartBody refused;
-    refused.error = http::MultipartError::kMalformed;
-    return refused;
-  }
-  http::MultipartParser parser(boundary, spool_dir, http::MultipartLimits{});
-  parser.Feed(req.body);
-  return parser.Finish();
-}
-
 const char* RefusalOf(http::MultipartError error) {
   switch (error) {
     case http::MultipartError::kFileTooLarge:
@@ -163,7 +150,11 @@ Response UploadDocuments(const Site& site, FilingServices& s, const Request& req
     return std::move(*refused);
   }
   const std::string lang = site.Lang(req);
-  http::MultipartBody body = ReadUpload(req, s.files.SpoolDir());
+  if (req.multipart == nullptr) {
+    return site.ErrorPage(req, http::kBadRequest, site.T(lang, "Không đọc được nội dung gửi lên."));
+  }
+  // Parsed by the server as it arrived: the files are already spooled next to the file store.
+  http::MultipartBody& body = *req.multipart;
   const std::string document = [&] {
     for (const auto& [name, value] : body.fields) {
       if (name == "tai_lieu") {

@@ -676,7 +676,8 @@ void AddDossierPages(access::RouteTable& routes, const Site& site, const FilingS
   // Multipart: the files are spooled and attached one by one (see dossier_documents.cpp).
   routes.Add(
       "POST", "/ho-so/{id}/giay-to", Permission::kSignedIn,
-      [s, shared](http::Request& r) { return UploadDocuments(*s, *shared, r); }, Exec::kInteractive, kUploadBodyLimit);
+      [s, shared](http::Request& r) { return UploadDocuments(*s, *shared, r); }, Exec::kInteractive, kUploadBodyLimit,
+      http::BodyMode::kMultipart);
 }
 
 }  // namespace motcua::web
