@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { Browser, kDemoLogins, kDemoPassword, listRoutes, signedIn } from '../lib/client.mjs';
+import { multipart } from '../lib/filing.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const kProcedure = '1.001193';
@@ -32,7 +33,8 @@ const kPrincipals = [
 ];
 
 // [method, pattern, sample path ({name} = an id looked up in before()), outcomes, options]
-// options: body (form fields), endsSession (run last, each time on a fresh session).
+// options: body (form fields), endsSession (run last, each time on a fresh session), multipart (an upload route: the
+// POST is multipart/form-data with the CSRF field and no file).
 //                                                                                      anon
 //                                                                                      | citizen
 //                                                                                      | | representative
@@ -62,7 +64,8 @@ const kMatrix = [
   ['GET', '/ho-so/{id}/trang/{page}', '/ho-so/987654/trang/nguoi-nop', '                 S O O O O O O O O O O O'],
   ['POST', '/ho-so/{id}/trang/{page}', '/ho-so/987654/trang/nguoi-nop', '                S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/giay-to', '/ho-so/987654/giay-to', '                              S O O O O O O O O O O O'],
-  ['POST', '/ho-so/{id}/giay-to', '/ho-so/987654/giay-to', '                             S O O O O O O O O O O O'],
+  ['POST', '/ho-so/{id}/giay-to', '/ho-so/987654/giay-to', '                             S O O O O O O O O O O O',
+    { multipart: true }],
   ['POST', '/ho-so/{id}/giay-to/{file}/xoa', '/ho-so/987654/giay-to/1/xoa', '            S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/kiem-tra', '/ho-so/987654/kiem-tra', '                            S O O O O O O O O O O O'],
   ['POST', '/ho-so/{id}/nop', '/ho-so/987654/nop', '                                     S O O O O O O O O O O O'],
@@ -146,6 +149,12 @@ const kMatrix = [
   ['GET', '/metrics', '/metrics', '                                                      S S S S S S S S S S S S'],
   ['GET', '/favicon.ico', '/favicon.ico', '                                              O O O O O O O O O O O O'],
 ];
+
+//! POSTs an empty upload (the CSRF field only) to `path` as `browser`.
+function postMultipart(browser, path) {
+  const { body, contentType } = multipart([['csrf', browser.csrf]], []);
+  return browser.request('POST', path, { body, headers: { 'content-type': contentType, origin: browser.origin } });
+}
 
 const kOutcomeNames = { O: 'ok', S: 'signin', F: 'forbidden' };
 
@@ -272,7 +281,8 @@ describe('role × route matrix', () => {
       const wrong = [];
       for (const [i, [name, login]] of kPrincipals.entries()) {
         const browser = await browserFor(name, login, options.endsSession === true);
-        const res = method === 'GET' ? await browser.get(path) : await browser.post(path, options.body ?? {});
+        const res = method === 'GET' ? await browser.get(path)
+          : options.multipart ? await postMultipart(browser, path) : await browser.post(path, options.body ?? {});
         const got = outcomeOf(path, res);
         if (got !== expected[i]) {
           const where = res.location ? ` → ${res.location}` : '';
