@@ -94,6 +94,7 @@ class Auditor {
       return `${where}:${m.lastLine ?? '?'}: ${m.message}\n    ${(m.extract ?? '').replace(/\n/g, ' ')}`;
     });
     assert.deepEqual(lines, [], `vnu errors:\n${lines.join('\n')}`);
+    this.files.clear();
   }
 }
 
@@ -299,6 +300,8 @@ async function filingJourney(options, person, name) {
     console.log(`screens ${auditor.screens.length} (${name}): ${auditor.screens.join(' → ')}`);
     assert.ok(auditor.screens.length <= form.pages.length + 4, `screens ${auditor.screens.length}`);
     assert.ok(code);
+    // The path's own pages are checked now; the pages after it (receipt, my dossiers, withdrawal) at the end.
+    auditor.vnu();
     await openReceiptPdf(page);
 
     // A second dossier, left half-way: the browser is closed after the first page.
