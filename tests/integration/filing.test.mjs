@@ -162,3 +162,29 @@ describe('filing a birth registration', () => {
     assert.match(start.text, /href="\/ho-so\/\d+\/danh-sach"/);
   });
 });
+
+describe('a repeating group without JavaScript', () => {
+  const kHouseholdBusiness = '1.001612';
+
+  test('"Thêm" adds an entry and "Xoá" removes one, keeping what was typed and saving it', async () => {
+    const citizen = await signedIn(server, kDemoLogins.citizen);
+    const base = await startDraft(citizen, kHouseholdBusiness);
+    const page = formDefinition(kHouseholdBusiness).pages.find((p) => p.fields.some((f) => f.id === 'nganh_nghe'));
+    const url = `${base}/trang/${page.id}`;
+    await citizen.get(url);
+    const added = await citizen.post(url, { 'nganh_nghe[0].ten_nganh': 'Bán tạp hoá', 'nganh_nghe.so_muc': '1',
+      hanh_dong: 'them:nganh_nghe' });
+    assert.equal(added.status, 200);
+    assert.equal(inputValue(added.text, 'nganh_nghe[0].ten_nganh'), 'Bán tạp hoá');
+    assert.equal(inputValue(added.text, 'nganh_nghe[1].ten_nganh'), '', 'a second, empty entry');
+    assert.equal(inputValue(added.text, 'nganh_nghe.so_muc'), '2');
+
+    const removed = await citizen.post(url, { 'nganh_nghe[0].ten_nganh': 'Bán tạp hoá',
+      'nganh_nghe[1].ten_nganh': 'Sửa xe máy', 'nganh_nghe.so_muc': '2', hanh_dong: 'xoa:nganh_nghe:0' });
+    assert.equal(removed.status, 200);
+    assert.equal(inputValue(removed.text, 'nganh_nghe[0].ten_nganh'), 'Sửa xe máy', 'the next entry moves up');
+    assert.equal(inputValue(removed.text, 'nganh_nghe[1].ten_nganh'), null, 'one entry left');
+    const reloaded = await citizen.get(url);
+    assert.equal(inputValue(reloaded.text, 'nganh_nghe[0].ten_nganh'), 'Sửa xe máy', 'what was typed is saved');
+  });
+});
