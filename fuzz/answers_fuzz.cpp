@@ -124,6 +124,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const auto& kv : *merged) {
         Require(Form().FindField(kv.key()) != nullptr);
       }
+    } else {
+      for (const FieldError& e : merged.error().fields) {
+        Require(!e.field.empty() && !e.message.empty());
+      }
     }
   }
   std::vector<std::pair<std::string, std::string>> pairs;

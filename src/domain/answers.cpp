@@ -524,7 +524,7 @@ Result<json::object> MergeAnswers(const FormDefinition& form, const json::object
   for (const auto& kv : patch) {
     const FieldDef* f = form.FindField(kv.key());
     if (f == nullptr) {
-      Add(errors, IsValidUtf8(kv.key()) ? std::string(kv.key()) : std::string("?"), kNotAQuestion);
+      Add(errors, !kv.key().empty() && IsValidUtf8(kv.key()) ? std::string(kv.key()) : std::string("?"), kNotAQuestion);
       continue;
     }
     const json::array* entries = kv.value().if_array();

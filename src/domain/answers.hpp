@@ -20,7 +20,8 @@ namespace motcua::domain {
 //! What checking answers needs from outside: today (dates not in the future) and the administrative units.
 struct AnswerContext {
   CivilDate today;  //!< Today in Vietnam.
-  std::string era;  //!< Administrative-unit era of the dossier ("2024": province/district/commune; "2025": no district).
+  std::string
+      era;  //!< Administrative-unit era of the dossier ("2024": province/district/commune; "2025": no district).
   //! The unit with `code` in `era`, or null (addresses: each code must exist and sit under the one before it).
   std::function<const AdminUnit*(std::string_view era, std::string_view code)> find_unit;
 };
@@ -55,9 +56,9 @@ std::string DisplayAnswer(const FieldDef& field, const boost::json::value& value
 //! What a web form posted for one page: typed answers for the fields that parsed, the raw text of every input
 //! (to show again when something is wrong) and the inputs that did not parse (e.g. day 31 of February).
 struct PageInput {
-  boost::json::object answers;             //!< Parsed answers of the page's fields (a group: its entries).
+  boost::json::object answers;  //!< Parsed answers of the page's fields (a group: its entries).
   std::vector<std::pair<std::string, std::string>> raw;  //!< Input name → text as typed.
-  std::vector<FieldError> errors;          //!< Inputs that could not be read as their type.
+  std::vector<FieldError> errors;                        //!< Inputs that could not be read as their type.
 };
 
 //! Reads the inputs of `page` from form pairs: a date from "<id>-day", "<id>-month", "<id>-year"; money with dots

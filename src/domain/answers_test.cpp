@@ -344,6 +344,9 @@ TEST(Answers, MergeReplacesRemovesAndRefusesUnknownQuestions) {
   ASSERT_EQ(typo.error().fields.size(), 1u);
   EXPECT_EQ(typo.error().fields[0].field, "tenn");
   EXPECT_EQ(typo.error().fields[0].message, "Câu hỏi này không có trong biểu mẫu");
+  const Result<json::object> empty_key = MergeAnswers(form, base, Obj(R"({"": 1})"));
+  ASSERT_FALSE(empty_key.ok());
+  EXPECT_EQ(empty_key.error().fields[0].field, "?") << "an error always names something";
   const Result<json::object> entry = MergeAnswers(form, base, Obj(R"({"thanh_vien": [{"ten": "A"}, {"tuoi": 3}]})"));
   ASSERT_FALSE(entry.ok());
   EXPECT_EQ(entry.error().fields[0].field, "thanh_vien[1].tuoi");

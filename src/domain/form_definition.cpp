@@ -171,7 +171,7 @@ class Reader {
     for (const auto& kv : *obj_) {
       const std::string_view key = kv.key();
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        Fail(At(IsValidUtf8(key) && key.size() <= kMaxIdLength ? key : "?"), kUnknownKey);
+        Fail(At(!key.empty() && IsValidUtf8(key) && key.size() <= kMaxIdLength ? key : "?"), kUnknownKey);
       }
     }
     return true;

@@ -45,8 +45,8 @@ struct FieldOption {
 
 //! Show a question only when another question's answer equals a value.
 struct ShowIf {
-  std::string field;           //!< Id of the question it depends on (same page or earlier, same group level).
-  boost::json::value equals;   //!< The answer that shows it (string, bool or number).
+  std::string field;          //!< Id of the question it depends on (same page or earlier, same group level).
+  boost::json::value equals;  //!< The answer that shows it (string, bool or number).
 };
 
 //! One question of a form.
@@ -57,10 +57,10 @@ struct FieldDef {
   FieldType type = FieldType::kText;  //!< Kind of answer.
   bool required = false;              //!< Must be answered (when shown).
   std::vector<FieldOption> options;   //!< For select and radio.
-  std::optional<double> min;          //!< Number/money: smallest; text: shortest; date: days from today; group: entries.
-  std::optional<double> max;          //!< Number/money: largest; text: longest; date: days from today; group: entries.
-  std::optional<ShowIf> show_if;      //!< Shown only when this holds.
-  std::vector<FieldDef> fields;       //!< For a group: the questions of one entry.
+  std::optional<double> min;      //!< Number/money: smallest; text: shortest; date: days from today; group: entries.
+  std::optional<double> max;      //!< Number/money: largest; text: longest; date: days from today; group: entries.
+  std::optional<ShowIf> show_if;  //!< Shown only when this holds.
+  std::vector<FieldDef> fields;   //!< For a group: the questions of one entry.
 };
 
 //! One page of a form (GOV.UK: one topic per page).
@@ -72,20 +72,20 @@ struct PageDef {
 
 //! One document (thành phần hồ sơ) the applicant attaches.
 struct DocumentDef {
-  std::string id;                //!< [a-z][a-z0-9_]*, unique in the form.
-  std::string name;              //!< What it is.
-  std::string original_or_copy;  //!< "original", "copy" or "either": what the scan must be of.
-  bool required = false;         //!< At least one file must be attached to file the dossier.
+  std::string id;                  //!< [a-z][a-z0-9_]*, unique in the form.
+  std::string name;                //!< What it is.
+  std::string original_or_copy;    //!< "original", "copy" or "either": what the scan must be of.
+  bool required = false;           //!< At least one file must be attached to file the dossier.
   std::vector<std::string> types;  //!< Accepted: any of "pdf", "jpeg", "png", "heic".
-  int64_t max_bytes = 0;         //!< Largest file accepted for it.
-  std::string template_url;      //!< A blank form to download ("" when none).
+  int64_t max_bytes = 0;           //!< Largest file accepted for it.
+  std::string template_url;        //!< A blank form to download ("" when none).
 };
 
 //! A procedure's online form, one version of it.
 struct FormDefinition {
-  int32_t version = 1;                  //!< Version number (1, 2, …); a dossier pins the one it started on.
-  std::vector<PageDef> pages;           //!< Pages in order.
-  std::vector<DocumentDef> documents;   //!< Documents to attach.
+  int32_t version = 1;                 //!< Version number (1, 2, …); a dossier pins the one it started on.
+  std::vector<PageDef> pages;          //!< Pages in order.
+  std::vector<DocumentDef> documents;  //!< Documents to attach.
 
   //! The top-level question `id` on any page, or null.
   const FieldDef* FindField(std::string_view id) const;
@@ -97,13 +97,13 @@ struct FormDefinition {
 
 //! The applicant's questions every form starts with (page "nguoi-nop"), prefilled from the account.
 inline constexpr std::string_view kApplicantPage = "nguoi-nop";
-inline constexpr std::string_view kApplicantName = "nguoi_nop_ho_ten";         //!< text, required.
-inline constexpr std::string_view kApplicantId = "nguoi_nop_so_dinh_danh";     //!< id_number, required.
-inline constexpr std::string_view kApplicantPhone = "nguoi_nop_dien_thoai";    //!< phone, required.
-inline constexpr std::string_view kApplicantEmail = "nguoi_nop_email";         //!< email, optional.
-inline constexpr std::string_view kApplicantAddress = "nguoi_nop_dia_chi";     //!< address, required.
-inline constexpr std::string_view kForSomeoneElse = "nop_thay";                //!< yes_no: filing for someone else.
-inline constexpr std::string_view kRelationship = "quan_he";                   //!< text, shown when nop_thay is true.
+inline constexpr std::string_view kApplicantName = "nguoi_nop_ho_ten";       //!< text, required.
+inline constexpr std::string_view kApplicantId = "nguoi_nop_so_dinh_danh";   //!< id_number, required.
+inline constexpr std::string_view kApplicantPhone = "nguoi_nop_dien_thoai";  //!< phone, required.
+inline constexpr std::string_view kApplicantEmail = "nguoi_nop_email";       //!< email, optional.
+inline constexpr std::string_view kApplicantAddress = "nguoi_nop_dia_chi";   //!< address, required.
+inline constexpr std::string_view kForSomeoneElse = "nop_thay";              //!< yes_no: filing for someone else.
+inline constexpr std::string_view kRelationship = "quan_he";                 //!< text, shown when nop_thay is true.
 
 //! Largest definition text accepted (bytes).
 inline constexpr size_t kMaxFormDefinitionBytes = size_t{256} * 1024;

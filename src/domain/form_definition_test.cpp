@@ -139,6 +139,7 @@ TEST(FormDefinition, EveryFaultIsNamedByItsJsonPath) {
       {R"({"version": "1", "pages": [{"id": "p", "title": "T", "fields": [{"id": "a", "label": "A", "type": "text"}]}]})",
        "version"},
       {R"({"version": 1, "pages": [], "extra": 1})", "extra"},
+      {R"({"version": 1, "pages": [], "": 1})", "?"},
       {R"({"version": 1, "pages": []})", "pages"},
       {R"({"version": 1})", "pages"},
       {OnePage("[]"), "pages[0].fields"},
