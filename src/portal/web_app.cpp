@@ -61,23 +61,27 @@ std::string_view MultipartErrorName(http::MultipartError e) {
 //! Test and bench only (testing.upload_sink): a multipart route answering what the server parsed and spooled, so
 //! streaming, limits and cleanup can be checked over HTTP before any page takes files.
 void AddUploadSinkRoute(access::RouteTable& routes) {
-  routes.Add(
-      "POST", "/api/thu-nghiem/tep", domain::Permission::kPublic,
-      [](Request& req) {
-        boost::json::object out;
-        const http::MultipartBody& body = *req.multipart;
-        out["error"] = MultipartErrorName(body.error);
-        out["error_field"] = body.error_field;
-        out["fields"] = body.fields.size();
-        boost::json::array files;
-        for (const http::UploadedFile& f : body.files) {
-          files.push_back(boost::json::object{{"field", f.field}, {"filename", f.filename}, {"bytes", f.bytes}});
-        }
-        out["files"] = std::move(files);
-        out["body_bytes"] = req.body.size();
-        return Response::Json(boost::json::serialize(out), body.ok() ? http::kOk : http::kUnprocessable);
-      },
-      http::Exec::kInteractive, kTestUploadSinkLimit, http::BodyMode::kMultipart);
+  // Under /api/ (no form token) for scripts and the bench, and as a page route whose form token the guard reads from
+  // the multipart fields.
+  for (const char* pattern : {"/api/thu-nghiem/tep", "/thu-nghiem/tep"}) {
+    routes.Add(
+        "POST", pattern, domain::Permission::kPublic,
+        [](Request& req) {
+          boost::json::object out;
+          const http::MultipartBody& body = *req.multipart;
+          out["error"] = MultipartErrorName(body.error);
+          out["error_field"] = body.error_field;
+          out["fields"] = body.fields.size();
+          boost::json::array files;
+          for (const http::UploadedFile& f : body.files) {
+            files.push_back(boost::json::object{{"field", f.field}, {"filename", f.filename}, {"bytes", f.bytes}});
+          }
+          out["files"] = std::move(files);
+          out["body_bytes"] = req.body.size();
+          return Response::Json(boost::json::serialize(out), body.ok() ? http::kOk : http::kUnprocessable);
+        },
+        http::Exec::kInteractive, kTestUploadSinkLimit, http::BodyMode::kMultipart);
+  }
 }
 
 //! The CSRF token a form POST sent: from the multipart fields of an upload, else from the urlencoded body.
@@ -167,7 +171,8 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
     if (!accounts_.demo()) {
       throw std::runtime_error("testing.upload_sink is only allowed on a demo database (motcua init --demo)");
     }
-    spdlog::warn("testing.upload_sink is on: /api/thu-nghiem/tep parses multipart bodies up to 64 MiB");
+    spdlog::warn(
+        "testing.upload_sink is on: /api/thu-nghiem/tep and /thu-nghiem/tep parse multipart bodies up to 64 MiB");
     AddUploadSinkRoute(routes_);
   }
   // A monitoring system's bearer token (or an address of [metrics] allow, see Guard): the counters tell an attacker

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 
+import { Browser } from '../lib/client.mjs';
 import { parseRawResponse, rawRequest, startServer } from '../lib/server.mjs';
 
 const kSink = '/api/thu-nghiem/tep';
@@ -109,6 +110,23 @@ test('a body over the route limit is 413 before it is read', async () => {
     `Content-Length: ${kSinkLimit + 1}\r\n\r\n`;
   const res = await rawRequest(port, Buffer.from(head, 'latin1'));
   assert.equal(parseRawResponse(res.text).status, 413);
+});
+
+test('a page form with files is checked for its CSRF token, read from the multipart fields', async () => {
+  const browser = new Browser(server.url);
+  const form = await browser.get('/dang-nhap');  // an anonymous form binding and its token
+  assert.equal(form.status, 200);
+  assert.ok(browser.csrf);
+  const send = (token) => browser.request('POST', '/thu-nghiem/tep', {
+    body: (token === null ? '' : part('csrf', token)) + part('tep', '%PDF-1.4', 'a.pdf') + `--${kBoundary}--\r\n`,
+    headers: { 'content-type': `multipart/form-data; boundary=${kBoundary}`, origin: browser.origin },
+  });
+  assert.equal((await send(null)).status, 403);
+  assert.equal((await send('not-the-token')).status, 403);
+  const ok = await send(browser.csrf);
+  assert.equal(ok.status, 200, ok.text.slice(0, 500));
+  assert.equal(JSON.parse(ok.text).files.length, 1);
+  assert.equal(await spoolFilesLeft(), 0);
 });
 
 test('the upload sink does not exist without the flag, and is refused on a database that is not a demo one', async () => {
