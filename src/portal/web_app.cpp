@@ -13,6 +13,7 @@
 #include "http/url.hpp"
 #include "service/refusals.hpp"
 #include "web/account_pages.hpp"
+#include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
 
@@ -137,6 +138,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
   web::AddOutboxPages(routes_, site_, accounts_);
+  web::AddDossierPages(
+      routes_, site_,
+      web::FilingServices{*dossiers_.dossiers, *dossiers_.forms, catalogue_, *dossiers_.files, accounts_});
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(),

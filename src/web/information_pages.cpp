@@ -33,21 +33,6 @@ Response Upcoming(const Site& site, const Request& req, const UpcomingService& s
   });
 }
 
-Response SubmitPage(const Site& site, const Request& req) {
-  const std::string lang = site.Lang(req);
-  const auto catalogue = site.catalogue();
-  const domain::Procedure* p = catalogue->FindProcedure(req.Param("code"));
-  if (p == nullptr) {
-    return site.ErrorPage(
-        req, http::kNotFound,
-        fmt::format("{} “{}”.", site.T(lang, "Không có thủ tục hành chính nào có mã"), req.Param("code")));
-  }
-  return site.Page(req, "submit", site.T(lang, "Nộp hồ sơ trực tuyến"), [&](TemplateDictionary& d) {
-    d.SetValue("CODE", p->code);
-    d.SetValue("NAME", p->name);
-  });
-}
-
 //! Dossier codes look like 000.00.31.H40-250301-0001 (agency code, receipt date, sequence of the day).
 bool LooksLikeDossierCode(std::string_view code) {
   const size_t first = code.find('-');
@@ -113,8 +98,6 @@ void AddInformationPages(access::RouteTable& routes, const Site& site) {
   for (const UpcomingService& s : kUpcoming) {
     routes.Add("GET", s.path, domain::Permission::kPublic, [&site, &s](Request& r) { return Upcoming(site, r, s); });
   }
-  routes.Add("GET", "/nop-ho-so/{code}", domain::Permission::kPublic,
-             [&site](Request& r) { return SubmitPage(site, r); });
   routes.Add("GET", "/tra-cuu", domain::Permission::kPublic, [&site](Request& r) { return LookupPage(site, r); });
   routes.Add("GET", "/tro-giup/kha-nang-tiep-can", domain::Permission::kPublic,
              [&site](Request& r) { return Accessibility(site, r); });

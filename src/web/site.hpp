@@ -46,6 +46,10 @@ class Site {
   //! Renders template `name` inside the site layout.
   http::Response Page(const http::Request& req, std::string_view name, const std::string& title, const Fill& fill,
                       int32_t status = http::kOk) const;
+  //! Expands template `name` in `lang` with `dict`: a fragment outside the layout (questions of a dossier page).
+  std::string Render(std::string_view lang, std::string_view name, const ctemplate::TemplateDictionary& dict) const {
+    return templates_.Render(lang, name, dict);
+  }
   //! The layout header's account area for the request's caller (the slot a cached page fills per request).
   std::string AccountArea(const http::Request& req) const;
   //! Markers around the account area in every page (HTML comments, left in place).

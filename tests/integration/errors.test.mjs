@@ -17,7 +17,6 @@ const kNotFound = [
   ['/thu-tuc/abc', 'not a procedure code'],
   ['/thu-tuc/1.001193/mau/no-such-form', 'unknown form of a known procedure'],
   ['/thu-tuc/9.999999/mau/to-khai-khai-sinh', 'form of an unknown procedure'],
-  ['/nop-ho-so/9.999999', 'submission of an unknown procedure'],
 ];
 
 function assertRequestIdShown(res, text, what) {

@@ -25,7 +25,6 @@ const kPages = [
   ['/dang-ky', 'register'],
   ['/quen-mat-khau', 'forgotten password'],
   ['/dat-lai-mat-khau', 'set a new password with a code'],
-  [`/nop-ho-so/${kBirthRegistration}`, 'submit (coming soon)'],
   ['/thong-ke', 'statistics placeholder'],
   ['/tro-giup/kha-nang-tiep-can', 'accessibility statement'],
 ];
@@ -76,9 +75,10 @@ describe('HTML pages', () => {
     assert.match(fold(form), /khai sinh/, 'blank form page does not mention khai sinh');
   });
 
-  test('/nop-ho-so for an unknown procedure is 404', async () => {
-    const { res, text } = await fetchText(`${server.url}/nop-ho-so/9.999999`);
-    assertHtmlPage(res, text, '/nop-ho-so/9.999999', { status: 404 });
+  test('/nop-ho-so for an unknown procedure is 404 for a citizen', async () => {
+    const browser = await signedIn(server, kDemoLogins.citizen);
+    const res = await browser.get('/nop-ho-so/9.999999');
+    assertHtmlPage({ status: res.status, headers: res.headers }, res.text, '/nop-ho-so/9.999999', { status: 404 });
   });
 });
 

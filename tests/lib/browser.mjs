@@ -51,7 +51,6 @@ export async function auditedPages(serverUrl) {
     ['procedure, commune without a desk', '/thu-tuc/1.001193?tinh=37&xa=13708'],
     ['procedure, channels differ', '/thu-tuc/1.013978'],
     ['blank form', form.replace(/&amp;/g, '&')],
-    ['submit (coming soon)', '/nop-ho-so/1.001193'],
     ['accessibility statement', '/tro-giup/kha-nang-tiep-can'],
     ['home in English', '/?lang=en'],
   ];
