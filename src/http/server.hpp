@@ -20,7 +20,7 @@ struct ServerOptions {
   int32_t threads = 0;             //!< I/O threads; 0 = one per core.
   //! Interactive requests (store reads and writes for a person). Threads block until their write commits, so
   //! there are enough of them for SQLite's group commit to gather several writes per batch.
-  ExecutorOptions interactive{8, 256};
+  ExecutorOptions interactive{64, 256};
   ExecutorOptions reports{2, 8};    //!< Slow reads (the audit journal search, statistics).
   ExecutorOptions outbound{4, 32};  //!< Calls to other systems (the identity provider, gateways).
   //! Seconds a client refused by a full executor is asked to wait (Retry-After).
