@@ -158,6 +158,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         str("listen", listen),
         str("log.level", draft.log_level),
         str("site.hotline", draft.hotline),
+        str("site.public_url", draft.public_url),
         boolean("log.access", draft.access_log),
         boolean("http.behind_tls", draft.behind_tls),
         boolean("http.trust_forwarded_for", draft.trust_forwarded_for),
@@ -210,6 +211,10 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
     return ConfigError{
         fmt::format("{}: site.hotline \"{}\" must be a phone number (digits, spaces, + . -)", path, draft.hotline)};
   }
+  if (!draft.public_url.starts_with("http://") && !draft.public_url.starts_with("https://")) {
+    return ConfigError{
+        fmt::format("{}: site.public_url \"{}\" must start with http:// or https://", path, draft.public_url)};
+  }
   if (!IsLogLevel(draft.log_level)) {
     return ConfigError{fmt::format("{}: log.level \"{}\" must be one of {}", path, draft.log_level, kLogLevels)};
   }
@@ -248,6 +253,13 @@ std::optional<ConfigError> ApplyEnvironment(const std::function<const char*(cons
   }
   if (const char* v = getenv("MOTCUA_DATA_DIR"); v != nullptr && *v != '\0') {
     config.data_dir = v;
+  }
+  if (const char* v = getenv("MOTCUA_PUBLIC_URL"); v != nullptr && *v != '\0') {
+    const std::string_view url = v;
+    if (!url.starts_with("http://") && !url.starts_with("https://")) {
+      return ConfigError{fmt::format("MOTCUA_PUBLIC_URL=\"{}\" must start with http:// or https://", v)};
+    }
+    config.public_url = v;
   }
   if (const char* v = getenv("MOTCUA_SHARE_DIR"); v != nullptr && *v != '\0') {
     config.share_dir = v;

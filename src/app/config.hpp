@@ -61,7 +61,8 @@ struct Config {
   //! [site] hotline: the number help pages and desk notes give ("1800 1096" is the national public service
   //! portal's free support line; a province sets its own).
   std::string hotline = "1800 1096";
-  //! [site] public_url: the portal's address as citizens reach it (receipts, QR codes, messages), no trailing slash.
+  //! [site] public_url: the portal's address as citizens reach it, without a trailing slash; messages and receipts
+  //! link to it (e.g. "https://dichvucong.namdinh.gov.vn").
   std::string public_url = "http://127.0.0.1:8080";
   //! [metrics] allow: addresses and CIDR ranges ("127.0.0.1", "10.0.0.0/8") that may read /metrics without a token
   //! (the client address after http.trust_forwarded_for); empty: a bearer token with the metrics permission only.

@@ -130,6 +130,27 @@ TEST(Config, TheHotlineIsAPhoneNumberFromTheSiteSection) {
   }
 }
 
+TEST(Config, ThePublicUrlIsAnHttpAddressFromTheSiteSectionOrTheEnvironment) {
+  Config c;
+  EXPECT_EQ(c.public_url, "http://127.0.0.1:8080");
+  auto err = LoadConfigFile(WriteToml("[site]\npublic_url = \"https://dvc.namdinh.gov.vn\"\n"), c);
+  ASSERT_FALSE(err) << err->message;
+  EXPECT_EQ(c.public_url, "https://dvc.namdinh.gov.vn");
+  err = LoadConfigFile(WriteToml("[site]\npublic_url = \"javascript:alert(1)\"\n"), c);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->message.find("site.public_url"), std::string::npos);
+  EXPECT_EQ(c.public_url, "https://dvc.namdinh.gov.vn");
+  auto env = [](const char* name) -> const char* {
+    return std::string_view(name) == "MOTCUA_PUBLIC_URL" ? "http://10.0.0.5:8080" : nullptr;
+  };
+  EXPECT_FALSE(ApplyEnvironment(env, c));
+  EXPECT_EQ(c.public_url, "http://10.0.0.5:8080");
+  auto bad = [](const char* name) -> const char* {
+    return std::string_view(name) == "MOTCUA_PUBLIC_URL" ? "ftp://x" : nullptr;
+  };
+  EXPECT_TRUE(ApplyEnvironment(bad, c));
+}
+
 TEST(Config, ListenAddressIsValidated) {
   Config c;
   EXPECT_FALSE(ApplyListen("127.0.0.1:0", c));

@@ -8,6 +8,7 @@
 
 #include "domain/form_definition.hpp"
 #include "domain/messages.hpp"
+#include "http/url.hpp"
 #include "web/forms.hpp"
 #include "web/page_routes.hpp"
 #include "web/results.hpp"

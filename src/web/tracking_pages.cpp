@@ -353,11 +353,11 @@ Response RenderLookup(const Site& site, TrackingServices& t, const Request& req,
         d.SetValue("CODE",
                    parsed ? domain::FormatDossierCode(parsed->agency_code, parsed->day, parsed->sequence) : code);
         d.SetValue("SECRET", secret);
-        for (const char* field : {"ma", "ma_tra_cuu"}) {
-          if (const std::string e = errors.Of(field); !e.empty()) {
-            const std::string key = field == std::string_view("ma") ? "CODE" : "SECRET";
-            d.SetValueAndShowSection(key + "_ERROR", e, "HAS_" + key + "_ERROR");
-          }
+        if (const std::string e = errors.Of("ma"); !e.empty()) {
+          d.SetValueAndShowSection("CODE_ERROR", e, "HAS_CODE_ERROR");
+        }
+        if (const std::string e = errors.Of("ma_tra_cuu"); !e.empty()) {
+          d.SetValueAndShowSection("SECRET_ERROR", e, "HAS_SECRET_ERROR");
         }
         if (!found) {
           return;
