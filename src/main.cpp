@@ -29,6 +29,8 @@
 #include "portal/web_app.hpp"
 #include "security/hash_pool.hpp"
 #include "service/outbox.hpp"
+#include "service/dossiers.hpp"
+#include "service/file_store.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
@@ -102,6 +104,15 @@ int RunInit(Config& config, bool demo, const motcua::domain::Clock& clock) {
         "Quản trị hệ thống: đăng nhập \"{}\", mật khẩu \"{}\". Mật khẩu chỉ hiện một lần: hãy ghi lại và đổi sau "
         "lần đăng nhập đầu tiên.\n",
         motcua::demo::kAdminLogin, admin_password);
+  }
+  {
+    // The forms of data/forms/ (one <procedure code>.json each) become version 1 where a procedure has none yet.
+    motcua::service::CatalogueHolder catalogue(*db, config.catalogue_poll_ms);
+    motcua::service::FormLibrary forms(*db, clock, catalogue);
+    const int32_t seeded = forms.Seed(config.share_dir + "/data/forms");
+    if (seeded > 0) {
+      std::cout << fmt::format("Đã đăng {} biểu mẫu nộp hồ sơ trực tuyến.\n", seeded);
+    }
   }
   motcua::store::SealAudit(*db);
   std::cout << "Cơ sở dữ liệu sẵn sàng: " << db->Describe() << "\n";
@@ -256,6 +267,9 @@ struct Services {
   std::unique_ptr<motcua::service::Sessions> sessions;
   std::unique_ptr<motcua::access::Authenticator> auth;
   std::unique_ptr<motcua::service::Accounts> accounts;
+  std::unique_ptr<motcua::service::FormLibrary> forms;
+  std::unique_ptr<motcua::service::FileStore> files;
+  std::unique_ptr<motcua::service::Dossiers> dossiers;
   std::unique_ptr<motcua::portal::WebApp> app;
 };
 
@@ -284,8 +298,14 @@ Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
   }
   s.accounts = std::make_unique<motcua::service::Accounts>(config, *s.db, *s.sessions, *s.hashes, *s.passwords, demo,
                                                            std::move(people), s.clock);
+  s.forms = std::make_unique<motcua::service::FormLibrary>(*s.db, s.clock, *s.catalogue);
+  s.files = std::make_unique<motcua::service::FileStore>(config.data_dir);
+  s.dossiers = std::make_unique<motcua::service::Dossiers>(*s.db, s.clock, *s.catalogue, *s.forms, *s.files,
+                                                           config.public_url);
   s.app = std::make_unique<motcua::portal::WebApp>(config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets,
-                                                   *s.accounts, *s.auth);
+                                                   *s.accounts, *s.auth,
+                                                   motcua::service::DossierServices{s.dossiers.get(), s.forms.get(),
+                                                                                    s.files.get()});
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/catalogue.hpp"
 #include "domain/dates.hpp"
 
 namespace motcua::domain {
@@ -29,7 +30,7 @@ enum class DossierStatus : int32_t {
 //! The stored text name ("draft", "submitted", "accepted", …).
 std::string_view StatusCode(DossierStatus status);
 //! The status stored as `code`, if any.
-std::optional<DossierStatus> ParseStatus(std::string_view code);
+std::optional<DossierStatus> ParseDossierStatus(std::string_view code);
 //! The Vietnamese name (a message id), e.g. "Mới đăng ký".
 const char* StatusName(DossierStatus status);
 //! What comes next, in plain words for the citizen (a message id), e.g. "Cán bộ một cửa sẽ kiểm tra hồ sơ…".
@@ -86,5 +87,19 @@ std::string_view EventCode(DossierEvent event);
 std::optional<DossierEvent> ParseEvent(std::string_view code);
 //! The citizen's sentence for the event (a message id).
 const char* EventSentence(DossierEvent event);
+
+//! `date` as "YYYY-MM-DD".
+std::string CivilDateText(CivilDate date);
+//! The date written "YYYY-MM-DD", or nothing when `text` is not such a real date.
+std::optional<CivilDate> ParseCivilDate(std::string_view text);
+//! The day `days` calendar days after `date` (before it when negative).
+CivilDate AddDays(CivilDate date, int32_t days);
+//! True for Saturday and Sunday.
+bool IsWeekend(CivilDate date);
+
+//! The expected result date of a dossier filed on `filed_on` under a time limit of `value` `unit`: working days
+//! counted Monday to Friday from the day after filing (a naive count: issue 10 brings the holiday calendar), calendar
+//! days and months as such, hours as working days of 8 hours (rounded up). Nothing when the limit is unknown.
+std::optional<CivilDate> ExpectedResultDate(CivilDate filed_on, std::optional<double> value, TimeUnit unit);
 
 }  // namespace motcua::domain

@@ -60,6 +60,23 @@ constexpr std::pair<std::string_view, const char*> kActionSentences[] = {
     {"auth.object_refused", N_("Từ chối truy cập dữ liệu của người khác")},
     {"csrf.rejected", N_("Từ chối biểu mẫu không hợp lệ (CSRF)")},
     {"refusal.suppressed", N_("Bỏ qua bớt các lần từ chối lặp lại")},
+    {"dossier.start", N_("Bắt đầu hồ sơ trực tuyến")},
+    {"dossier.view", N_("Cán bộ xem hồ sơ")},
+    {"dossier.answers", N_("Lưu câu trả lời của hồ sơ")},
+    {"dossier.attach", N_("Đính kèm tệp vào hồ sơ")},
+    {"dossier.remove_file", N_("Xoá tệp khỏi hồ sơ")},
+    {"dossier.file_view", N_("Cán bộ xem tệp của hồ sơ")},
+    {"dossier.submit", N_("Nộp hồ sơ trực tuyến")},
+    {"dossier.withdraw", N_("Rút hồ sơ")},
+    {"dossier.withdrawal_request", N_("Đề nghị rút hồ sơ đã được tiếp nhận")},
+    {"dossier.guidance_code", N_("Tạo mã nhờ cán bộ hướng dẫn")},
+    {"dossier.guidance_revoke", N_("Kết thúc quyền hướng dẫn của cán bộ")},
+    {"dossier.guidance_open", N_("Cán bộ mở hồ sơ để hướng dẫn")},
+    {"dossier.guided_view", N_("Cán bộ hướng dẫn xem hồ sơ")},
+    {"dossier.guided_change", N_("Cán bộ hướng dẫn sửa câu trả lời")},
+    {"dossier.guided_attach", N_("Cán bộ hướng dẫn đính kèm tệp")},
+    {"dossier.guided_remove_file", N_("Cán bộ hướng dẫn xoá tệp")},
+    {"form.publish", N_("Đăng phiên bản biểu mẫu mới")},
 };
 
 //! What a family of codes is about, for a code without its own sentence ("throttle.ip" → "Giới hạn truy cập").
@@ -78,6 +95,8 @@ constexpr std::pair<std::string_view, const char*> kActionFamilies[] = {
     {"csrf", N_("Bảo vệ biểu mẫu")},
     {"throttle", N_("Giới hạn truy cập")},
     {"refusal", N_("Từ chối truy cập")},
+    {"dossier", N_("Hồ sơ")},
+    {"form", N_("Biểu mẫu")},
 };
 
 }  // namespace

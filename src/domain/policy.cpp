@@ -1,6 +1,7 @@
 #include "domain/policy.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "domain/messages.hpp"
 
@@ -163,6 +164,16 @@ bool CanAssist(const Principal& principal, const AssistTarget& target) {
     return false;
   }
   return principal.Has(Role::kSystemAdmin) || target.created_at_counter || target.never_signed_in;
+}
+
+bool CanSeeDossier(const Principal& principal, const Catalogue& catalogue, std::string_view agency_code) {
+  if (principal.Has(Role::kSystemAdmin)) {
+    return true;
+  }
+  constexpr Role kHandlers[] = {Role::kDeskOfficer, Role::kSpecialist, Role::kSectionHead, Role::kAgencyHead,
+                                Role::kClerk};
+  return std::any_of(std::begin(kHandlers), std::end(kHandlers),
+                     [&](Role role) { return HasRoleOver(principal, catalogue, role, agency_code); });
 }
 
 bool Owns(const Principal& principal, int64_t owner_id) {

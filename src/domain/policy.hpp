@@ -114,6 +114,11 @@ bool CanAssist(const Principal& principal, const AssistTarget& target);
 //! True when `principal` owns the object of account `owner_id` (sessions, organisations, later dossiers).
 bool Owns(const Principal& principal, int64_t owner_id);
 
+//! True when `principal` may see a filed dossier of agency `agency_code`: an officer holding a role that handles
+//! dossiers (desk officer, specialist, section head, agency head, clerk) there or at an agency above it, or a system
+//! administrator. Administrators of officers and statistics viewers see no dossier; drafts are never seen this way.
+bool CanSeeDossier(const Principal& principal, const Catalogue& catalogue, std::string_view agency_code);
+
 //! The agencies whose officers `principal` may administer: empty optional = all; else the roots of the scope.
 std::optional<std::vector<std::string>> AdministeredAgencies(const Principal& principal);
 

@@ -332,6 +332,28 @@ TEST(HasRoleOver, TheRoleMustBeHeldAtTheAgencyOrAbove) {
   }
 }
 
+TEST(CanSeeDossier, OfficersWhoHandleDossiersThereOrAboveAndSystemAdministrators) {
+  // clang-format off
+  const std::vector<RoleOverCase> cases = {
+      {{{Role::kDeskOfficer, kDistrict1, {}}},       Role::kDeskOfficer, kDistrict1, true},
+      {{{Role::kDeskOfficer, kDistrict1, {}}},       Role::kDeskOfficer, kCommune1,  true},
+      {{{Role::kDeskOfficer, kDistrict1, {}}},       Role::kDeskOfficer, kCommune2,  false},
+      {{{Role::kDeskOfficer, kDistrict1, {}}},       Role::kDeskOfficer, kProvince,  false},
+      {{{Role::kSpecialist, kProvince, {}}},         Role::kSpecialist,  kCommune2,  true},
+      {{{Role::kSectionHead, kDistrict2, {}}},       Role::kSectionHead, kCommune2,  true},
+      {{{Role::kAgencyHead, kDistrict2, {}}},        Role::kAgencyHead,  kDistrict1, false},
+      {{{Role::kClerk, kCommune1, {}}},              Role::kClerk,       kCommune1,  true},
+      {{{Role::kAgencyAdmin, kProvince, {}}},        Role::kAgencyAdmin, kCommune1,  false},
+      {{{Role::kStatisticsViewer, kProvince, {}}},   Role::kStatisticsViewer, kCommune1, false},
+      {{{Role::kSystemAdmin, kProvince, {}}},        Role::kSystemAdmin, kCommune2,  true},
+      {{},                                           Role::kDeskOfficer, kCommune1,  false},
+  };
+  // clang-format on
+  for (size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(CanSeeDossier(Officer(cases[i].grants), Tree(), cases[i].agency), cases[i].expected) << "case " << i;
+  }
+}
+
 struct ManageCase {
   Principal admin;
   std::vector<Grant> target;

@@ -18,6 +18,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "service/accounts.hpp"
+#include "service/dossiers.hpp"
 #include "web/site.hpp"
 
 namespace motcua::portal {
@@ -28,10 +29,10 @@ void AddSecurityHeaders(http::Response& res, bool behind_tls, int64_t hsts_max_a
 //! The motcua web application.
 class WebApp final : public http::Application {
  public:
-  //! Builds the routing table over the given services.
+  //! Builds the routing table over the given services (`dossiers`: the services of issue 9, all set).
   WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
          const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-         service::Accounts& accounts, const access::Authenticator& auth);
+         service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers);
   http::Placement Place(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
@@ -68,6 +69,7 @@ class WebApp final : public http::Application {
   web::Site site_;
   service::Accounts& accounts_;
   const access::Authenticator& auth_;
+  [[maybe_unused]] service::DossierServices dossiers_;  // drafts, filing, forms and uploads (issue 9)
   access::RouteTable routes_;
   http::Metrics metrics_;
   http::ResponseCache cache_;

@@ -50,6 +50,16 @@ std::string RandomDigits(size_t digits) {
   return out;
 }
 
+std::string RandomFromAlphabet(std::string_view alphabet, size_t length) {
+  InitCrypto();
+  std::string out;
+  out.reserve(length);
+  for (size_t i = 0; i < length; ++i) {
+    out.push_back(alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))]);
+  }
+  return out;
+}
+
 std::string Sha256Hex(std::string_view data) {
   InitCrypto();
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};

@@ -16,6 +16,9 @@ std::string RandomToken(size_t bytes);
 //! `digits` random decimal digits, uniformly distributed (one-time codes).
 std::string RandomDigits(size_t digits);
 
+//! `length` characters drawn uniformly from `alphabet` (lookup secrets, guidance codes); `alphabet` must not be empty.
+std::string RandomFromAlphabet(std::string_view alphabet, size_t length);
+
 //! Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 

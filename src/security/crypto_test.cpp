@@ -51,6 +51,19 @@ TEST(RandomToken, UsesTheWholeAlphabet) {
   EXPECT_EQ(used.size(), kBase64Url.size());
 }
 
+TEST(RandomFromAlphabet, OnlyThatAlphabetOfTheRightLengthAndAllOfIt) {
+  constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  std::set<char> used;
+  for (int32_t i = 0; i < 200; ++i) {
+    const std::string code = RandomFromAlphabet(kAlphabet, 6);
+    EXPECT_EQ(code.size(), 6U);
+    EXPECT_EQ(code.find_first_not_of(kAlphabet), std::string::npos) << code;
+    used.insert(code.begin(), code.end());
+  }
+  EXPECT_EQ(used.size(), kAlphabet.size());
+  EXPECT_EQ(RandomFromAlphabet(kAlphabet, 0), "");
+}
+
 TEST(RandomDigits, OnlyDigitsOfTheRightLength) {
   for (const size_t n : {size_t{0}, size_t{1}, size_t{6}, size_t{8}, size_t{20}}) {
     const std::string code = RandomDigits(n);

@@ -4,9 +4,12 @@
 //! its journal entry, its timeline event and any message in one write job.
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -21,6 +24,10 @@
 #include "service/catalogue.hpp"
 #include "service/file_store.hpp"
 #include "store/database.hpp"
+
+namespace motcua::store {
+struct DossierRecord;
+}  // namespace motcua::store
 
 namespace motcua::service {
 
@@ -130,6 +137,12 @@ inline constexpr int64_t kGuidanceAccessMinutes = 120;
 inline constexpr size_t kGuidanceCodeLength = 6;
 //! Most failed lookups per client address per hour before 429.
 inline constexpr int32_t kLookupFailuresPerHour = 20;
+//! Most files one dossier may hold.
+inline constexpr int64_t kMaxFilesPerDossier = 50;
+//! Most bytes the files of one dossier may take together (100 MB).
+inline constexpr int64_t kMaxDossierBytes = int64_t{100} * 1000 * 1000;
+//! Most dossiers "Hồ sơ của tôi" lists.
+inline constexpr int32_t kMaxListedDossiers = 500;
 
 //! Versioned form definitions of the procedures (cached in memory: a published version never changes).
 class FormLibrary {
@@ -146,13 +159,19 @@ class FormLibrary {
   //! Validates `json_text` and publishes it as the next version (system administrators; kForbidden otherwise;
   //! kInvalid with ParseFormDefinition's errors), journaled; returns the new version number.
   domain::Result<int32_t> Publish(const Actor& actor, std::string_view procedure_code, std::string_view json_text);
-  //! Publishes every `<procedure code>.json` of `dir` not yet published as its first version (init --demo).
-  void Seed(const std::string& dir);
+  //! Publishes every `<procedure code>.json` of `dir` not yet published as its first version (init --demo);
+  //! returns how many it published. Throws std::runtime_error naming a file that is not a valid definition.
+  int32_t Seed(const std::string& dir);
 
  private:
+  //! `text` parsed as version `version` of `procedure_code`, from the cache when already parsed.
+  domain::FormDefinition Parsed(const std::string& procedure_code, int32_t version, const std::string& text);
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;
+  std::mutex mutex_;  // guards parsed_
+  std::map<std::pair<std::string, int32_t>, domain::FormDefinition> parsed_;
 };
 
 //! The dossier operations of citizens, representatives and guiding officers.
@@ -207,12 +226,37 @@ class Dossiers {
   domain::Result<Dossier> OpenGuided(const Actor& actor, std::string_view code);
 
  private:
+  //! How an actor reaches a dossier.
+  enum class Access {
+    kNone,     //!< Not at all.
+    kOwner,    //!< Its owner, or the representative of the organisation it is filed for.
+    kGuide,    //!< The desk officer guiding its draft now.
+    kOfficer,  //!< An officer of its agency (filed dossiers only; every view journaled).
+  };
+  //! How `actor` reaches `d` now (guidance read in `s`).
+  Access AccessOf(store::Session& s, const Actor& actor, const store::DossierRecord& d) const;
+  //! The dossier as the service shows it: answers, files, timeline, guidance state (read in `s`).
+  Dossier Load(store::Session& s, const store::DossierRecord& d) const;
+  //! The stored dossier `id` with the actor's access to it, read in one snapshot.
+  std::pair<std::optional<Dossier>, Access> Fetch(const Actor& actor, int64_t id);
+  //! Journals an officer's view of dossier `id` (a guiding or an agency officer) as `action`.
+  void JournalView(const Actor& actor, int64_t id, const std::string& action);
+  //! The filing of an already filed dossier (double submit, repeated idempotency key).
+  static Filed FiledOf(const Dossier& d);
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;
   FormLibrary& forms_;
   FileStore& files_;
   std::string public_url_;
+};
+
+//! The dossier services the web and API layers are built with (main.cpp owns them; they outlive the web app).
+struct DossierServices {
+  Dossiers* dossiers = nullptr;  //!< Drafts, filing, lookup, guidance.
+  FormLibrary* forms = nullptr;  //!< Form definitions.
+  FileStore* files = nullptr;    //!< Uploaded files (its SpoolDir() is where multipart bodies are spooled).
 };
 
 }  // namespace motcua::service
