@@ -13,6 +13,7 @@
 #include "web/account_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
+#include "web/tracking_pages.hpp"
 
 namespace motcua::portal {
 
@@ -74,6 +75,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddOfficerPages(routes_, site_, accounts_);
   web::AddAdminPages(routes_, site_, accounts_);
   web::AddOutboxPages(routes_, site_, accounts_);
+  web::AddTrackingPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  web::AddGuidancePages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  web::AddFormAdminPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.

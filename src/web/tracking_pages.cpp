@@ -419,7 +419,7 @@ std::string DayText(const std::optional<domain::CivilDate>& day) {
   return fmt::format("{:02}/{:02}/{:04}", day->day, day->month, day->year);
 }
 
-std::string_view StatusTagClass(domain::DossierStatus status) {
+const char* StatusTagClass(domain::DossierStatus status) {
   switch (domain::GroupOf(status)) {
     case domain::DossierGroup::kDraft:
       return "govuk-tag--grey";

@@ -35,7 +35,7 @@ void AddFormAdminPages(access::RouteTable& routes, const Site& site, service::Do
 //! "dd/mm/yyyy" of `day`, or "" when there is none.
 std::string DayText(const std::optional<domain::CivilDate>& day);
 //! The GOV.UK tag modifier class of a status ("govuk-tag--blue"…).
-std::string_view StatusTagClass(domain::DossierStatus status);
+const char* StatusTagClass(domain::DossierStatus status);
 //! Adds the dossier's timeline as section TIMELINE (AT, SENTENCE, and WHO/NOTE when given), newest first.
 void AddTimeline(const Site& site, std::string_view lang, ctemplate::TemplateDictionary& page,
                  const std::vector<service::TimelineEntry>& timeline);
