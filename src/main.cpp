@@ -312,6 +312,7 @@ Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
 
 int RunServe(Config& config, const motcua::domain::Clock& clock) {
   std::filesystem::create_directories(config.data_dir);
+  config.server.upload_spool_dir = config.data_dir + "/spool";  // beside <data_dir>/files: a stored upload is a rename
   Services s = BuildServices(config, clock);
   motcua::http::Server server(config.server, *s.app);
   s.app->AttachServer(&server);

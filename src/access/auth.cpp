@@ -33,8 +33,8 @@ const Caller& CallerOf(const http::Request& req) {
 void SetCaller(http::Request& req, Caller caller) { req.context = std::move(caller); }
 
 void RouteTable::Add(std::string method, std::string pattern, domain::Permission permission, http::Handler handler,
-                     http::Exec exec, uint64_t max_body_bytes) {
-  router_.Add(std::move(method), std::move(pattern), std::move(handler), exec, max_body_bytes);
+                     http::Exec exec, uint64_t max_body_bytes, http::BodyMode body) {
+  router_.Add(std::move(method), std::move(pattern), std::move(handler), exec, max_body_bytes, body);
   permissions_.push_back(permission);
 }
 

@@ -39,9 +39,11 @@ void SetCaller(http::Request& req, Caller caller);
 //! and a route always names its permission (the policy in domain/ decides; nothing is allowed by default).
 class RouteTable {
  public:
-  //! Adds a route requiring `permission` (a body up to `max_body_bytes`; 0: the server's default).
+  //! Adds a route requiring `permission` (a body up to `max_body_bytes`; 0: the server's default; read as `body`
+  //! says: a multipart route gets its files spooled to disk).
   void Add(std::string method, std::string pattern, domain::Permission permission, http::Handler handler,
-           http::Exec exec = http::Exec::kInline, uint64_t max_body_bytes = 0);
+           http::Exec exec = http::Exec::kInline, uint64_t max_body_bytes = 0,
+           http::BodyMode body = http::BodyMode::kMemory);
   //! The permission of a route of this table; nothing for a route it does not know (which is then refused).
   std::optional<domain::Permission> PermissionOf(const http::Route* route) const;
   //! The router.

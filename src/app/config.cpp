@@ -171,6 +171,7 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("http.outbound_queue", 0, kMaxConnections, draft.server.outbound.queue),
         integer("http.queue_wait_ms", 1, kMaxMillis, queue_wait_ms),
         boolean("testing.slow_reports", draft.testing_slow_reports),
+        boolean("testing.upload_sink", draft.testing_upload_sink),
         ranges("metrics.allow", draft.metrics_allow),
         integer("http.max_header_bytes", 1024, kMaxHeader, draft.server.max_header_bytes),
         integer("http.max_body_bytes", 1024, kMaxBody, draft.server.max_body_bytes),

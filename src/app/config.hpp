@@ -69,6 +69,9 @@ struct Config {
   std::vector<std::string> metrics_allow;
   //! Test only: adds a report route that blocks until released (refused unless the database is a demo one).
   bool testing_slow_reports = false;
+  //! Test and bench only: adds POST /api/thu-nghiem/tep, a multipart route (64 MiB) answering what it parsed
+  //! (refused unless the database is a demo one).
+  bool testing_upload_sink = false;
 };
 
 //! A configuration problem, with a message for the operator.

@@ -238,6 +238,8 @@ std::string_view ReasonPhrase(int32_t status) {
       return "Content Too Large";
     case 414:
       return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 429:

@@ -16,6 +16,7 @@ namespace motcua::http {
 
 struct Route;
 struct CachedResponse;
+class MultipartBody;
 
 //! Where a handler runs: on an I/O thread (fast, never touches the store) or on one of the bounded executors.
 enum class Exec : uint8_t {
@@ -24,6 +25,12 @@ enum class Exec : uint8_t {
   kPool = kInteractive,  //!< The interactive executor (its name before there were several).
   kReport,               //!< Slow reads: the audit journal search, statistics.
   kOutbound,             //!< Calls to other systems: the identity provider, payment gateways, SMS.
+};
+
+//! How the server reads a route's request body.
+enum class BodyMode : uint8_t {
+  kMemory,     //!< Whole, into Request::body.
+  kMultipart,  //!< Streamed through the multipart parser to spool files (Request::multipart); anything else is 415.
 };
 
 //! The executor's name: "inline", "interactive", "report" or "outbound".
@@ -43,6 +50,7 @@ enum Status : int32_t {
   kConflict = 409,
   kPayloadTooLarge = 413,
   kUriTooLong = 414,
+  kUnsupportedMediaType = 415,
   kUnprocessable = 422,
   kTooManyRequests = 429,
   kHeadersTooLarge = 431,
@@ -117,6 +125,9 @@ struct Request {
   bool resolved = false;                      //!< Routing already ran for this request.
   Exec exec = Exec::kInline;                  //!< Where the request is handled (decided once routed).
   std::any context;                           //!< Set by the application (who is calling); the server never reads it.
+  //! The parsed body of a BodyMode::kMultipart route (its error set when refused; `body` then stays empty); null for
+  //! other routes. Spool files it still owns are deleted with it, after the response.
+  std::shared_ptr<MultipartBody> multipart;
 
   //! First header named `name` (any case), or "".
   std::string_view Header(std::string_view name) const;

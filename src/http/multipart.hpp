@@ -23,11 +23,11 @@ struct MultipartLimits {
 
 //! One uploaded file, spooled to disk.
 struct UploadedFile {
-  std::string field;     //!< The form field name it came in ("tep").
-  std::string filename;  //!< Name the browser sent, as sent (checked later; never used as a path).
+  std::string field;         //!< The form field name it came in ("tep").
+  std::string filename;      //!< Name the browser sent, as sent (checked later; never used as a path).
   std::string content_type;  //!< Content-Type the browser sent (never trusted: types come from magic bytes).
-  std::string path;      //!< Spool file holding the bytes (deleted by ~MultipartBody unless Release()d).
-  uint64_t bytes = 0;    //!< Size.
+  std::string path;          //!< Spool file holding the bytes (deleted by ~MultipartBody unless Release()d).
+  uint64_t bytes = 0;        //!< Size.
 };
 
 //! Why a body was refused.
@@ -52,15 +52,20 @@ class MultipartBody {
   //! Moves the fields and files (the source keeps nothing to delete).
   MultipartBody& operator=(MultipartBody&& other) noexcept;
 
-  MultipartError error = MultipartError::kNone;  //!< kNone when parsed.
-  std::string error_field;                       //!< The part at fault, when known.
+  MultipartError error = MultipartError::kNone;             //!< kNone when parsed.
+  std::string error_field;                                  //!< The part at fault, when known.
   std::vector<std::pair<std::string, std::string>> fields;  //!< Text fields in order.
-  std::vector<UploadedFile> files;               //!< File parts in order (empty file inputs are skipped).
+  std::vector<UploadedFile> files;                          //!< File parts in order (empty file inputs are skipped).
 
   //! True when parsed.
   bool ok() const { return error == MultipartError::kNone; }
   //! Stops deleting file `i`'s spool file (its new owner moved or deleted it).
   void Release(size_t i);
+
+ private:
+  //! Deletes every spool file not released.
+  void DeleteSpoolFiles() noexcept;
+  std::vector<std::string> released_;  // paths of released files
 };
 
 //! The boundary of a `multipart/form-data; boundary=…` Content-Type, or "" when it is not one.

@@ -39,8 +39,9 @@ bool MatchPattern(std::string_view pattern, std::string_view path, Captures& cap
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler, Exec exec, uint64_t max_body_bytes) {
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), exec, max_body_bytes});
+void Router::Add(std::string method, std::string pattern, Handler handler, Exec exec, uint64_t max_body_bytes,
+                 BodyMode body) {
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), exec, max_body_bytes, body});
 }
 
 Match Router::Find(std::string_view method, std::string_view path, std::map<std::string, std::string>& params) const {

@@ -14,6 +14,7 @@
 #include <random>
 #include <thread>
 
+#include "http/multipart.hpp"
 #include "http/response_cache.hpp"
 #include "http/url.hpp"
 
@@ -242,6 +243,52 @@ struct Server::Impl {
     co_return !ec;
   }
 
+  //! How reading a streamed body ended.
+  enum class BodyRead : uint8_t {
+    kDone,      //!< Read to its end (the multipart parser may still have refused it: the handler sees why).
+    kTooLarge,  //!< Over the route's limit: 413, close.
+    kFailed,    //!< The connection failed or timed out: close without an answer.
+  };
+
+  //! Reads the body of a multipart route in chunks of `upload_chunk_bytes`, feeding each to a MultipartParser that
+  //! spools the files; the parsed body goes to `req.multipart`. Never more than one chunk is held in memory. After
+  //! the parser refuses, the rest of the body is still read (and dropped) so the refusal can be answered on a
+  //! connection the client is not writing into. Spool files of a body not read to its end are deleted here.
+  asio::awaitable<BodyRead> ReadMultipart(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                          bhttp::request_parser<bhttp::string_body>& header_parser,
+                                          const std::string& boundary, uint64_t body_limit, Request& req) {
+    MultipartLimits limits = options.multipart;
+    limits.max_file_bytes = body_limit;  // the route's limit is the whole body's; per-document limits come later
+    limits.max_total_bytes = body_limit;
+    MultipartParser multipart(boundary, options.upload_spool_dir, limits);
+    if (header_parser.is_done()) {  // no body at all
+      req.multipart = std::make_shared<MultipartBody>(multipart.Finish());
+      co_return BodyRead::kDone;
+    }
+    // The header fields are views into the header parser's message, which the body parser takes over: the request
+    // keeps its own copy so nothing depends on how the message moves.
+    req.headers = Headers(req.headers);
+    bhttp::request_parser<bhttp::buffer_body> parser{std::move(header_parser)};
+    parser.body_limit(body_limit);
+    std::vector<char> chunk(std::max<size_t>(1, options.upload_chunk_bytes));
+    while (!parser.is_done()) {
+      parser.get().body().data = chunk.data();
+      parser.get().body().size = chunk.size();
+      // Each chunk must arrive within the body timeout (a long upload on a slow line is not cut off as a whole).
+      stream.expires_after(options.body_timeout);
+      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      if (ec == bhttp::error::need_buffer) {
+        ec = {};
+      }
+      if (ec) {
+        co_return ec == bhttp::error::body_limit ? BodyRead::kTooLarge : BodyRead::kFailed;
+      }
+      multipart.Feed(std::string_view(chunk.data(), chunk.size() - parser.get().body().size));
+    }
+    req.multipart = std::make_shared<MultipartBody>(multipart.Finish());
+    co_return BodyRead::kDone;
+  }
+
   //! A request refused before it was routed: a GET with no header, for the error page.
   static Request Bare(const std::string& remote) {
     Request req;
@@ -335,19 +382,40 @@ struct Server::Impl {
         co_await Write(stream, req, app.Refused(req, kPayloadTooLarge, "Nội dung gửi lên quá lớn."), false, started);
         break;
       }
-      parser.body_limit(body_limit);
-      if (!parser.is_done()) {
-        stream.expires_after(options.body_timeout);  // (a GET has no body: no timer to move)
-        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-        if (bec) {
-          if (bec == bhttp::error::body_limit) {
+      const bool request_keep_alive = msg.keep_alive();
+      const bool http10 = msg.version() == kHttp10;
+      if (place.body == BodyMode::kMultipart) {
+        const std::string boundary = MultipartBoundary(req.Header("content-type"));
+        if (boundary.empty()) {
+          co_await Write(stream, req,
+                         app.Refused(req, kUnsupportedMediaType,
+                                     "Trang này chỉ nhận biểu mẫu có tệp đính kèm (multipart/form-data)."),
+                         false, started);
+          break;
+        }
+        const BodyRead read = co_await ReadMultipart(stream, buffer, parser, boundary, body_limit, req);
+        if (read != BodyRead::kDone) {
+          if (read == BodyRead::kTooLarge) {
             co_await Write(stream, req, app.Refused(req, kPayloadTooLarge, "Nội dung gửi lên quá lớn."), false,
                            started);
           }
           break;
         }
+      } else {
+        parser.body_limit(body_limit);
+        if (!parser.is_done()) {
+          stream.expires_after(options.body_timeout);  // (a GET has no body: no timer to move)
+          auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+          if (bec) {
+            if (bec == bhttp::error::body_limit) {
+              co_await Write(stream, req, app.Refused(req, kPayloadTooLarge, "Nội dung gửi lên quá lớn."), false,
+                             started);
+            }
+            break;
+          }
+        }
+        req.body = std::move(msg.body());
       }
-      req.body = std::move(msg.body());
       Response res;
       if (place.exec == Exec::kInline) {
         res = Handled(req);
@@ -367,8 +435,8 @@ struct Server::Impl {
       }
       // A response that says Connection: close (a refusal) ends the connection.
       const bool keep_alive =
-          msg.keep_alive() && !stopping && (res.cached != nullptr || !IEquals(res.Get("Connection"), "close"));
-      const bool ok = co_await Write(stream, req, std::move(res), keep_alive, started, msg.version() == 10);
+          request_keep_alive && !stopping && (res.cached != nullptr || !IEquals(res.Get("Connection"), "close"));
+      const bool ok = co_await Write(stream, req, std::move(res), keep_alive, started, http10);
       if (!ok || !keep_alive) {
         break;
       }

@@ -9,6 +9,7 @@
 
 #include "http/admission.hpp"
 #include "http/message.hpp"
+#include "http/multipart.hpp"
 
 namespace motcua::http {
 
@@ -31,12 +32,20 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{30000};    //!< Keep-alive time between requests.
   std::chrono::milliseconds shutdown_grace{10000};  //!< Longest wait for in-flight requests at shutdown.
   int32_t max_connections = 10000;                  //!< Open connections at most; more get 503.
+  //! Folder the files of multipart routes are spooled to (main sets `<data_dir>/spool`, on the file store's file
+  //! system so a stored upload is a rename).
+  std::string upload_spool_dir = "var/spool";
+  //! Limits of a multipart body; its file and total limits are lowered to the route's body limit.
+  MultipartLimits multipart;
+  //! Bytes read from the socket at a time for a multipart body (the most of it in memory per request).
+  size_t upload_chunk_bytes = size_t{64} * 1024;
 };
 
 //! Where a routed request runs and the largest body it accepts.
 struct Placement {
-  Exec exec = Exec::kInline;    //!< The I/O thread or an executor.
-  uint64_t max_body_bytes = 0;  //!< 0: the server's default.
+  Exec exec = Exec::kInline;          //!< The I/O thread or an executor.
+  uint64_t max_body_bytes = 0;        //!< 0: the server's default.
+  BodyMode body = BodyMode::kMemory;  //!< How the body is read.
 };
 
 //! What the server asks of the application.

@@ -8,6 +8,7 @@
 
 #include "api/account_api.hpp"
 #include "api/catalogue_api.hpp"
+#include "http/multipart.hpp"
 #include "http/url.hpp"
 #include "service/refusals.hpp"
 #include "web/account_pages.hpp"
@@ -34,6 +35,63 @@ constexpr uint64_t kTestUploadLimit = uint64_t{4} << 20;
 
 //! Escapes a string for a JSON log line.
 std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
+
+//! The body limit of the test-only multipart sink.
+constexpr uint64_t kTestUploadSinkLimit = uint64_t{64} << 20;
+
+//! The name of a multipart refusal, for the test-only sink's answer.
+std::string_view MultipartErrorName(http::MultipartError e) {
+  switch (e) {
+    case http::MultipartError::kNone:
+      return "none";
+    case http::MultipartError::kMalformed:
+      return "malformed";
+    case http::MultipartError::kFileTooLarge:
+      return "file_too_large";
+    case http::MultipartError::kTooLarge:
+      return "too_large";
+    case http::MultipartError::kBadFilename:
+      return "bad_filename";
+    case http::MultipartError::kIo:
+      return "io";
+  }
+  return "unknown";
+}
+
+//! Test and bench only (testing.upload_sink): a multipart route answering what the server parsed and spooled, so
+//! streaming, limits and cleanup can be checked over HTTP before any page takes files.
+void AddUploadSinkRoute(access::RouteTable& routes) {
+  routes.Add(
+      "POST", "/api/thu-nghiem/tep", domain::Permission::kPublic,
+      [](Request& req) {
+        boost::json::object out;
+        const http::MultipartBody& body = *req.multipart;
+        out["error"] = MultipartErrorName(body.error);
+        out["error_field"] = body.error_field;
+        out["fields"] = body.fields.size();
+        boost::json::array files;
+        for (const http::UploadedFile& f : body.files) {
+          files.push_back(boost::json::object{{"field", f.field}, {"filename", f.filename}, {"bytes", f.bytes}});
+        }
+        out["files"] = std::move(files);
+        out["body_bytes"] = req.body.size();
+        return Response::Json(boost::json::serialize(out), body.ok() ? http::kOk : http::kUnprocessable);
+      },
+      http::Exec::kInteractive, kTestUploadSinkLimit, http::BodyMode::kMultipart);
+}
+
+//! The CSRF token a form POST sent: from the multipart fields of an upload, else from the urlencoded body.
+std::string SubmittedCsrf(const Request& req) {
+  if (req.multipart == nullptr) {
+    return web::Form(req).Get("csrf");
+  }
+  for (const auto& [name, value] : req.multipart->fields) {
+    if (name == "csrf") {
+      return value;
+    }
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -104,6 +162,13 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   });
   if (config.testing_slow_reports) {
     AddSlowReportRoutes();
+  }
+  if (config.testing_upload_sink) {
+    if (!accounts_.demo()) {
+      throw std::runtime_error("testing.upload_sink is only allowed on a demo database (motcua init --demo)");
+    }
+    spdlog::warn("testing.upload_sink is on: /api/thu-nghiem/tep parses multipart bodies up to 64 MiB");
+    AddUploadSinkRoute(routes_);
   }
   // A monitoring system's bearer token (or an address of [metrics] allow, see Guard): the counters tell an attacker
   // how loaded the node is and which routes exist. On the pool, since resolving a token reads the store.
@@ -190,7 +255,7 @@ http::Placement WebApp::Place(Request& req) {
       !req.Cookie(session_cookie_).empty()) {
     req.exec = http::Exec::kInteractive;
   }
-  return http::Placement{req.exec, req.matched->max_body_bytes};
+  return http::Placement{req.exec, req.matched->max_body_bytes, req.matched->body};
 }
 
 http::Match WebApp::Resolve(Request& req) const {
@@ -353,7 +418,7 @@ std::optional<Response> WebApp::Guard(Request& req, const http::Route& route) {
                                      "hãy liên hệ quản trị viên của đơn vị."));
   }
   if (changes_state && !api) {
-    if (!auth_.SameOrigin(req) || !auth_.CsrfValid(caller, web::Form(req).Get("csrf"))) {
+    if (!auth_.SameOrigin(req) || !auth_.CsrfValid(caller, SubmittedCsrf(req))) {
       JournalRefused(req, service::kRefusedCsrf, *permission);
       return site_.ErrorPage(req, http::kForbidden,
                              site_.T(site_.Lang(req),

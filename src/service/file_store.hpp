@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/result.hpp"
@@ -18,10 +19,10 @@ inline constexpr int64_t kMaxImagePixels = int64_t{50} * 1000 * 1000;
 
 //! A file kept in the store.
 struct StoredFile {
-  std::string sha256;        //!< Hex SHA-256 of the stored bytes: its name in the store.
-  std::string media_type;    //!< "application/pdf", "image/jpeg" or "image/png" (HEIC is stored as JPEG).
-  std::string kind;          //!< "pdf", "jpeg", "png" or "heic" (what was uploaded, for DocumentDef::types).
-  int64_t bytes = 0;         //!< Stored size.
+  std::string sha256;         //!< Hex SHA-256 of the stored bytes: its name in the store.
+  std::string media_type;     //!< "application/pdf", "image/jpeg" or "image/png" (HEIC is stored as JPEG).
+  std::string kind;           //!< "pdf", "jpeg", "png" or "heic" (what was uploaded, for DocumentDef::types).
+  int64_t bytes = 0;          //!< Stored size.
   std::string original_name;  //!< The name it was uploaded with, cleaned (metadata only, never a path).
 };
 
@@ -37,14 +38,16 @@ class FileStore {
   //! accepted (an .exe renamed .pdf), a file too large, an image too large in pixels, an unreadable image, HEIC
   //! where this machine's libvips cannot read it, a bad name.
   domain::Result<StoredFile> Put(const std::string& path, std::string_view original_name,
-                                 const std::vector<std::string>& accepted, int64_t max_bytes,
-                                 const std::string& field);
+                                 const std::vector<std::string>& accepted, int64_t max_bytes, const std::string& field);
   //! The path of stored file `sha256` (for sending it back), or "" when it is not there or `sha256` is malformed.
   std::string PathOf(std::string_view sha256) const;
   //! The folder new uploads are spooled to before Put (same file system, so Put can rename).
   std::string SpoolDir() const;
 
  private:
+  //! The image at `path` checked (pixels declared) and normalised into a new spool file: its path and media type.
+  domain::Result<std::pair<std::string, std::string>> NormaliseImage(const std::string& path, const std::string& kind,
+                                                                     const std::string& field) const;
   std::string root_;
 };
 
