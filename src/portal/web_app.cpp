@@ -36,6 +36,19 @@ constexpr uint64_t kTestUploadLimit = uint64_t{4} << 20;
 //! Escapes a string for a JSON log line.
 std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
 
+//! `target` for the access log: the lookup secret a receipt's QR code puts in /tra-cuu?…&ma_tra_cuu= is blanked, so
+//! the log never holds a pair that opens a dossier.
+std::string LoggedTarget(std::string_view target) {
+  constexpr std::string_view kSecret = "ma_tra_cuu=";
+  std::string out(target);
+  for (size_t at = out.find(kSecret); at != std::string::npos; at = out.find(kSecret, at)) {
+    at += kSecret.size();
+    const size_t end = out.find('&', at);
+    out.replace(at, (end == std::string::npos ? out.size() : end) - at, "-");
+  }
+  return out;
+}
+
 //! The body limit of the test-only multipart sink.
 constexpr uint64_t kTestUploadSinkLimit = uint64_t{64} << 20;
 
@@ -556,7 +569,8 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
   access_log_->info(
       R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
       accounts_.clock().Now().micros, req.request_id, JsonString(req.remote_addr), JsonString(req.method),
-      JsonString(req.target), JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
+      JsonString(LoggedTarget(req.target)), JsonString(req.route), res.status, elapsed.count(),
+      JsonString(req.Header("user-agent")));
 }
 
 }  // namespace motcua::portal

@@ -97,6 +97,17 @@ Response MyDossiers(const Site& site, TrackingServices& t, const Request& req) {
   }));
 }
 
+//! The banner after a withdrawal (chosen by a fixed key, so no text travels in the URL).
+std::string WithdrawalNotice(const Site& site, std::string_view lang, std::string_view key) {
+  if (key == "da-rut") {
+    return site.T(lang, "Hồ sơ đã được rút.");
+  }
+  if (key == "de-nghi-rut") {
+    return site.T(lang, "Đã gửi đề nghị rút hồ sơ. Cơ quan sẽ xem xét và báo cho bạn kết quả.");
+  }
+  return {};
+}
+
 Response DossierPage(const Site& site, TrackingServices& t, const Request& req) {
   const std::string lang = site.Lang(req);
   const int64_t id = IdParam(req, "id");
@@ -111,7 +122,7 @@ Response DossierPage(const Site& site, TrackingServices& t, const Request& req) 
   const bool owner = access::CallerOf(req).principal.user_id == ds.owner_id;
   const std::string title = fmt::format("{} {}", site.T(lang, "Hồ sơ"), ds.code);
   return Private(site.Page(req, "dossier/track_dossier", title, [&](TemplateDictionary& d) {
-    AddNotice(lang, d, req.Query("tb") == "da-rut" ? site.T(lang, "Hồ sơ đã được rút.") : std::string());
+    AddNotice(lang, d, WithdrawalNotice(site, lang, req.Query("tb")));
     d.SetIntValue("ID", ds.id);
     d.SetValue("CODE", ds.code);
     d.SetValue("PROCEDURE", ProcedureNameOf(site, ds.procedure_code));
@@ -208,7 +219,9 @@ Response WithdrawSubmit(const Site& site, TrackingServices& t, const Request& re
   }
   auto done = t.dossiers.Withdraw(actor, id, reason);
   if (done) {
-    return Response::Redirect(fmt::format("/ho-so/{}?tb=da-rut", id));
+    // Before reception the dossier is withdrawn at once; after it, only the request to the agency is recorded.
+    const bool withdrawn = done->status == DossierStatus::kWithdrawn;
+    return Response::Redirect(fmt::format("/ho-so/{}?tb={}", id, withdrawn ? "da-rut" : "de-nghi-rut"));
   }
   if (done.error().kind != domain::ErrorKind::kInvalid) {
     return ErrorPageFor(site, req, done.error());

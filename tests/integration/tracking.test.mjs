@@ -294,6 +294,9 @@ describe('lookup without an account', () => {
     assert.match(html, /Diễn biến hồ sơ/);
     assert.match(html, />Hà</, 'the first name is not shown');
     assert.doesNotMatch(html, /Phạm|Thu Hà/, 'more than the first name is shown');
+    await new Promise((resolve) => { setTimeout(resolve, 200); });  // the access log line is written after the answer
+    assert.match(server.output(), /"target":"\/tra-cuu\?ma=[^"]*&ma_tra_cuu=-"/, 'the QR lookup is not in the log');
+    assert.doesNotMatch(server.output(), /M3XK9P/, 'the lookup secret is in the access log');
 
     const form = await anonymous.submit('/tra-cuu', { ma: d.code.toLowerCase(), ma_tra_cuu: 'm3x-k9p' });
     assert.equal(form.status, 200);
