@@ -170,7 +170,7 @@ Response FileDownloadPage(const Site& site, TrackingServices& t, const Request& 
   res.shared_body = std::move(bytes);
   res.Set("Content-Type", file->media_type);
   res.Set("Content-Disposition", "attachment; filename*=UTF-8''" + http::PercentEncode(file->original_name));
-  res.Set("X-Content-Type-Options", "nosniff");
+  // X-Content-Type-Options: nosniff is on every response (portal::AddSecurityHeaders).
   return Private(std::move(res));
 }
 
