@@ -17,13 +17,15 @@ constexpr double kPageWidth = 595.276;
 constexpr double kPageHeight = 841.89;
 constexpr double kMargin = 56.0;
 constexpr double kContentWidth = kPageWidth - (2 * kMargin);
-constexpr double kHeaderColumn = kContentWidth / 2;
+// The heading: the agency on the left third, the national motto (one line) on the right two thirds.
+constexpr double kAgencyColumn = kContentWidth / 3;
+constexpr double kMottoColumn = kContentWidth - kAgencyColumn;
 constexpr double kLabelWidth = 150.0;
 constexpr double kLineGap = 6.0;
 constexpr double kSectionGap = 16.0;
 // The documents table: number, name, original or copy, files.
 constexpr double kColumnNumber = 30.0;
-constexpr double kColumnKind = 110.0;
+constexpr double kColumnKind = 130.0;
 constexpr double kColumnFiles = 50.0;
 constexpr double kColumnName = kContentWidth - kColumnNumber - kColumnKind - kColumnFiles;
 constexpr double kCellPadding = 4.0;
@@ -39,7 +41,7 @@ constexpr int32_t kQrWidthPerVersion = 4;
 constexpr const char* kSans = "Liberation Sans 10";
 constexpr const char* kSansBold = "Liberation Sans Bold 10";
 constexpr const char* kSansSmall = "Liberation Sans 8.5";
-constexpr const char* kSerifBold = "Liberation Serif Bold 12";
+constexpr const char* kSerifBold = "Liberation Serif Bold 11";
 constexpr const char* kSerifTitle = "Liberation Serif Bold 15";
 constexpr const char* kSansCode = "Liberation Sans Bold 13";
 
@@ -183,10 +185,10 @@ std::string ReceiptPdf(const ReceiptData& data) {
 
     // Heading: the agency on the left, the national motto on the right.
     double y = kMargin;
-    const double left = w.Text(data.agency_name, kSansBold, kMargin, y, kHeaderColumn - kLineGap, PANGO_ALIGN_CENTER);
-    double right = w.Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", kSerifBold, kMargin + kHeaderColumn, y, kHeaderColumn,
+    const double left = w.Text(data.agency_name, kSansBold, kMargin, y, kAgencyColumn - kLineGap, PANGO_ALIGN_CENTER);
+    double right = w.Text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", kSerifBold, kMargin + kAgencyColumn, y, kMottoColumn,
                           PANGO_ALIGN_CENTER);
-    right += w.Text("Độc lập - Tự do - Hạnh phúc", kSerifBold, kMargin + kHeaderColumn, y + right, kHeaderColumn,
+    right += w.Text("Độc lập - Tự do - Hạnh phúc", kSerifBold, kMargin + kAgencyColumn, y + right, kMottoColumn,
                     PANGO_ALIGN_CENTER);
     y += std::max(left, right) + kSectionGap;
     y += w.Text("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", kSerifTitle, kMargin, y, kContentWidth, PANGO_ALIGN_CENTER) +
