@@ -49,12 +49,12 @@ bool ValidUtf8(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     size_t extra = 0;
     unsigned char lo = kCont;
-    unsigned char hi = 0xbf;  // NOLINT(readability-magic-numbers): UTF-8 continuation range
+    unsigned char hi = 0xbf;  // the continuation range
     if (c < kCont) {
       ++i;
       continue;
     }
-    // NOLINTBEGIN(readability-magic-numbers): the lead-byte table of RFC 3629 §4
+    // The lead-byte table of RFC 3629 §4: how many continuation bytes follow, and the second byte's range.
     if (c >= 0xc2 && c <= 0xdf) {
       extra = 1;
     } else if (c == 0xe0) {
@@ -76,7 +76,6 @@ bool ValidUtf8(std::string_view s) {
     } else {
       return false;
     }
-    // NOLINTEND(readability-magic-numbers)
     if (i + extra >= s.size()) {
       return false;
     }
@@ -304,7 +303,7 @@ struct MultipartParser::Impl {
   };
 
   Impl(std::string boundary, std::string dir, MultipartLimits l)
-      : delimiter("\r\n--" + boundary), spool_dir(std::move(dir)), limits(l) {}
+      : delimiter(std::move(boundary.insert(0, "\r\n--"))), spool_dir(std::move(dir)), limits(l) {}
 
   ~Impl() { CloseCurrent(true); }
   Impl(const Impl&) = delete;

@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <ctime>
+#include <filesystem>
 #include <limits>
 #include <random>
 #include <thread>
@@ -268,6 +269,15 @@ struct Server::Impl {
     // The header fields are views into the header parser's message, which the body parser takes over: the request
     // keeps its own copy so nothing depends on how the message moves.
     req.headers = Headers(req.headers);
+    // A script's client (curl) asks before sending a large body and would otherwise wait a second for the answer.
+    if (IEquals(TrimOws(req.Header("expect")), "100-continue")) {
+      constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      stream.expires_after(options.body_timeout);
+      auto [ec, n] = co_await asio::async_write(stream, asio::buffer(kContinue.data(), kContinue.size()), kTuple);
+      if (ec) {
+        co_return BodyRead::kFailed;
+      }
+    }
     bhttp::request_parser<bhttp::buffer_body> parser{std::move(header_parser)};
     parser.body_limit(body_limit);
     std::vector<char> chunk(std::max<size_t>(1, options.upload_chunk_bytes));
@@ -446,7 +456,29 @@ struct Server::Impl {
   }
 };
 
+namespace {
+
+//! Spool files untouched for this long belong to no request (a request's body times out long before).
+constexpr std::chrono::hours kStaleSpool{1};
+
+//! Deletes the upload spool files a previous run left behind (killed while receiving a body): files named like the
+//! multipart parser's ("up-…") not modified for kStaleSpool, so a second server on the same folder loses nothing.
+void SweepSpool(const std::string& dir) {
+  std::error_code ec;
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    std::error_code tec;
+    if (name.starts_with("up-") && entry.is_regular_file(tec) && now - entry.last_write_time(tec) > kStaleSpool) {
+      std::filesystem::remove(entry.path(), tec);
+    }
+  }
+}
+
+}  // namespace
+
 Server::Server(const ServerOptions& options, Application& app) : impl_(std::make_unique<Impl>(options, app)) {
+  SweepSpool(options.upload_spool_dir);
   const int32_t threads =
       options.threads > 0 ? options.threads : std::max(1, static_cast<int32_t>(std::thread::hardware_concurrency()));
   const auto address = asio::ip::make_address(options.host);

@@ -332,6 +332,36 @@ TEST_F(UploadServerTest, ConnectionCutMidBodyLeavesNoFile) {
   EXPECT_EQ(SpoolCount(), 0U);
 }
 
+TEST_F(UploadServerTest, ExpectContinueIsAnsweredBeforeTheBody) {
+  BodyStream body(1000);
+  std::string head = Head(body.size());
+  head.insert(head.size() - 2, "Expect: 100-continue\r\n");
+  const std::string answer = Exchange(
+      head, [&] { return body.Next(); }, body.size());
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ")) << answer;
+}
+
+TEST(UploadServer, StartSweepsOnlyStaleSpoolFilesOfThisParser) {
+  const std::string dir = (fs::temp_directory_path() / ("motcua-sweep-" + std::to_string(::getpid()))).string();
+  fs::create_directories(dir);
+  for (const char* name : {"up-old", "up-new", "other-old"}) {
+    std::ofstream(dir + "/" + name) << "x";
+  }
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  fs::last_write_time(dir + "/up-old", old);
+  fs::last_write_time(dir + "/other-old", old);
+  UploadApp app;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.upload_spool_dir = dir;
+  { const Server server(options, app); }
+  EXPECT_FALSE(fs::exists(dir + "/up-old"));
+  EXPECT_TRUE(fs::exists(dir + "/up-new"));     // may belong to a request in flight elsewhere
+  EXPECT_TRUE(fs::exists(dir + "/other-old"));  // not the parser's
+  fs::remove_all(dir);
+}
+
 TEST_F(UploadServerTest, OrdinaryRoutesStillReadTheBodyInMemory) {
   const std::string head =
       "POST /text HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\n";

@@ -305,7 +305,8 @@ domain::Result<StoredFile> FileStore::Put(const std::string& path, std::string_v
   StoredFile stored;
   stored.original_name = CleanFileName(original_name);
   if (stored.original_name.empty()) {
-    return Error::Field(field, N_("Tên tệp không hợp lệ. Hãy đổi tên tệp (không dùng dấu / hay \\) rồi gửi lại."));
+    return Error::Field(
+        field, N_("Tên tệp không hợp lệ. Hãy đổi tên tệp (không dùng dấu gạch chéo hay ký tự đặc biệt) rồi gửi lại."));
   }
   const int64_t size = SizeOf(path);
   if (size <= 0) {
