@@ -90,7 +90,7 @@ Response RenderFormAdmin(const Site& site, TrackingServices& t, const Request& r
     return ErrorPageFor(site, req, current.error());
   }
   const std::string current_json = PrettyJson(domain::ToJson(*current));
-  return Private(site.Page(
+  return site.Page(
       req, "admin/form_definition", site.T(lang, "Biểu mẫu nộp hồ sơ"),
       [&](TemplateDictionary& d) {
         AddCsrf(req, d);
@@ -114,7 +114,7 @@ Response RenderFormAdmin(const Site& site, TrackingServices& t, const Request& r
           }
         }
       },
-      errors.empty() ? http::kOk : http::kUnprocessable));
+      errors.empty() ? http::kOk : http::kUnprocessable);
 }
 
 Response FormAdmin(const Site& site, TrackingServices& t, const Request& req) {

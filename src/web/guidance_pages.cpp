@@ -31,26 +31,25 @@ std::string SpacedCode(const std::string& code) {
 Response RenderCitizenGuidance(const Site& site, const Request& req, const service::Dossier& ds,
                                const service::GuidanceCode* code, const std::string& notice) {
   const std::string lang = site.Lang(req);
-  return Private(
-      site.Page(req, "dossier/guidance_citizen", site.T(lang, "Nhờ cán bộ hướng dẫn"), [&](TemplateDictionary& d) {
-        AddCsrf(req, d);
-        AddNotice(lang, d, notice);
-        d.SetIntValue("ID", ds.id);
-        d.SetValue("PROCEDURE", ProcedureNameOf(site, ds.procedure_code));
-        if (code != nullptr) {
-          TemplateDictionary* c = d.AddSectionDictionary("CODE_ISSUED");
-          c->SetValue("CODE", SpacedCode(code->code));
-          c->SetValue("EXPIRES", domain::LocalTime(code->expires_at));
-          c->SetIntValue("MINUTES", service::kGuidanceCodeMinutes);
-        } else if (ds.guidance_active) {
-          d.ShowSection("ACTIVE");
-        } else {
-          d.ShowSection("NOT_ACTIVE");
-        }
-        if (code != nullptr || ds.guidance_active) {
-          d.ShowSection("CAN_END");
-        }
-      }));
+  return site.Page(req, "dossier/guidance_citizen", site.T(lang, "Nhờ cán bộ hướng dẫn"), [&](TemplateDictionary& d) {
+    AddCsrf(req, d);
+    AddNotice(lang, d, notice);
+    d.SetIntValue("ID", ds.id);
+    d.SetValue("PROCEDURE", ProcedureNameOf(site, ds.procedure_code));
+    if (code != nullptr) {
+      TemplateDictionary* c = d.AddSectionDictionary("CODE_ISSUED");
+      c->SetValue("CODE", SpacedCode(code->code));
+      c->SetValue("EXPIRES", domain::LocalTime(code->expires_at));
+      c->SetIntValue("MINUTES", service::kGuidanceCodeMinutes);
+    } else if (ds.guidance_active) {
+      d.ShowSection("ACTIVE");
+    } else {
+      d.ShowSection("NOT_ACTIVE");
+    }
+    if (code != nullptr || ds.guidance_active) {
+      d.ShowSection("CAN_END");
+    }
+  });
 }
 
 //! The owner's draft behind `{id}`, or an error page (a filed dossier goes back to its own page).
@@ -105,7 +104,7 @@ Response CitizenGuidanceEnd(const Site& site, TrackingServices& t, const Request
 
 Response RenderOfficerEntry(const Site& site, const Request& req, const std::string& typed, const FieldErrors& errors) {
   const std::string lang = site.Lang(req);
-  return Private(site.Page(
+  return site.Page(
       req, "office/guidance_entry", site.T(lang, "Hướng dẫn người dân nộp hồ sơ trực tuyến"),
       [&](TemplateDictionary& d) {
         AddCsrf(req, d);
@@ -115,7 +114,7 @@ Response RenderOfficerEntry(const Site& site, const Request& req, const std::str
           d.SetValueAndShowSection("CODE_ERROR", e, "HAS_CODE_ERROR");
         }
       },
-      errors.empty() ? http::kOk : http::kUnprocessable));
+      errors.empty() ? http::kOk : http::kUnprocessable);
 }
 
 Response OfficerEntry(const Site& site, TrackingServices& /*t*/, const Request& req) {
@@ -156,26 +155,25 @@ Response OfficerOverview(const Site& site, TrackingServices& t, const Request& r
   if (!form) {
     return ErrorPageFor(site, req, form.error());
   }
-  return Private(
-      site.Page(req, "office/guidance_dossier", site.T(lang, "Hồ sơ đang hướng dẫn"), [&](TemplateDictionary& d) {
-        d.SetIntValue("ID", ds.id);
-        d.SetValue("PROCEDURE", ProcedureNameOf(site, ds.procedure_code));
-        d.SetValue("APPLICANT", ds.applicant_name);
-        d.SetValue("STATUS", site.T(lang, domain::StatusName(ds.status)));
-        d.SetValue("TAG_CLASS", StatusTagClass(ds.status));
-        d.SetIntValue("ACCESS_MINUTES", service::kGuidanceAccessMinutes);
-        if (ds.status == domain::DossierStatus::kDraft && ds.guidance_active) {
-          d.ShowSection("OPEN");
-        } else {
-          d.ShowSection("CLOSED");
-        }
-        for (const domain::PageDef& p : form->pages) {
-          TemplateDictionary* row = d.AddSectionDictionary("PAGES");
-          row->SetValue("TITLE", p.title);
-          row->SetValue("URL", fmt::format("/ho-so/{}/trang/{}", ds.id, p.id));
-        }
-        AddAnswersAndFiles(site, lang, d, t, ds);
-      }));
+  return site.Page(req, "office/guidance_dossier", site.T(lang, "Hồ sơ đang hướng dẫn"), [&](TemplateDictionary& d) {
+    d.SetIntValue("ID", ds.id);
+    d.SetValue("PROCEDURE", ProcedureNameOf(site, ds.procedure_code));
+    d.SetValue("APPLICANT", ds.applicant_name);
+    d.SetValue("STATUS", site.T(lang, domain::StatusName(ds.status)));
+    d.SetValue("TAG_CLASS", StatusTagClass(ds.status));
+    d.SetIntValue("ACCESS_MINUTES", service::kGuidanceAccessMinutes);
+    if (ds.status == domain::DossierStatus::kDraft && ds.guidance_active) {
+      d.ShowSection("OPEN");
+    } else {
+      d.ShowSection("CLOSED");
+    }
+    for (const domain::PageDef& p : form->pages) {
+      TemplateDictionary* row = d.AddSectionDictionary("PAGES");
+      row->SetValue("TITLE", p.title);
+      row->SetValue("URL", fmt::format("/ho-so/{}/trang/{}", ds.id, p.id));
+    }
+    AddAnswersAndFiles(site, lang, d, t, ds);
+  });
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ Response MyDossiers(const Site& site, TrackingServices& t, const Request& req) {
   if (!mine) {
     return ErrorPageFor(site, req, mine.error());
   }
-  return Private(site.Page(req, "dossier/track_mine", site.T(lang, "Hồ sơ của tôi"), [&](TemplateDictionary& d) {
+  return site.Page(req, "dossier/track_mine", site.T(lang, "Hồ sơ của tôi"), [&](TemplateDictionary& d) {
     if (mine->empty()) {
       d.ShowSection("EMPTY");
       return;
@@ -94,7 +94,7 @@ Response MyDossiers(const Site& site, TrackingServices& t, const Request& req) {
         }
       }
     }
-  }));
+  });
 }
 
 //! The banner after a withdrawal (chosen by a fixed key, so no text travels in the URL).
@@ -121,7 +121,7 @@ Response DossierPage(const Site& site, TrackingServices& t, const Request& req) 
   const service::Dossier& ds = *dossier;
   const bool owner = access::CallerOf(req).principal.user_id == ds.owner_id;
   const std::string title = fmt::format("{} {}", site.T(lang, "Hồ sơ"), ds.code);
-  return Private(site.Page(req, "dossier/track_dossier", title, [&](TemplateDictionary& d) {
+  return site.Page(req, "dossier/track_dossier", title, [&](TemplateDictionary& d) {
     AddNotice(lang, d, WithdrawalNotice(site, lang, req.Query("tb")));
     d.SetIntValue("ID", ds.id);
     d.SetValue("CODE", ds.code);
@@ -151,7 +151,7 @@ Response DossierPage(const Site& site, TrackingServices& t, const Request& req) 
     if (owner && active) {
       d.ShowSection(domain::WithdrawalIsRequest(ds.status) ? "MAY_REQUEST_WITHDRAWAL" : "MAY_WITHDRAW");
     }
-  }));
+  });
 }
 
 Response FileDownloadPage(const Site& site, TrackingServices& t, const Request& req) {
@@ -171,7 +171,7 @@ Response FileDownloadPage(const Site& site, TrackingServices& t, const Request& 
   res.Set("Content-Type", file->media_type);
   res.Set("Content-Disposition", "attachment; filename*=UTF-8''" + http::PercentEncode(file->original_name));
   // X-Content-Type-Options: nosniff is on every response (portal::AddSecurityHeaders).
-  return Private(std::move(res));
+  return res;
 }
 
 //! The withdrawal page: the reason field (and its error), and the words for before or after reception.
@@ -180,7 +180,7 @@ Response RenderWithdraw(const Site& site, const Request& req, const service::Dos
   const std::string lang = site.Lang(req);
   const bool request = domain::WithdrawalIsRequest(ds.status);
   const char* title = request ? N_("Đề nghị rút hồ sơ") : N_("Rút hồ sơ");
-  return Private(site.Page(
+  return site.Page(
       req, "dossier/track_withdraw", site.T(lang, title),
       [&](TemplateDictionary& d) {
         AddCsrf(req, d);
@@ -195,7 +195,7 @@ Response RenderWithdraw(const Site& site, const Request& req, const service::Dos
           d.SetValueAndShowSection("REASON_ERROR", e, "HAS_REASON_ERROR");
         }
       },
-      errors.empty() ? http::kOk : http::kUnprocessable));
+      errors.empty() ? http::kOk : http::kUnprocessable);
 }
 
 Response WithdrawPage(const Site& site, TrackingServices& t, const Request& req) {
@@ -298,29 +298,29 @@ Response ReceiptPage(const Site& site, TrackingServices& t, const Request& req) 
     return ErrorPageFor(site, req, dossier.error());
   }
   const ReceiptData r = ReceiptOf(site, t, *dossier);
-  return Private(site.Page(
-      req, "dossier/receipt", site.T(lang, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"), [&](TemplateDictionary& d) {
-        d.SetIntValue("ID", dossier->id);
-        d.SetValue("AGENCY", r.agency_name);
-        d.SetValue("CODE", r.code);
-        d.SetValue("SECRET", r.lookup_secret);
-        d.SetValue("PROCEDURE", r.procedure_name);
-        d.SetValue("PROCEDURE_CODE", r.procedure_code);
-        d.SetValue("APPLICANT", r.applicant_name);
-        d.SetValue("CHANNEL", r.channel);
-        d.SetValue("FILED_AT", r.filed_at);
-        d.SetValue("EXPECTED", r.expected_on.empty() ? "Theo quy định của thủ tục" : r.expected_on);
-        d.SetValue("LOOKUP_URL", r.lookup_url);
-        d.SetValue("LOOKUP_PAGE", r.lookup_page);
-        int32_t n = 0;
-        for (const ReceiptDocument& doc : r.documents) {
-          TemplateDictionary* row = d.AddSectionDictionary("DOCUMENTS");
-          row->SetIntValue("N", ++n);
-          row->SetValue("NAME", doc.name);
-          row->SetValue("KIND", doc.original_or_copy);
-          row->SetIntValue("FILES", doc.files);
-        }
-      }));
+  return site.Page(req, "dossier/receipt", site.T(lang, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+                   [&](TemplateDictionary& d) {
+                     d.SetIntValue("ID", dossier->id);
+                     d.SetValue("AGENCY", r.agency_name);
+                     d.SetValue("CODE", r.code);
+                     d.SetValue("SECRET", r.lookup_secret);
+                     d.SetValue("PROCEDURE", r.procedure_name);
+                     d.SetValue("PROCEDURE_CODE", r.procedure_code);
+                     d.SetValue("APPLICANT", r.applicant_name);
+                     d.SetValue("CHANNEL", r.channel);
+                     d.SetValue("FILED_AT", r.filed_at);
+                     d.SetValue("EXPECTED", r.expected_on.empty() ? "Theo quy định của thủ tục" : r.expected_on);
+                     d.SetValue("LOOKUP_URL", r.lookup_url);
+                     d.SetValue("LOOKUP_PAGE", r.lookup_page);
+                     int32_t n = 0;
+                     for (const ReceiptDocument& doc : r.documents) {
+                       TemplateDictionary* row = d.AddSectionDictionary("DOCUMENTS");
+                       row->SetIntValue("N", ++n);
+                       row->SetValue("NAME", doc.name);
+                       row->SetValue("KIND", doc.original_or_copy);
+                       row->SetIntValue("FILES", doc.files);
+                     }
+                   });
 }
 
 Response ReceiptPdfPage(const Site& site, TrackingServices& t, const Request& req) {
@@ -332,7 +332,7 @@ Response ReceiptPdfPage(const Site& site, TrackingServices& t, const Request& re
   res.body = ReceiptPdf(ReceiptOf(site, t, *dossier));
   res.Set("Content-Type", "application/pdf");
   res.Set("Content-Disposition", "inline; filename=\"giay-tiep-nhan-" + dossier->code + ".pdf\"");
-  return Private(std::move(res));
+  return res;
 }
 
 //! The lookup page: the form (POST with the CSRF token, so a secret typed in stays out of URLs and logs), and the
@@ -406,7 +406,7 @@ Response RenderLookup(const Site& site, TrackingServices& t, const Request& req,
   if (found && !*found) {
     res = WithRetry(std::move(res), (*found).error());
   }
-  return Private(std::move(res));
+  return res;
 }
 
 //! GET: a first visit (empty form), or the QR code's link carrying both `ma` and `ma_tra_cuu`.
@@ -527,11 +527,6 @@ std::string AgencyNameOf(const Site& site, const std::string& code) {
   const auto catalogue = site.catalogue();
   const domain::Agency* a = catalogue->FindAgency(code);
   return a != nullptr ? a->name : code;
-}
-
-http::Response Private(http::Response res) {
-  res.Set("Cache-Control", "private, no-store");
-  return res;
 }
 
 void AddTrackingPages(access::RouteTable& routes, const Site& site, service::Dossiers& dossiers,

@@ -47,7 +47,5 @@ void AddAnswersAndFiles(const Site& site, std::string_view lang, ctemplate::Temp
 std::string ProcedureNameOf(const Site& site, const std::string& code);
 //! The agency's name in the catalogue, or its code.
 std::string AgencyNameOf(const Site& site, const std::string& code);
-//! `res` marked as never to be stored by a browser or proxy (a personal page).
-http::Response Private(http::Response res);
 
 }  // namespace motcua::web
