@@ -7,9 +7,9 @@
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Trạng thái")</dt><dd class="govuk-summary-list__value"><strong class="govuk-tag {{TAG_CLASS}}">{{STATUS}}</strong></dd></div>
     </dl>
     {{#OPEN}}<h2 class="govuk-heading-m">_("Điền hoặc sửa giúp người dân")</h2>
-    <ul class="govuk-list govuk-list--number">
-      {{#PAGES}}<li><a class="govuk-link" href="{{URL}}">{{TITLE}}</a></li>{{/PAGES}}
-      <li><a class="govuk-link" href="/ho-so/{{ID}}/giay-to">_("Giấy tờ: tải bản quét lên")</a></li>
+    <ul class="govuk-list govuk-list--number govuk-list--spaced">
+      {{#PAGES}}<li><a class="govuk-link govuk-!-display-block govuk-!-padding-top-1 govuk-!-padding-bottom-1" href="{{URL}}">{{TITLE}}</a></li>{{/PAGES}}
+      <li><a class="govuk-link govuk-!-display-block govuk-!-padding-top-1 govuk-!-padding-bottom-1" href="/ho-so/{{ID}}/giay-to">_("Giấy tờ: tải bản quét lên")</a></li>
     </ul>
     <div class="govuk-inset-text">_("Khi xong, mời người dân kiểm tra lại trên điện thoại: những câu bạn điền được đánh dấu, và chỉ người dân mới nộp được hồ sơ. Quyền của bạn hết khi người dân nộp hồ sơ hoặc kết thúc hướng dẫn, và tối đa sau") {{ACCESS_MINUTES}} _("phút.")</div>{{/OPEN}}
     {{#CLOSED}}<div class="govuk-inset-text">_("Việc hướng dẫn trên hồ sơ này đã kết thúc.")</div>{{/CLOSED}}

@@ -14,51 +14,30 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { Browser, kDemoLogins, signedIn, sql } from '../lib/client.mjs';
+import { insertDossier as insertFixture, fixtureFormVersion, kFixtureAgency, kFixtureProcedure } from '../lib/dossier_fixtures.mjs';
 import { decodeEntities, sourceDir, startServer } from '../lib/server.mjs';
 
-const kProcedure = '1.001193';
-const kAgency = '000.05.31.H40';  // Phường Năng Tĩnh, where the demo's commune desk officer works
-const kMicros = 1_000_000;
+const kProcedure = kFixtureProcedure;
+const kAgency = kFixtureAgency;  // Phường Năng Tĩnh, where the demo's commune desk officer works
 
 let server;
 let citizenId;
-let otherId;
 let formVersion;
 before(async () => {
   server = await startServer();
   citizenId = sql(server.db, `SELECT id FROM users WHERE personal_id = '${kDemoLogins.citizen}'`);
-  otherId = sql(server.db, `SELECT id FROM users WHERE personal_id = '${kDemoLogins.representative}'`);
   // The form library keeps the procedure's form (its own, or the generic one) as a version the first time it is
   // asked for it: the administrators' page asks.
   const admin = await signedIn(server, kDemoLogins.systemAdmin);
   assert.equal((await admin.get(`/quan-tri/bieu-mau/${kProcedure}`)).status, 200);
-  formVersion = sql(server.db, `SELECT MAX(version) FROM form_definitions WHERE procedure_code = '${kProcedure}'`);
+  formVersion = fixtureFormVersion(server);
   assert.ok(Number(formVersion) >= 1, 'no form version for the birth registration');
 });
 after(async () => { await server?.stop(); });
 
-let sequence = 0;
-//! Inserts a dossier of `owner` in `status` (filed ones get a code and a lookup secret); resolves its id and code.
-function insertDossier({ owner = citizenId, status = 'submitted', applicant = 'Trần Thị Mai', secret = 'K7PQ2M',
-  answers = {} } = {}) {
-  const now = Date.now() * 1000;
-  const filed = status !== 'draft';
-  const code = filed ? `${kAgency}-261130-${String(++sequence).padStart(4, '0')}` : null;
-  const values = [
-    filed ? `'${code}'` : 'NULL', filed ? `'${secret}'` : 'NULL', `'${kProcedure}'`, `'${kAgency}'`, formVersion,
-    owner, `'${applicant}'`, `'${status}'`, `'${JSON.stringify(answers).replaceAll("'", "''")}'`, now, now,
-    filed ? now : 'NULL', filed ? "'2026-12-04'" : 'NULL',
-  ];
-  const id = sql(server.db, `INSERT INTO dossiers (code, lookup_secret, procedure_code, agency_code, form_version,
-    owner_id, applicant_name, status, answers, created_at, updated_at, submitted_at, expected_on)
-    VALUES (${values.join(', ')}) RETURNING id`);
-  sql(server.db, `INSERT INTO dossier_events (dossier_id, happened_at, event, actor_id, actor_name)
-    VALUES (${id}, ${now - 60 * kMicros}, 'created', ${owner}, '${applicant}')`);
-  if (filed) {
-    sql(server.db, `INSERT INTO dossier_events (dossier_id, happened_at, event, actor_id, actor_name)
-      VALUES (${id}, ${now}, 'submitted', ${owner}, '${applicant}')`);
-  }
-  return { id, code, secret };
+//! A dossier of the demo citizen unless `owner` is given (see tests/lib/dossier_fixtures.mjs).
+function insertDossier(options = {}) {
+  return insertFixture(server, { owner: citizenId, formVersion, ...options });
 }
 
 function journal(action, objectId) {
