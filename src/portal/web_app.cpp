@@ -16,6 +16,7 @@
 #include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
+#include "web/tracking_pages.hpp"
 
 namespace motcua::portal {
 
@@ -36,6 +37,19 @@ constexpr uint64_t kTestUploadLimit = uint64_t{4} << 20;
 
 //! Escapes a string for a JSON log line.
 std::string JsonString(std::string_view s) { return boost::json::serialize(boost::json::string(s)); }
+
+//! `target` for the access log: the lookup secret a receipt's QR code puts in /tra-cuu?…&ma_tra_cuu= is blanked, so
+//! the log never holds a pair that opens a dossier.
+std::string LoggedTarget(std::string_view target) {
+  constexpr std::string_view kSecret = "ma_tra_cuu=";
+  std::string out(target);
+  for (size_t at = out.find(kSecret); at != std::string::npos; at = out.find(kSecret, at)) {
+    at += kSecret.size();
+    const size_t end = out.find('&', at);
+    out.replace(at, (end == std::string::npos ? out.size() : end) - at, "-");
+  }
+  return out;
+}
 
 //! The body limit of the test-only multipart sink.
 constexpr uint64_t kTestUploadSinkLimit = uint64_t{64} << 20;
@@ -141,6 +155,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddDossierPages(
       routes_, site_,
       web::FilingServices{*dossiers_.dossiers, *dossiers_.forms, catalogue_, *dossiers_.files, accounts_});
+  web::AddTrackingPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  web::AddGuidancePages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  web::AddFormAdminPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(),
@@ -564,7 +581,8 @@ void WebApp::Completed(const Request& req, const Response& res, std::chrono::mic
   access_log_->info(
       R"({{"ts_us":{},"id":"{}","ip":{},"method":{},"target":{},"route":{},"status":{},"us":{},"ua":{}}})",
       accounts_.clock().Now().micros, req.request_id, JsonString(req.remote_addr), JsonString(req.method),
-      JsonString(req.target), JsonString(req.route), res.status, elapsed.count(), JsonString(req.Header("user-agent")));
+      JsonString(LoggedTarget(req.target)), JsonString(req.route), res.status, elapsed.count(),
+      JsonString(req.Header("user-agent")));
 }
 
 }  // namespace motcua::portal

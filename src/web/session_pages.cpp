@@ -1,4 +1,4 @@
-// The account overview with its sessions; ending one session or all of them; "my dossiers".
+// The account overview with its sessions; ending one session or all of them.
 #include "access/auth.hpp"
 #include "web/account_parts.hpp"
 
@@ -67,15 +67,9 @@ Response EndAllSessions(const AccountPages& p, const Request& req) {
   return WithCookie(Response::Redirect("/dang-nhap?tb=dang-xuat"), p.auth.ClearSessionCookie());
 }
 
-Response MyDossiers(const Site& site, const Request& req) {
-  const std::string lang = site.Lang(req);
-  return site.Page(req, "account/my_dossiers", site.T(lang, "Hồ sơ của tôi"), [](TemplateDictionary&) {});
-}
-
 }  // namespace
 
 void AddSessionPages(access::RouteTable& routes, const AccountPages& p) {
-  const Site* s = &p.site;
   routes.Add(
       "GET", "/tai-khoan", Permission::kSignedIn, [p](Request& r) { return AccountPage(p, r); }, Exec::kPool);
   routes.Add(
@@ -84,8 +78,6 @@ void AddSessionPages(access::RouteTable& routes, const AccountPages& p) {
   routes.Add(
       "POST", "/tai-khoan/dang-xuat-tat-ca", Permission::kSignedIn, [p](Request& r) { return EndAllSessions(p, r); },
       Exec::kPool);
-  routes.Add(
-      "GET", "/ho-so-cua-toi", Permission::kCitizen, [s](Request& r) { return MyDossiers(*s, r); }, Exec::kPool);
 }
 
 }  // namespace motcua::web

@@ -188,10 +188,18 @@ describe('dossier lookup', () => {
     assert.match(html, /<input[^>]*id="ma"[^>]*value="abc<1>"/);
   });
 
-  test('a well-formed code that does not exist says it was not found', async () => {
-    const html = await lookup('?ma=000.00.31.H40-250301-0001');
-    assert.doesNotMatch(html, /govuk-error-summary/);
-    assert.match(fold(decodeEntities(html)), /khong tim thay ho so/);
+  test('a well-formed code without its lookup code asks for the lookup code', async () => {
+    const html = decodeEntities(await lookup('?ma=000.00.31.H40-250301-0001'));
+    assert.match(html, /govuk-error-summary/);
+    assert.match(html, /<a href="#ma_tra_cuu">Nhập mã tra cứu/);
+    assert.doesNotMatch(html, /<a href="#ma">/, 'the well-formed code is refused');
+  });
+
+  test('a well-formed code that does not exist says it was not found (404)', async () => {
+    const { res, text } = await fetchText(`${server.url}/tra-cuu?ma=000.00.31.H40-250301-0001&ma_tra_cuu=ABCDEF`);
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(text, /govuk-error-summary/);
+    assert.match(fold(decodeEntities(text)), /khong tim thay ho so/);
   });
 });
 
