@@ -4,12 +4,28 @@
 //! Exceptions remain for what ends the operation unexpectedly (a lost database, a bug).
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace motcua::domain {
+
+//! Separates a message id from its arguments in a message that carries values ("… {} MB." and "10"): the caller
+//! translates the id, then puts the arguments into its `{}` in order (web::Translator::Get does both).
+inline constexpr char kMessageArgSeparator = '\x1f';
+
+//! A message id with the values of its `{}` places, kept apart so that the id is translated before they go in.
+inline std::string MessageWith(std::string_view msgid, std::initializer_list<std::string_view> args) {
+  std::string out(msgid);
+  for (std::string_view a : args) {
+    out += kMessageArgSeparator;
+    out += a;
+  }
+  return out;
+}
 
 //! Why an operation did not happen.
 enum class ErrorKind {

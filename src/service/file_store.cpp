@@ -231,9 +231,9 @@ std::string NotAcceptedMessage(const std::vector<std::string>& accepted) {
   if (names.empty()) {
     names = "PDF, JPEG, PNG, HEIC";
   }
-  return fmt::format(fmt::runtime(N_("Loại tệp này không được nhận. Chỉ nhận tệp {} (ảnh chụp bằng điện thoại là JPEG "
-                                     "hoặc HEIC).")),
-                     names);
+  return domain::MessageWith(N_("Loại tệp này không được nhận. Chỉ nhận tệp {} (ảnh chụp bằng điện thoại là JPEG "
+                                "hoặc HEIC)."),
+                             {names});
 }
 
 }  // namespace
@@ -313,8 +313,8 @@ domain::Result<StoredFile> FileStore::Put(const std::string& path, std::string_v
     return Error::Field(field, N_("Tệp bạn chọn không có nội dung. Hãy chọn lại tệp."));
   }
   if (max_bytes > 0 && size > max_bytes) {
-    return Error::Field(field, fmt::format(fmt::runtime(N_("Tệp quá lớn: mỗi tệp tối đa {} MB.")),
-                                           std::max<int64_t>(1, max_bytes / kBytesPerMb)));
+    const std::string limit_mb = std::to_string(std::max<int64_t>(1, max_bytes / kBytesPerMb));
+    return Error::Field(field, domain::MessageWith(N_("Tệp quá lớn: mỗi tệp tối đa {} MB."), {limit_mb}));
   }
   stored.kind = KindOf(MimeOf(path));
   if (stored.kind.empty() || std::find(accepted.begin(), accepted.end(), stored.kind) == accepted.end()) {

@@ -3,11 +3,34 @@
 #include <algorithm>
 #include <boost/locale.hpp>
 
+#include "domain/result.hpp"
+
 namespace motcua::web {
 
 namespace {
 
 constexpr std::string_view kDomain = "motcua";
+
+//! `text` with each `{}` replaced in order by the next of the `args` (separated by kMessageArgSeparator); a `{}`
+//! without an argument stays as it is, an argument without a place is dropped.
+std::string WithArguments(std::string_view text, std::string_view args) {
+  std::string out;
+  out.reserve(text.size() + args.size());
+  size_t from = 0;
+  for (size_t at = text.find("{}"); at != std::string_view::npos; at = text.find("{}", from)) {
+    out.append(text.substr(from, at - from));
+    from = at + 2;
+    if (args.data() == nullptr) {
+      out.append("{}");
+      continue;
+    }
+    const size_t end = args.find(domain::kMessageArgSeparator);
+    out.append(args.substr(0, end));
+    args = end == std::string_view::npos ? std::string_view{} : args.substr(end + 1);
+  }
+  out.append(text.substr(from));
+  return out;
+}
 
 }  // namespace
 
@@ -37,6 +60,10 @@ Translator::Translator(const std::string& locale_dir) {
 }
 
 std::string Translator::Get(std::string_view lang, std::string_view msgid) const {
+  const size_t sep = msgid.find(domain::kMessageArgSeparator);
+  if (sep != std::string_view::npos) {
+    return WithArguments(Get(lang, msgid.substr(0, sep)), msgid.substr(sep + 1));
+  }
   const auto it = locales_.find(lang);
   if (it == locales_.end() || lang == Languages().front()) {
     return std::string(msgid);

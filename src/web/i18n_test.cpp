@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "domain/result.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -37,6 +38,17 @@ TEST(I18n, VietnameseIsTheSourceAndEnglishIsTranslated) {
   EXPECT_EQ(t.Get("en", "một câu chưa có bản dịch"), "một câu chưa có bản dịch");
   EXPECT_TRUE(Translator::IsSupported("en"));
   EXPECT_FALSE(Translator::IsSupported("fr"));
+}
+
+TEST(I18n, MessageArgumentsGoIntoTheTranslatedText) {
+  const Translator& t = TheTranslator();
+  const std::string msg = motcua::domain::MessageWith("Tệp quá lớn: mỗi tệp tối đa {} MB.", {"10"});
+  EXPECT_EQ(t.Get("vi", msg), "Tệp quá lớn: mỗi tệp tối đa 10 MB.");
+  EXPECT_EQ(t.Get("en", msg), "The file is too large: each file may be at most 10 MB.");
+  // A missing argument leaves its place visible; an extra one is dropped; an empty one is empty.
+  EXPECT_EQ(t.Get("vi", motcua::domain::MessageWith("{} và {}", {"A"})), "A và {}");
+  EXPECT_EQ(t.Get("vi", motcua::domain::MessageWith("{}", {"A", "B"})), "A");
+  EXPECT_EQ(t.Get("vi", motcua::domain::MessageWith("[{}]", {""})), "[]");
 }
 
 TEST(I18n, EveryTemplateTextHasAnEnglishTranslation) {
