@@ -6,8 +6,8 @@
 #
 # motcua: `init --demo`, an API token per demo citizen (`motcua token create`), `serve` with its durability
 # defaults (SQLite, WAL, synchronous FULL, group commit of up to 64 jobs) and [http] pool_threads = POOL_THREADS
-# (default 64: as many handlers as connections may wait on one commit, so a group commit can fill; the shipped
-# default is 8). bench/submit_load.mjs makes FILINGS drafts of a small generic-form dossier (a commune procedure
+# (default 64, the shipped default: as many handlers as connections may wait on one commit, so a group commit
+# can fill; 8, the default before issue 9, capped a batch at 8). bench/submit_load.mjs makes FILINGS drafts of a small generic-form dossier (a commune procedure
 # with no required document), then files them all with CONNECTIONS keep-alive connections: only the submits are
 # timed, one durable write job each (code, dossier, event, journal entry, outbox message). Baseline:
 # build/bench/submit_baseline, 64 threads handing the same rows to one writer thread with the same durability and
