@@ -188,3 +188,57 @@ describe('a repeating group without JavaScript', () => {
     assert.equal(inputValue(reloaded.text, 'nganh_nghe[0].ten_nganh'), 'Sửa xe máy', 'what was typed is saved');
   });
 });
+
+describe('guided at the desk, through the pages', () => {
+  test('the officer fills a page of the citizen\'s draft, the citizen sees the mark and files, the access ends',
+    async () => {
+      const form = formDefinition(kBirthRegistration);
+      const citizen = await signedIn(server, kDemoLogins.citizen);
+      const base = await startDraft(citizen);
+      const id = base.split('/')[2];
+      const issued = await citizen.post(`${base}/huong-dan`);
+      assert.equal(issued.status, 200);
+      const shown = /<div class="govuk-panel__body"><strong[^>]*>([^<]+)<\/strong>/.exec(issued.text)?.[1];
+      assert.ok(shown, 'no guidance code shown');
+
+      const desk = await signedIn(server, kDemoLogins.deskCommune);
+      const opened = await desk.submit('/can-bo/huong-dan', { ma: shown.replace(/\s/g, '') });
+      assert.equal(opened.status, 303, opened.text.slice(0, 1500));
+      // The officer answers the second page (the child) on the citizen's own question page.
+      const child = form.pages[1];
+      const saved = await fillPage(desk, base, child);
+      assert.equal(saved.status, 303, `the officer's page: ${saved.status}\n${saved.text.slice(0, 3000)}`);
+      const officerFields = JSON.parse(sql(server.db, `SELECT officer_fields FROM dossiers WHERE id = ${id}`));
+      assert.ok(child.fields.some((f) => officerFields.includes(f.id)), `no officer mark: ${officerFields}`);
+      const deskId = sql(server.db, "SELECT id FROM users WHERE login_name = 'tiepnhan.nangtinh'");
+      const journaled = sql(server.db,
+        `SELECT COUNT(*) FROM audit_log WHERE actor_id = ${deskId} AND object_id = '${id}' AND action LIKE 'dossier.%'`);
+      assert.ok(Number(journaled) >= 2, `the officer's view and change are journaled (${journaled} rows)`);
+      // The officer can never file.
+      const officerFiles = await desk.post(`${base}/nop`, { cam_doan: 'co' });
+      assert.notEqual(officerFiles.status, 303, 'a guiding officer filed the dossier');
+
+      // The citizen answers the rest, sees the officer's answers marked on the check page, and files.
+      for (const page of form.pages.filter((p) => p.id !== child.id)) {
+        const res = await fillPage(citizen, base, page);
+        assert.equal(res.status, 303, `page ${page.id}: ${res.status}`);
+      }
+      for (const doc of form.documents.filter((d) => d.required)) {
+        const up = await upload(citizen, base, doc.id, [['giay.pdf', 'application/pdf', makePdf()]]);
+        assert.equal(up.status, 303, up.text.slice(0, 1500));
+      }
+      const check = await citizen.get(`${base}/kiem-tra`);
+      assert.equal(check.status, 200);
+      assert.match(check.text, /Cán bộ đã điền/);
+      const filed = await citizen.post(`${base}/nop`, { cam_doan: 'co' });
+      assert.equal(filed.status, 303, filed.text.slice(0, 2000));
+      assert.equal(filed.location, `${base}/da-nop`);
+      assert.equal(sql(server.db, `SELECT guided FROM dossiers WHERE id = ${id}`), '1', 'the dossier records it was guided');
+      assert.equal(sql(server.db, `SELECT channel FROM dossiers WHERE id = ${id}`), '2', 'it stays an online dossier');
+
+      // Filing ended the officer's access to the draft screens.
+      assert.equal((await desk.get(`/can-bo/huong-dan/${id}`)).status, 404, 'the guiding officer still has access');
+      const late = await fillPage(desk, base, child).catch(() => null);
+      assert.ok(late === null || late.status !== 303, 'the officer changed the filed dossier');
+    });
+});
