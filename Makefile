@@ -55,6 +55,7 @@ sanitize: setup static
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_SANITIZE=ON
 	cmake --build build-asan -j $(JOBS) --target motcua unit_tests store_tests
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --output-on-failure -j $(JOBS) -R '^(unit|store|integration)\.' --timeout 900
 
 # libFuzzer targets for the parsers, FUZZ_SECONDS each.

@@ -239,6 +239,12 @@ std::string Head(uint64_t length, std::string_view type = {}) {
          "\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
 }
 
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool kRssMeasurable = false;
+#else
+constexpr bool kRssMeasurable = true;
+#endif
+
 TEST_F(UploadServerTest, LargeUploadIsStreamedToDiskWithoutGrowingMemory) {
   constexpr uint64_t kFile = uint64_t{64} << 20;
   constexpr int64_t kMaxGrowthKb = 8 * 1024;
@@ -268,7 +274,11 @@ TEST_F(UploadServerTest, LargeUploadIsStreamedToDiskWithoutGrowingMemory) {
   EXPECT_TRUE(seen.spool_file_existed);
   EXPECT_EQ(seen.body_bytes, 0U);  // the raw body is never kept
   EXPECT_EQ(seen.csrf, "tok-123");
-  EXPECT_LT(after - before, kMaxGrowthKb) << "RSS grew by " << (after - before) << " kB for a 64 MB upload";
+  // Only without AddressSanitizer: its quarantine keeps every freed 64 KiB read buffer, so RSS there grows with the
+  // body whatever the server does (the plain build, which `make test` runs, holds the bound).
+  if (kRssMeasurable) {
+    EXPECT_LT(after - before, kMaxGrowthKb) << "RSS grew by " << (after - before) << " kB for a 64 MB upload";
+  }
   WaitIdle();
   EXPECT_EQ(SpoolCount(), 0U);  // deleted with the request once answered
 }
