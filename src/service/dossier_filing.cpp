@@ -249,14 +249,7 @@ domain::Result<Dossier> Dossiers::Withdraw(const Actor& actor, int64_t id, std::
     }
     refused = dossier_parts::Conflict(N_("Hồ sơ đã kết thúc nên không rút được nữa."));
   });
-  if (refused) {
-    return *refused;
-  }
-  auto [saved, unused] = Fetch(actor, id);
-  if (!saved) {
-    return NotFound();
-  }
-  return std::move(*saved);
+  return Reloaded(actor, id, refused);
 }
 
 domain::Result<LookupView> Dossiers::Lookup(const Actor& actor, std::string_view code, std::string_view secret) {

@@ -200,6 +200,39 @@ Dossier Dossiers::Load(store::Session& s, const store::DossierRecord& d) const {
   return out;
 }
 
+domain::Result<Dossiers::Editable> Dossiers::LockEditable(store::Session& s, const Actor& actor, int64_t id) const {
+  std::optional<store::DossierRecord> d = store::LockDossier(s, id);
+  const Access access = d ? AccessOf(s, actor, *d) : Access::kNone;
+  if (access != Access::kOwner && access != Access::kGuide) {
+    return NotFound();
+  }
+  if (!domain::OwnerMayEdit(d->status)) {
+    return NotEditable();
+  }
+  return Editable{std::move(*d), access};
+}
+
+void Dossiers::RecordChange(store::Session& s, const Actor& actor, const Editable& e, domain::Instant now) {
+  const bool by_guide = e.access == Access::kGuide;
+  if (!by_guide && e.record.status == domain::DossierStatus::kDraft) {
+    return;
+  }
+  const domain::DossierEvent event = by_guide ? domain::DossierEvent::kGuidanceChanged : domain::DossierEvent::kEdited;
+  store::InsertDossierEvent(s, e.record.id,
+                            store::DossierEventRecord{event, now, actor.principal.user_id, actor.principal.name, ""});
+}
+
+domain::Result<Dossier> Dossiers::Reloaded(const Actor& actor, int64_t id, const std::optional<Error>& refused) {
+  if (refused) {
+    return *refused;
+  }
+  auto [saved, unused] = Fetch(actor, id);
+  if (!saved) {
+    return NotFound();
+  }
+  return std::move(*saved);
+}
+
 std::pair<std::optional<Dossier>, Dossiers::Access> Dossiers::Fetch(const Actor& actor, int64_t id) {
   std::pair<std::optional<Dossier>, Access> out{std::nullopt, Access::kNone};
   db_.Read([&](store::Session& s) {
@@ -400,16 +433,13 @@ domain::Result<Dossier> Dossiers::SaveAnswers(const Actor& actor, int64_t id, co
   }
   std::optional<Error> refused;
   db_.Write([&](store::Session& s) {
-    const std::optional<store::DossierRecord> d = store::LockDossier(s, id);
-    const Access now_access = d ? AccessOf(s, actor, *d) : Access::kNone;
-    if (now_access != Access::kOwner && now_access != Access::kGuide) {
-      refused = NotFound();
+    domain::Result<Editable> e = LockEditable(s, actor, id);
+    if (!e) {
+      refused = e.error();
       return;
     }
-    if (!domain::OwnerMayEdit(d->status)) {
-      refused = NotEditable();
-      return;
-    }
+    const store::DossierRecord* d = &e->record;
+    const Access now_access = e->access;
     if (expected_version && *expected_version != d->version) {
       refused = Error::Of(ErrorKind::kConflict, N_("Hồ sơ vừa được thay đổi ở nơi khác. Hãy tải lại trang."));
       return;
@@ -439,27 +469,12 @@ domain::Result<Dossier> Dossiers::SaveAnswers(const Actor& actor, int64_t id, co
     for (const auto& kv : patch) {
       keys += keys.empty() ? std::string(kv.key()) : "," + std::string(kv.key());
     }
-    if (now_access == Access::kGuide) {
-      store::InsertDossierEvent(s, id,
-                                store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
-                                                          actor.principal.user_id, actor.principal.name, ""});
-    } else if (d->status != domain::DossierStatus::kDraft) {
-      store::InsertDossierEvent(s, id,
-                                store::DossierEventRecord{domain::DossierEvent::kEdited, now, actor.principal.user_id,
-                                                          actor.principal.name, ""});
-    }
+    RecordChange(s, actor, *e, now);
     Journal(s, actor,
             JournalEntry::Of(now_access == Access::kGuide ? "dossier.guided_change" : "dossier.answers", "dossier",
                              std::to_string(id), Summary{}.Set("fields", keys)));
   });
-  if (refused) {
-    return *refused;
-  }
-  auto [saved, unused] = Fetch(actor, id);
-  if (!saved) {
-    return NotFound();
-  }
-  return std::move(*saved);
+  return Reloaded(actor, id, refused);
 }
 
 domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std::string_view document_id,
@@ -507,16 +522,12 @@ domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std
   }
   std::optional<Error> refused;
   db_.Write([&](store::Session& s) {
-    const std::optional<store::DossierRecord> d = store::LockDossier(s, id);
-    const Access now_access = d ? AccessOf(s, actor, *d) : Access::kNone;
-    if (now_access != Access::kOwner && now_access != Access::kGuide) {
-      refused = NotFound();
+    domain::Result<Editable> e = LockEditable(s, actor, id);
+    if (!e) {
+      refused = e.error();
       return;
     }
-    if (!domain::OwnerMayEdit(d->status)) {
-      refused = NotEditable();
-      return;
-    }
+    const Access now_access = e->access;
     const auto [count, bytes] = store::DossierFileTotals(s, id);
     if (count >= kMaxFilesPerDossier || bytes + stored->bytes > kMaxDossierBytes) {
       refused = Error::Field(field, N_("Hồ sơ đã đủ số tệp hoặc dung lượng cho phép."));
@@ -528,15 +539,7 @@ domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std
         s, store::DossierFileRecord{0, id, std::string(document_id), stored->sha256, stored->media_type, stored->kind,
                                     stored->bytes, stored->original_name, now, actor.principal.user_id, by_officer});
     store::TouchDossier(s, id, now);
-    if (by_officer) {
-      store::InsertDossierEvent(s, id,
-                                store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
-                                                          actor.principal.user_id, actor.principal.name, ""});
-    } else if (d->status != domain::DossierStatus::kDraft) {
-      store::InsertDossierEvent(s, id,
-                                store::DossierEventRecord{domain::DossierEvent::kEdited, now, actor.principal.user_id,
-                                                          actor.principal.name, ""});
-    }
+    RecordChange(s, actor, *e, now);
     Journal(s, actor,
             JournalEntry::Of(by_officer ? "dossier.guided_attach" : "dossier.attach", "dossier", std::to_string(id),
                              Summary{}
@@ -545,56 +548,30 @@ domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std
                                  .Set("sha256", stored->sha256)
                                  .Set("bytes", stored->bytes)));
   });
-  if (refused) {
-    return *refused;
-  }
-  auto [saved, unused] = Fetch(actor, id);
-  if (!saved) {
-    return NotFound();
-  }
-  return std::move(*saved);
+  return Reloaded(actor, id, refused);
 }
 
 domain::Result<Dossier> Dossiers::RemoveFile(const Actor& actor, int64_t id, int64_t file_id) {
   std::optional<Error> refused;
   db_.Write([&](store::Session& s) {
-    const std::optional<store::DossierRecord> d = store::LockDossier(s, id);
-    const Access access = d ? AccessOf(s, actor, *d) : Access::kNone;
-    if (access != Access::kOwner && access != Access::kGuide) {
-      refused = NotFound();
+    domain::Result<Editable> e = LockEditable(s, actor, id);
+    if (!e) {
+      refused = e.error();
       return;
     }
-    if (!domain::OwnerMayEdit(d->status)) {
-      refused = NotEditable();
-      return;
-    }
+    const Access access = e->access;
     if (!store::DeleteDossierFile(s, id, file_id)) {
       refused = Error::Of(ErrorKind::kNotFound, N_("Không tìm thấy tệp này."));
       return;
     }
     const domain::Instant now = clock_.Now();
     store::TouchDossier(s, id, now);
-    if (access == Access::kGuide) {
-      store::InsertDossierEvent(s, id,
-                                store::DossierEventRecord{domain::DossierEvent::kGuidanceChanged, now,
-                                                          actor.principal.user_id, actor.principal.name, ""});
-    } else if (d->status != domain::DossierStatus::kDraft) {
-      store::InsertDossierEvent(s, id,
-                                store::DossierEventRecord{domain::DossierEvent::kEdited, now, actor.principal.user_id,
-                                                          actor.principal.name, ""});
-    }
+    RecordChange(s, actor, *e, now);
     Journal(s, actor,
             JournalEntry::Of(access == Access::kGuide ? "dossier.guided_remove_file" : "dossier.remove_file", "dossier",
                              std::to_string(id), Summary{}.Set("file", file_id)));
   });
-  if (refused) {
-    return *refused;
-  }
-  auto [saved, unused] = Fetch(actor, id);
-  if (!saved) {
-    return NotFound();
-  }
-  return std::move(*saved);
+  return Reloaded(actor, id, refused);
 }
 
 domain::Result<FileDownload> Dossiers::File(const Actor& actor, int64_t id, int64_t file_id) {

@@ -24,10 +24,7 @@
 #include "service/catalogue.hpp"
 #include "service/file_store.hpp"
 #include "store/database.hpp"
-
-namespace motcua::store {
-struct DossierRecord;
-}  // namespace motcua::store
+#include "store/dossier_store.hpp"
 
 namespace motcua::service {
 
@@ -239,6 +236,19 @@ class Dossiers {
   Dossier Load(store::Session& s, const store::DossierRecord& d) const;
   //! The stored dossier `id` with the actor's access to it, read in one snapshot.
   std::pair<std::optional<Dossier>, Access> Fetch(const Actor& actor, int64_t id);
+  //! A dossier locked in a write job for a change, with how the actor reaches it.
+  struct Editable {
+    store::DossierRecord record;    //!< The locked row.
+    Access access = Access::kNone;  //!< kOwner or kGuide.
+  };
+  //! Locks dossier `id` in `s` when `actor` may change it now: its owner or guiding officer, while
+  //! domain::OwnerMayEdit (kNotFound for anyone else, the "no longer editable" conflict after reception).
+  domain::Result<Editable> LockEditable(store::Session& s, const Actor& actor, int64_t id) const;
+  //! The timeline event of a change to `e` at `now`: kGuidanceChanged by a guiding officer, kEdited by the owner
+  //! once filed, none for the owner's own draft.
+  static void RecordChange(store::Session& s, const Actor& actor, const Editable& e, domain::Instant now);
+  //! `refused` when a write job set it, else dossier `id` as the actor now sees it.
+  domain::Result<Dossier> Reloaded(const Actor& actor, int64_t id, const std::optional<domain::Error>& refused);
   //! Journals an officer's view of dossier `id` (a guiding or an agency officer) as `action`.
   void JournalView(const Actor& actor, int64_t id, const std::string& action);
   //! The filing of an already filed dossier (double submit, repeated idempotency key).
