@@ -52,3 +52,23 @@ to_ms() {
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
     printf "%.3f", n }'
 }
+
+# demo_workspace SCRIPT: a fresh $TMP holding $TMP/motcua.db made by `motcua init --demo`, removed on exit (unless
+# KEEP=1) after stopping MOTCUA_PID; the exit status is kept. Needs MOTCUA (the binary) and KEEP set.
+demo_workspace() {
+  TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-$1-bench.XXXXXX")"
+  MOTCUA_PID=""
+  trap _demo_workspace_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  echo "== motcua: init --demo in $TMP"
+  "$MOTCUA" init --db "$TMP/motcua.db" --demo >"$TMP/init.log" 2>&1 || { cat "$TMP/init.log" >&2; exit 1; }
+}
+
+_demo_workspace_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_pid "$MOTCUA_PID"
+  if [[ $KEEP == 1 ]]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
+  exit "$rc"
+}

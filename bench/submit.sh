@@ -51,22 +51,7 @@ done
 [[ -x "$MOTCUA" ]] || { echo "submit.sh: $MOTCUA not built (ninja -C build motcua)" >&2; exit 1; }
 [[ -x "$BASELINE" ]] || { echo "submit.sh: $BASELINE not built (ninja -C build submit_baseline)" >&2; exit 1; }
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-submit-bench.XXXXXX")"
-MOTCUA_PID=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_pid "$MOTCUA_PID"
-  if [[ $KEEP == 1 ]]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# ---------------------------------------------------------------- motcua over HTTP
-echo "== motcua: init --demo in $TMP"
-"$MOTCUA" init --db "$TMP/motcua.db" --demo >"$TMP/init.log" 2>&1 || { cat "$TMP/init.log" >&2; exit 1; }
+demo_workspace submit
 for login in 036185001234 036078002345; do  # the demo citizens (data/demo/accounts.csv)
   "$MOTCUA" token create --db "$TMP/motcua.db" --login "$login" --name "bench/submit.sh" >>"$TMP/tokens"
 done

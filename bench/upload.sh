@@ -38,21 +38,7 @@ MOTCUA="${MOTCUA:-$ROOT/build/motcua}"
 command -v curl >/dev/null || { echo "upload.sh: curl not found" >&2; exit 1; }
 [[ -x "$MOTCUA" ]] || { echo "upload.sh: $MOTCUA not built (ninja -C build motcua)" >&2; exit 1; }
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-upload-bench.XXXXXX")"
-MOTCUA_PID=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_pid "$MOTCUA_PID"
-  if [[ $KEEP == 1 ]]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-echo "== motcua: init --demo in $TMP"
-"$MOTCUA" init --db "$TMP/motcua.db" --demo >"$TMP/init.log" 2>&1 || { cat "$TMP/init.log" >&2; exit 1; }
+demo_workspace upload
 printf '[log]\naccess = false\n\n[testing]\nupload_sink = true\n' >"$TMP/motcua.toml"
 "$MOTCUA" --config "$TMP/motcua.toml" serve --db "$TMP/motcua.db" --data-dir "$TMP/data" --listen 127.0.0.1:0 \
   >"$TMP/motcua.out" 2>"$TMP/motcua.err" &
