@@ -83,6 +83,9 @@ Error Conflict(const char* message) { return Error::Of(ErrorKind::kConflict, mes
 
 namespace {
 
+//! Bytes in the megabyte of kMaxDossierBytes (decimal, as people read sizes).
+constexpr int64_t kBytesPerMb = int64_t{1000} * 1000;
+
 using dossier_parts::NotEditable;
 using dossier_parts::NotFound;
 
@@ -511,14 +514,17 @@ domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std
   }
   if (static_cast<int64_t>(dossier->files.size()) >= kMaxFilesPerDossier) {
     discard();
-    return Error::Field(field, N_("Một hồ sơ có tối đa 50 tệp. Hãy xoá bớt tệp không cần thiết."));
+    return Error::Field(field, domain::MessageWith(N_("Một hồ sơ có tối đa {} tệp. Hãy xoá bớt tệp không cần thiết."),
+                                                   {std::to_string(kMaxFilesPerDossier)}));
   }
   domain::Result<StoredFile> stored = files_.Put(path, original_name, doc->types, doc->max_bytes, field);
   if (!stored) {
     return stored.error();
   }
   if (total + stored->bytes > kMaxDossierBytes) {
-    return Error::Field(field, N_("Các tệp của một hồ sơ không được quá 100 MB. Hãy xoá bớt tệp hoặc chụp nhỏ hơn."));
+    return Error::Field(field, domain::MessageWith(N_("Các tệp của một hồ sơ không được quá {} MB. Hãy xoá bớt tệp "
+                                                      "hoặc chụp nhỏ hơn."),
+                                                   {std::to_string(kMaxDossierBytes / kBytesPerMb)}));
   }
   std::optional<Error> refused;
   db_.Write([&](store::Session& s) {
