@@ -422,7 +422,7 @@ std::vector<AvailableAction> BackOffice::ActionsFor(const Actor& actor, const Lo
   return out;
 }
 
-std::optional<OfficeDossier> BackOffice::View(const Actor& actor, const Loaded& l) {
+std::optional<OfficeDossier> BackOffice::View(const Actor& actor, const Loaded& l, bool acted) {
   const std::shared_ptr<const domain::Catalogue> catalogue = catalogue_.Get();
   bool owner = false;
   OfficeDossier out;
@@ -466,7 +466,7 @@ std::optional<OfficeDossier> BackOffice::View(const Actor& actor, const Loaded& 
       out.assignee_name = store::NameOf(s, l.processing.assignee_id);
     }
   });
-  if (!owner && !office_parts::OfficerMaySee(actor.principal, *catalogue, l)) {
+  if (!owner && !acted && !office_parts::OfficerMaySee(actor.principal, *catalogue, l)) {
     return std::nullopt;
   }
   const store::ProcessingRecord& p = l.processing;
@@ -580,7 +580,7 @@ domain::Result<OfficeDossier> BackOffice::Reload(const Actor& actor, int64_t id)
   if (!l) {
     return dossier_parts::NotFound();
   }
-  std::optional<OfficeDossier> out = View(actor, *l);
+  std::optional<OfficeDossier> out = View(actor, *l, true);
   if (!out) {
     return dossier_parts::NotFound();
   }

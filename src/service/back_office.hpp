@@ -281,8 +281,9 @@ class BackOffice {
   std::optional<office_parts::Loaded> Find(std::string_view code);
   //! The dossier `id` with its processing state, or nothing.
   std::optional<office_parts::Loaded> FindId(int64_t id);
-  //! What the caller sees of `l` (nothing when they may not see it), with the actions they may take now.
-  std::optional<OfficeDossier> View(const Actor& actor, const office_parts::Loaded& l);
+  //! What the caller sees of `l` (nothing when they may not see it, unless `acted`: the caller has just changed it,
+  //! e.g. transferred it away, and is shown the state their action left), with the actions they may take now.
+  std::optional<OfficeDossier> View(const Actor& actor, const office_parts::Loaded& l, bool acted = false);
   //! The actions `actor` may take on `l` now, with their choices.
   std::vector<AvailableAction> ActionsFor(const Actor& actor, const office_parts::Loaded& l,
                                           const office_parts::Context& ctx, bool owner);
