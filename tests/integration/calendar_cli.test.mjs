@@ -41,7 +41,7 @@ describe('calendar show without a database', () => {
     ]) {
       assert.ok(lines.includes(expected), `missing "${expected}" in:\n${lines.join('\n')}`);
     }
-    assert.equal(lines.length, 11);
+    assert.equal(lines.length, 12);
   });
 
   test('2024: the swapped Monday and its make-up Saturday', async () => {
