@@ -69,6 +69,7 @@ fuzz: setup
 bench: build
 	$(BUILD)/bench/search_bench --benchmark_min_time=0.5
 	$(BUILD)/bench/compression_bench --benchmark_min_time=0.5
+	$(BUILD)/bench/calendar_bench --benchmark_min_time=0.5
 	bash bench/page_weight.sh
 	bash bench/http.sh
 	bash bench/startup.sh
