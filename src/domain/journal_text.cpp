@@ -77,6 +77,7 @@ constexpr std::pair<std::string_view, const char*> kActionSentences[] = {
     {"dossier.guided_attach", N_("Cán bộ hướng dẫn đính kèm tệp")},
     {"dossier.guided_remove_file", N_("Cán bộ hướng dẫn xoá tệp")},
     {"form.publish", N_("Đăng phiên bản biểu mẫu mới")},
+    {"workflow.publish", N_("Đăng phiên bản quy trình xử lý mới")},
 };
 
 //! What a family of codes is about, for a code without its own sentence ("throttle.ip" → "Giới hạn truy cập").
