@@ -32,6 +32,7 @@
 #include "service/dossiers.hpp"
 #include "service/file_store.hpp"
 #include "service/outbox.hpp"
+#include "service/workflows.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
@@ -295,6 +296,7 @@ struct Services {
   std::unique_ptr<motcua::service::FormLibrary> forms;
   std::unique_ptr<motcua::service::FileStore> files;
   std::unique_ptr<motcua::service::Dossiers> dossiers;
+  std::unique_ptr<motcua::service::Workflows> workflows;
   std::unique_ptr<motcua::portal::WebApp> app;
 };
 
@@ -327,9 +329,11 @@ Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
   s.files = std::make_unique<motcua::service::FileStore>(config.data_dir);
   s.dossiers =
       std::make_unique<motcua::service::Dossiers>(*s.db, s.clock, *s.catalogue, *s.forms, *s.files, config.public_url);
+  s.workflows = std::make_unique<motcua::service::Workflows>(*s.db, s.clock, *s.catalogue);
   s.app = std::make_unique<motcua::portal::WebApp>(
       config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets, *s.accounts, *s.auth,
-      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get()});
+      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get()},
+      motcua::service::OfficeServices{nullptr, nullptr, s.workflows.get()});
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
 }

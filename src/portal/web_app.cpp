@@ -17,6 +17,7 @@
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
 #include "web/tracking_pages.hpp"
+#include "web/workflow_pages.hpp"
 
 namespace motcua::portal {
 
@@ -130,7 +131,8 @@ void AddSecurityHeaders(Response& res, bool behind_tls, int64_t hsts_max_age) {
 
 WebApp::WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
                const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-               service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers)
+               service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers,
+               service::OfficeServices office)
     : config_(config),
       db_(db),
       assets_(assets),
@@ -139,6 +141,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
       accounts_(accounts),
       auth_(auth),
       dossiers_(dossiers),
+      office_(office),
       cache_(static_cast<size_t>(config.page_cache_entries), static_cast<size_t>(config.page_cache_bytes)),
       session_cookie_(access::SessionCookieName(config.behind_tls)),
       metrics_allow_(config.metrics_allow),
@@ -158,6 +161,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddTrackingPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   web::AddGuidancePages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   web::AddFormAdminPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  if (office.workflows != nullptr) {
+    web::AddWorkflowPages(routes_, site_, *office.workflows);
+  }
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(),
