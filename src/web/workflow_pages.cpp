@@ -94,10 +94,15 @@ Response WorkflowList(const Site& site, WorkflowServices& w, const Request& req)
     for (const domain::Level level : kLevels) {
       AddListRow(site, lang, *catalogue, w.workflows, d, "DEFAULTS", domain::DefaultWorkflowKey(level));
     }
+    bool any = false;
     for (const std::string& key : w.workflows.Keys()) {
       if (!key.starts_with(kDefaultPrefix)) {
         AddListRow(site, lang, *catalogue, w.workflows, d, "PROCEDURES", key);
+        any = true;
       }
+    }
+    if (!any) {
+      d.ShowSection("NO_PROCEDURES");
     }
   });
 }

@@ -18,7 +18,7 @@
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">_("Thủ tục")</th><th scope="col" class="govuk-table__header">_("Mã")</th><th scope="col" class="govuk-table__header">_("Phiên bản đang dùng")</th></tr></thead>
       <tbody class="govuk-table__body">
       {{#PROCEDURES}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{HREF}}">{{TITLE}}</a></td><td class="govuk-table__cell"><code>{{KEY}}</code></td><td class="govuk-table__cell">{{VERSION}}</td></tr>{{/PROCEDURES}}
-      {{^PROCEDURES}}<tr class="govuk-table__row"><td class="govuk-table__cell" colspan="3">_("Chưa thủ tục nào có quy trình riêng.")</td></tr>{{/PROCEDURES}}
+      {{#NO_PROCEDURES}}<tr class="govuk-table__row"><td class="govuk-table__cell" colspan="3">_("Chưa thủ tục nào có quy trình riêng.")</td></tr>{{/NO_PROCEDURES}}
       </tbody>
     </table>
     </div>
