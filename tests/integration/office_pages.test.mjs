@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { kDemoLogins, signedIn } from '../lib/client.mjs';
-import { formDefinition, makePdf, multipart } from '../lib/filing.mjs';
+import { addressUnits } from '../lib/dossier_answers.mjs';
+import { formDefinition, inputsOf, makePdf, multipart } from '../lib/filing.mjs';
 import {
   act, actionForms, communeOffice, fileBirthRegistration, kBirthRegistration, officePath, optionsOf, recordResult,
 } from '../lib/office.mjs';
@@ -245,5 +246,33 @@ describe('counter intake', () => {
       headers: { 'content-type': empty.contentType, origin: desk.origin } });
     assert.equal(refused.status, 422, 'an empty form is not accepted');
     assert.match(refused.text, /govuk-error-summary/);
+
+    const units = await addressUnits(server.url);
+    const form = formDefinition(kBirthRegistration);
+    const inputs = {};
+    for (const page of form.pages) {
+      for (const field of page.fields) {
+        inputsOf(field, inputs);
+      }
+    }
+    for (const name of Object.keys(inputs).filter((k) => k.endsWith('.detail'))) {
+      const base = name.slice(0, -'.detail'.length);
+      for (const [part, code] of Object.entries(units)) {
+        inputs[`${base}.${part}`] = code;
+      }
+    }
+    const files = form.documents.filter((d) => d.required)
+      .map((d) => [`tep-${d.id}`, `${d.id}.pdf`, 'application/pdf', makePdf('Ban quet tai quay')]);
+    const full = multipart([['csrf', desk.csrf], ...Object.entries(inputs), ['so_thu_tu', '1'],
+      ['hanh_dong', 'tiep-nhan']], files);
+    const accepted = await desk.request('POST', `${citizenUrl}/${kBirthRegistration}`, { body: full.body,
+      headers: { 'content-type': full.contentType, origin: desk.origin } });
+    assert.equal(accepted.status, 303, decodeEntities(accepted.text).replace(/<[^>]+>/g, ' ').slice(0, 3000));
+    assert.match(accepted.location, /^\/can-bo\/ho-so\/[^?]+\?tb=accept$/);
+    const page = decodeEntities((await desk.get(accepted.location)).text);
+    assert.match(page, /Trực tiếp tại quầy/, 'the channel is the counter');
+    assert.match(page, /Được tiếp nhận|Đang xử lý/);
+    assert.match(page, /In giấy tiếp nhận \(mẫu 01\)/);
+    assert.match(page, /số thứ tự \d+/, 'the queue ticket');
   });
 });

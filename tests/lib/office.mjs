@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 
-import { Browser, kDemoLogins, signedIn } from './client.mjs';
+import { Browser, kDemoLogins, kDemoPassword, signedIn } from './client.mjs';
 import { fillPage, formDefinition, makePdf, multipart, selectOptions, upload } from './filing.mjs';
 import { decodeEntities } from './server.mjs';
 
@@ -15,7 +15,7 @@ export const kCommune = '000.05.31.H40';
 export const kOfficerPassword = 'cánh đồng lúa chín vàng ươm';
 
 //! Makes an officer with `role` at `agency` as the system administrator `admin` and lets them set a password;
-//! returns {id, name, browser} with the officer signed in.
+//! returns {id, name, login, password, browser} with the officer signed in.
 export async function makeOfficer(server, admin, { name, login, role, agency = kCommune }) {
   const created = await admin.submit('/quan-tri/can-bo/moi', { ho_ten: name, ten_dang_nhap: login, dien_thoai: '',
     email: '', vai_tro: role, co_quan: agency });
@@ -28,14 +28,15 @@ export async function makeOfficer(server, admin, { name, login, role, agency = k
     mat_khau_2: kOfficerPassword });
   assert.equal(set.status, 303, `${login} setting a password: ${set.status}\n${set.text.slice(0, 2000)}`);
   await browser.signInOk(login, kOfficerPassword);
-  return { id, name, browser };
+  return { id, name, login, password: kOfficerPassword, browser };
 }
 
 //! The commune's office: the demo desk officer and, made now, a specialist, a head of section, the chairman who
 //! signs and a clerk, all at kCommune. `suffix` keeps the logins unique per test file.
 export async function communeOffice(server, suffix = 'a') {
   const admin = await signedIn(server, kDemoLogins.systemAdmin);
-  const desk = { name: 'Vũ Thị Lan', browser: await signedIn(server, kDemoLogins.deskCommune) };
+  const desk = { name: 'Vũ Thị Lan', login: kDemoLogins.deskCommune, password: kDemoPassword,
+    browser: await signedIn(server, kDemoLogins.deskCommune) };
   const specialist = await makeOfficer(server, admin, { name: 'Phan Thu Hà', login: `chuyenvien.nt${suffix}`,
     role: 'specialist' });
   const sectionHead = await makeOfficer(server, admin, { name: 'Lê Quang Huy', login: `truongban.nt${suffix}`,
