@@ -93,8 +93,8 @@ std::vector<std::pair<std::string, std::string>> QuestionsOf(const domain::FormD
 }
 
 //! The supplement request form: a checkbox and a reason per document and question, free items, a covering note.
-void AddSupplementForm(const Site& site, std::string_view lang, TemplateDictionary& a, OfficePageServices& s,
-                       const service::OfficeDossier& od, const Posted& posted) {
+void AddSupplementForm(TemplateDictionary& a, OfficePageServices& s, const service::OfficeDossier& od,
+                       const Posted& posted) {
   constexpr std::string_view kCode = "request_supplement";
   const std::vector<std::string> checked = [&] {
     std::vector<std::string> out;
@@ -143,8 +143,6 @@ void AddSupplementForm(const Site& site, std::string_view lang, TemplateDictiona
   if (const std::string e = posted.errors.Of(InputId(kCode, "muc")); !e.empty()) {
     a.SetValueAndShowSection("ITEMS_ERROR", e, "HAS_ITEMS_ERROR");
   }
-  static_cast<void>(site);
-  static_cast<void>(lang);
 }
 
 //! Adds one option list (people, steps or agencies) under `section`.
@@ -192,7 +190,7 @@ void AddActionForm(const Site& site, const Request& req, std::string_view lang, 
     case OfficeAction::kRequestSupplement: {
       TemplateDictionary* sup = a->AddSectionDictionary("SUPPLEMENT");
       sup->SetValue("CODE", code);
-      AddSupplementForm(site, lang, *sup, s, od, posted);
+      AddSupplementForm(*sup, s, od, posted);
       note("NOTE", "ghi_chu");
       break;
     }
@@ -379,6 +377,13 @@ Response RenderDossier(const Site& site, OfficePageServices& s, const Request& r
         FieldErrors summary = posted.errors;
         if (posted.conflict) {
           summary.Add("thao-tac", site.T(lang, service::kSomeoneElseActed));
+          std::string typed = FieldOf(posted.fields, "ly_do");
+          if (typed.empty()) {
+            typed = FieldOf(posted.fields, "ghi_chu");
+          }
+          if (!typed.empty()) {
+            d.SetValueAndShowSection("KEPT_NOTE", typed, "HAS_KEPT_NOTE");
+          }
         } else if (!posted.message.empty()) {
           summary.Add("thao-tac", posted.message);
         }
@@ -387,7 +392,7 @@ Response RenderDossier(const Site& site, OfficePageServices& s, const Request& r
         TrackingServices t{s.dossiers, s.forms};
         AddAnswersAndFiles(site, lang, d, t, od.dossier);
         AddTimeline(site, lang, d, od.dossier.timeline);
-        AddSupplements(site, lang, d, od);
+        AddSupplements(d, od);
         AddHandoffs(site, lang, d, od);
         AddApologies(d, od);
         AddResult(site, lang, d, od);
@@ -529,12 +534,6 @@ Response Perform(const Site& site, OfficePageServices& s, const Request& req, co
   return RenderDossier(site, s, req, *current, posted, posted.conflict ? http::kConflict : http::kUnprocessable);
 }
 
-int64_t VersionOf(std::string_view text) {
-  int64_t v = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  return ec == std::errc() && ptr == text.data() + text.size() ? v : -1;
-}
-
 }  // namespace
 
 Response DossierPage(const Site& site, OfficePageServices& s, const Request& req) {
@@ -560,7 +559,7 @@ Response ActionSubmit(const Site& site, OfficePageServices& s, const Request& re
   }
   service::ActionInput input;
   input.action = *action;
-  input.version = VersionOf(form.Get("phien_ban"));
+  input.version = NumberOf(form.Get("phien_ban"));
   const std::string& code = posted.action;
   switch (*action) {
     case OfficeAction::kRefuse:
@@ -631,7 +630,7 @@ Response ActionSubmit(const Site& site, OfficePageServices& s, const Request& re
           digits += c;
         }
       }
-      input.fee_vnd = digits.empty() ? 0 : VersionOf(digits);
+      input.fee_vnd = digits.empty() ? 0 : NumberOf(digits);
       if (input.fee_vnd <= 0) {
         posted.errors.Add(InputId(code, "so_tien"), site.T(lang, "Nhập số tiền, ví dụ 50.000"));
       }
@@ -658,7 +657,7 @@ Response ResultSubmit(const Site& site, OfficePageServices& s, const Request& re
   }
   service::ActionInput input;
   input.action = OfficeAction::kRecordResult;
-  input.version = VersionOf(FieldOf(body.fields, "phien_ban"));
+  input.version = NumberOf(FieldOf(body.fields, "phien_ban"));
   input.result_number = domain::CollapseSpaces(FieldOf(body.fields, "so"));
   if (input.result_number.size() > kMaxShortBytes) {
     input.result_number.resize(kMaxShortBytes);

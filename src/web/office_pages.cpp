@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -105,7 +106,9 @@ Response InboxPage(const Site& site, OfficePageServices& s, const Request& req) 
   // Without a queue asked for (or one the officer does not have), the first queue they have is shown.
   const bool has_chosen = chosen != nullptr && std::any_of(inbox->counts.begin(), inbox->counts.end(),
                                                            [&](const auto& c) { return c.first == chosen->queue; });
-  if (!has_chosen && !inbox->counts.empty()) {
+  if (!has_chosen && inbox->counts.empty()) {
+    chosen = nullptr;
+  } else if (!has_chosen) {
     chosen = LinkOf(inbox->counts.front().first);
     query.queue = inbox->counts.front().first;
     query.after.clear();
@@ -277,8 +280,7 @@ std::string WaitedText(const Site& site, std::string_view lang, domain::Instant 
   return fmt::format("{} {}", minutes, site.TN(lang, "phút", "phút", minutes));
 }
 
-void AddSupplements(const Site& site, std::string_view lang, TemplateDictionary& page,
-                    const service::OfficeDossier& od) {
+void AddSupplements(TemplateDictionary& page, const service::OfficeDossier& od) {
   for (const service::SupplementRequest& r : od.supplements) {
     TemplateDictionary* sec = page.AddSectionDictionary("SUPPLEMENTS");
     sec->SetValue("AT", domain::LocalTime(r.requested_at));
@@ -303,8 +305,6 @@ void AddSupplements(const Site& site, std::string_view lang, TemplateDictionary&
   if (!od.supplements.empty()) {
     page.ShowSection("HAS_SUPPLEMENTS");
   }
-  static_cast<void>(site);
-  static_cast<void>(lang);
 }
 
 void AddApologies(TemplateDictionary& page, const service::OfficeDossier& od) {
@@ -338,6 +338,12 @@ void AddResult(const Site& site, std::string_view lang, TemplateDictionary& page
     ret->SetValue("RETURNED", domain::LocalTime(*r.returned_at));
     ret->SetValue("RETURNED_TO", r.returned_to);
   }
+}
+
+int64_t NumberOf(std::string_view text) {
+  int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  return ec == std::errc() && ptr == text.data() + text.size() && !text.empty() ? v : -1;
 }
 
 std::string FieldOf(const http::Pairs& fields, std::string_view name) {

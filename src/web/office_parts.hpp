@@ -35,8 +35,7 @@ std::string CivilText(const domain::CivilDate& day);
 //! How long from `from` to `now` in days, hours and minutes ("2 ngày 3 giờ"), translated.
 std::string WaitedText(const Site& site, std::string_view lang, domain::Instant from, domain::Instant now);
 //! Adds the supplement requests of `od` as section SUPPLEMENTS (AT, BY, NOTE, SUPPLIED, rows ITEMS: LABEL, REASON).
-void AddSupplements(const Site& site, std::string_view lang, ctemplate::TemplateDictionary& page,
-                    const service::OfficeDossier& od);
+void AddSupplements(ctemplate::TemplateDictionary& page, const service::OfficeDossier& od);
 //! Adds the apologies of `od` as section APOLOGIES (AT, BY, REASON, NEW_DATE).
 void AddApologies(ctemplate::TemplateDictionary& page, const service::OfficeDossier& od);
 //! Adds the result of `od` as section RESULT (NUMBER, ISSUED, METHOD, RECORDED, HAS_FILE, HAS_RETURNED…).
@@ -44,6 +43,8 @@ void AddResult(const Site& site, std::string_view lang, ctemplate::TemplateDicti
                const service::OfficeDossier& od);
 //! The date of a GOV.UK date input `name` (name-ngay, name-thang, name-nam) in `fields`, if it is a real date.
 std::optional<domain::CivilDate> DateOf(const http::Pairs& fields, std::string_view name);
+//! The number `text` holds in full (a version, an amount), or -1.
+int64_t NumberOf(std::string_view text);
 //! The value of `name` in `fields` ("" when absent).
 std::string FieldOf(const http::Pairs& fields, std::string_view name);
 

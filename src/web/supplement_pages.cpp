@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <memory>
 
 #include "domain/answers.hpp"
@@ -206,9 +205,7 @@ Response SupplySubmit(const Site& site, OfficePageServices& s, const Request& re
     }
   }
   if (errors.empty()) {
-    int64_t version = 0;
-    const std::string v = office::FieldOf(pairs, "phien_ban");
-    std::from_chars(v.data(), v.data() + v.size(), version);
+    const int64_t version = office::NumberOf(office::FieldOf(pairs, "phien_ban"));
     auto done = s.office.Supply(access::ActorOf(req), l->dossier.code, input.answers, files, version);
     if (done) {
       return Response::Redirect(fmt::format("/ho-so/{}?tb=da-bo-sung", l->dossier.id));

@@ -2,6 +2,7 @@
   <div class="govuk-grid-column-two-thirds">
     {{>ERROR_SUMMARY}}
     {{>NOTICE}}
+    {{#HAS_KEPT_NOTE}}<div class="govuk-inset-text"><p class="govuk-body">_("Nội dung bạn đã nhập (chưa được lưu):")</p><p class="govuk-body app-kept-note" lang="vi">{{KEPT_NOTE}}</p></div>{{/HAS_KEPT_NOTE}}
     <span class="govuk-caption-l" lang="vi">{{PROCEDURE}}</span>
     <h1 class="govuk-heading-xl">_("Hồ sơ") {{CODE}}</h1>
     <p class="govuk-body"><strong class="govuk-tag {{TAG_CLASS}}">{{STATUS}}</strong>{{#DUE}} <strong class="govuk-tag {{MARK_CLASS}}">{{MARK}}</strong>{{/DUE}}</p>
