@@ -236,17 +236,15 @@ store::HandoffRecord EnterStep(int64_t dossier_id, const domain::Workflow& workf
 }
 
 store::HandoffRecord Receive(store::ProcessingRecord& p, int64_t dossier_id, const std::string& agency,
-                             const domain::Workflow& workflow, const Context& ctx, const domain::Principal& by) {
-  const domain::WorkflowStep& first = workflow.steps.front();
+                             const domain::Workflow& workflow, const Context& ctx, const domain::Principal& by,
+                             std::optional<store::HandoffRecord>& reception) {
+  const domain::WorkflowStep* first = &workflow.steps.front();
   const auto [value, unit] = TimeLimitOf(ctx.procedure, p.channel);
   const std::optional<domain::LocalDateTime> due = ctx.calendar->Due(domain::ToLocal(ctx.now), value, unit, ctx.hours);
   p.received_at = ctx.now;
   p.received_by = by.user_id;
-  p.handling_agency = first.agency_code.empty() ? agency : first.agency_code;
   p.workflow_key = workflow.key;
   p.workflow_version = workflow.version;
-  p.step_id = first.id;
-  p.step_role = std::string(domain::RoleCode(first.role));
   p.assignee_id = 0;
   p.appointment.reset();
   if (due) {
@@ -255,8 +253,24 @@ store::HandoffRecord Receive(store::ProcessingRecord& p, int64_t dossier_id, con
   p.due_at = p.appointment ? p.appointment->micros : store::kNoDueMicros;
   p.paused_since.reset();
   p.pause_reason.clear();
-  store::HandoffRecord h = EnterStep(dossier_id, workflow, first, p.handling_agency, ctx.now,
-                                     TotalMinutes(p, *ctx.calendar, ctx.hours), *ctx.calendar, ctx.hours);
+  const int64_t total = TotalMinutes(p, *ctx.calendar, ctx.hours);
+  const bool is_reception =
+      std::find(first->actions.begin(), first->actions.end(), OfficeAction::kAccept) != first->actions.end();
+  reception.reset();
+  if (is_reception && workflow.NextOf(first->id) != nullptr) {
+    reception = EnterStep(dossier_id, workflow, *first, agency, ctx.now, total, *ctx.calendar, ctx.hours);
+    reception->from_id = reception->to_id = by.user_id;
+    reception->from_name = reception->to_name = by.name;
+    reception->finished_at = ctx.now;
+    reception->timeliness = std::string(domain::TimelinessCode(domain::Timeliness::kEarly));
+    reception->action = std::string(domain::ActionCode(OfficeAction::kAccept));
+    first = workflow.NextOf(first->id);
+  }
+  p.handling_agency = first->agency_code.empty() ? agency : first->agency_code;
+  p.step_id = first->id;
+  p.step_role = std::string(domain::RoleCode(first->role));
+  store::HandoffRecord h =
+      EnterStep(dossier_id, workflow, *first, p.handling_agency, ctx.now, total, *ctx.calendar, ctx.hours);
   h.from_id = by.user_id;
   h.from_name = by.name;
   return h;

@@ -261,7 +261,8 @@ domain::Result<Change> BackOffice::PlanReception(const Actor& actor, const Loade
     return office_parts::InvalidAction(N_("Chưa có quy trình xử lý cho thủ tục này."));
   }
   store::ProcessingRecord& p = c.after;
-  c.handoff = office_parts::Receive(p, l.dossier.id, l.dossier.agency_code, workflow, ctx, actor.principal);
+  c.handoff =
+      office_parts::Receive(p, l.dossier.id, l.dossier.agency_code, workflow, ctx, actor.principal, c.reception);
   c.event = DossierEvent::kAccepted;
   const std::string when = p.appointment ? domain::LocalTime(*p.appointment) : "";
   c.event_note = when.empty() ? "" : fmt::format("{} {}", N_("Hẹn trả kết quả:"), when);
@@ -331,6 +332,9 @@ domain::Result<Change> BackOffice::PlanStep(const Actor& actor, const Loaded& l,
     c.handoff->id = 0;
     c.handoff->at = ctx.now;
     c.handoff->finished_at.reset();
+    c.handoff->timeliness.clear();
+    c.handoff->action.clear();
+    c.handoff->note.clear();
     c.handoff->from_id = actor.principal.user_id;
     c.handoff->from_name = actor.principal.name;
     c.handoff->to_id = to;
@@ -626,6 +630,9 @@ std::optional<Error> BackOffice::Commit(const Actor& actor, const Loaded& l, int
     }
     if (change.finish_handoff) {
       store::FinishHandoff(s, id, now, change.action_code, change.event_note, change.finish_timeliness);
+    }
+    if (change.reception) {
+      store::InsertHandoff(s, *change.reception);
     }
     if (change.handoff) {
       if (!change.finish_handoff) {

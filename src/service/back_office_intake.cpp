@@ -264,12 +264,16 @@ domain::Result<OfficeDossier> BackOffice::CounterIntake(const Actor& actor, cons
       store::SetChannel(s, id, static_cast<int32_t>(domain::Channel::kInPerson));
       store::ProcessingRecord p = store::LockProcessing(s, id).value();
       const int64_t filed_version = p.version;
-      store::HandoffRecord h = office_parts::Receive(p, id, agency, workflow, ctx, actor.principal);
+      std::optional<store::HandoffRecord> reception;
+      const store::HandoffRecord h = office_parts::Receive(p, id, agency, workflow, ctx, actor.principal, reception);
       p.status = domain::DossierStatus::kAccepted;
       if (input.issue_ticket) {
         p.queue_ticket = static_cast<int32_t>(store::NextQueueTicket(s, agency, domain::CivilDateText(today)));
       }
       store::SaveProcessing(s, p, filed_version, now);
+      if (reception) {
+        store::InsertHandoff(s, *reception);
+      }
       store::InsertHandoff(s, h);
       const std::string when = p.appointment ? domain::LocalTime(*p.appointment) : "";
       store::InsertDossierEvent(

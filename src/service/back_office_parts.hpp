@@ -78,6 +78,7 @@ struct Change {
   Summary summary;                                               //!< The journal's summary.
   bool finish_handoff = false;                                   //!< Close the open hand-off.
   std::string finish_timeliness;                                 //!< Its judgement ("" none).
+  std::optional<store::HandoffRecord> reception;                 //!< The reception step's row, already finished.
   std::optional<store::HandoffRecord> handoff;                   //!< A new hand-off.
   std::optional<store::SupplementRecord> supplement;             //!< A new supplement request.
   bool mark_supplied = false;                                    //!< The open request was answered.
@@ -110,8 +111,11 @@ store::HandoffRecord EnterStep(int64_t dossier_id, const domain::Workflow& workf
 //! Receives dossier `dossier_id` of `agency` into `p` at ctx.now on `workflow` (not empty): pins it, starts the
 //! clock, sets the appointment by the procedure's time limit for the dossier's channel, and enters the first step
 //! (status from the state machine is the caller's); returns the hand-off row, from `by`.
+//! When the workflow starts with a reception step (one that allows kAccept), the dossier enters the step after it
+//! and `reception` gets that step's row, finished at once by the acceptance.
 store::HandoffRecord Receive(store::ProcessingRecord& p, int64_t dossier_id, const std::string& agency,
-                             const domain::Workflow& workflow, const Context& ctx, const domain::Principal& by);
+                             const domain::Workflow& workflow, const Context& ctx, const domain::Principal& by,
+                             std::optional<store::HandoffRecord>& reception);
 //! The current appointment (micros) of `l` with its open pause closed at ctx.now (the clock restarts);
 //! store::kNoDueMicros when it has no appointment.
 int64_t ResumedDue(const Loaded& l, const Context& ctx);

@@ -185,9 +185,10 @@ void SetChannel(Session& s, int64_t id, int32_t channel) {
 int64_t InsertHandoff(Session& s, const HandoffRecord& h) {
   const Rows rows = s.Query(
       "INSERT INTO dossier_handoffs (dossier_id, step_id, step_name, agency_code, from_id, from_name, to_id, to_name, "
-      "handed_at, due_at, action, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '') RETURNING id",
+      "handed_at, due_at, finished_at, timeliness, action, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
       {h.dossier_id, h.step_id, h.step_name, h.agency_code, h.from_id, h.from_name, h.to_id, h.to_name, h.at.micros,
-       h.due.micros});
+       h.due.micros, InstantOrNull(h.finished_at), TextOrNull(h.timeliness), h.action, h.note});
   return rows[0].Int(0);
 }
 

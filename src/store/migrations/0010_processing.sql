@@ -3,17 +3,17 @@
 -- Online and counter dossiers are one model: these columns extend the dossiers of issue 9. Times are microseconds
 -- since the Unix epoch, UTC.
 
-ALTER TABLE dossiers ADD COLUMN received_at BIGINT;          -- receipt (form 01); NULL before reception
+ALTER TABLE dossiers ADD COLUMN received_at BIGINT;          -- receipt (form 01), NULL before reception
 ALTER TABLE dossiers ADD COLUMN received_by BIGINT;          -- the desk officer who received it
 ALTER TABLE dossiers ADD COLUMN handling_agency TEXT;        -- the agency acting now (differs after a transfer)
 ALTER TABLE dossiers ADD COLUMN workflow_key TEXT;           -- the pinned workflow
 ALTER TABLE dossiers ADD COLUMN workflow_version INTEGER;    -- and its version
-ALTER TABLE dossiers ADD COLUMN step_id TEXT;                -- current step; NULL before reception and after the end
+ALTER TABLE dossiers ADD COLUMN step_id TEXT;                -- current step, NULL before reception and after the end
 ALTER TABLE dossiers ADD COLUMN step_role TEXT;              -- the role acting at the current step (the inbox key)
 ALTER TABLE dossiers ADD COLUMN assignee_id BIGINT NOT NULL DEFAULT 0;  -- officer holding it, 0: the step's queue
-ALTER TABLE dossiers ADD COLUMN appointment BIGINT;          -- appointment set at receipt (form 01); NULL: no limit
-ALTER TABLE dossiers ADD COLUMN due_at BIGINT;               -- the CURRENT appointment (moved by pauses); NULL while
-                                                              -- the clock is paused; kNoDue when there is no limit
+ALTER TABLE dossiers ADD COLUMN appointment BIGINT;          -- appointment set at receipt (form 01), NULL: no limit
+ALTER TABLE dossiers ADD COLUMN due_at BIGINT;               -- the CURRENT appointment (moved by pauses), NULL while
+                                                              -- the clock is paused, kNoDue when there is no limit
 ALTER TABLE dossiers ADD COLUMN paused_since BIGINT;         -- the clock stopped then (NULL: running)
 ALTER TABLE dossiers ADD COLUMN pause_reason TEXT;           -- supplement, payment
 ALTER TABLE dossiers ADD COLUMN supplement_requests INTEGER NOT NULL DEFAULT 0;  -- after receipt (2nd: late)
