@@ -16,6 +16,7 @@
 #include "web/calendar_pages.hpp"
 #include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
+#include "web/office_pages.hpp"
 #include "web/outbox_pages.hpp"
 #include "web/tracking_pages.hpp"
 #include "web/workflow_pages.hpp"
@@ -159,7 +160,13 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddDossierPages(
       routes_, site_,
       web::FilingServices{*dossiers_.dossiers, *dossiers_.forms, catalogue_, *dossiers_.files, accounts_});
-  web::AddTrackingPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  web::AddTrackingPages(routes_, site_, *dossiers.dossiers, *dossiers.forms, office_.office);
+  if (office_.office != nullptr) {
+    const web::OfficePageServices office_pages{*office_.office, *dossiers.dossiers, *dossiers.forms, accounts_,
+                                               catalogue_};
+    web::AddOfficePages(routes_, site_, office_pages);
+    web::AddSupplementPages(routes_, site_, office_pages);
+  }
   web::AddGuidancePages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   web::AddFormAdminPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   if (dossiers.calendars != nullptr) {

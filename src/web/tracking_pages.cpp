@@ -15,6 +15,7 @@
 #include "http/url.hpp"
 #include "web/account_parts.hpp"
 #include "web/forms.hpp"
+#include "web/office_pages.hpp"
 #include "web/page_routes.hpp"
 #include "web/receipt_pdf.hpp"
 #include "web/results.hpp"
@@ -139,6 +140,9 @@ Response DossierPage(const Site& site, TrackingServices& t, const Request& req) 
     }
     if (ds.guided) {
       d.ShowSection("GUIDED");
+    }
+    if (t.office != nullptr) {
+      AddOfficeView(site, lang, d, *t.office, access::ActorOf(req), ds, req.Query("tb"));
     }
     AddTimeline(site, lang, d, ds.timeline);
     AddAnswersAndFiles(site, lang, d, t, ds);
@@ -530,7 +534,7 @@ std::string AgencyNameOf(const Site& site, const std::string& code) {
 }
 
 void AddTrackingPages(access::RouteTable& routes, const Site& site, service::Dossiers& dossiers,
-                      service::FormLibrary& forms) {
+                      service::FormLibrary& forms, service::BackOffice* office) {
   static constexpr PageRoute<TrackingServices> kRoutes[] = {
       {"GET", "/ho-so-cua-toi", Permission::kCitizen, MyDossiers},
       {"GET", "/ho-so/{id}", Permission::kSignedIn, DossierPage},
@@ -542,8 +546,8 @@ void AddTrackingPages(access::RouteTable& routes, const Site& site, service::Dos
       {"GET", "/tra-cuu", Permission::kPublic, LookupGet},
       {"POST", "/tra-cuu", Permission::kPublic, LookupPost},
   };
-  AddPageRoutes<TrackingServices>(routes, site, std::make_shared<TrackingServices>(TrackingServices{dossiers, forms}),
-                                  kRoutes);
+  AddPageRoutes<TrackingServices>(
+      routes, site, std::make_shared<TrackingServices>(TrackingServices{dossiers, forms, office}), kRoutes);
 }
 
 }  // namespace motcua::web

@@ -11,6 +11,7 @@
 #include "access/auth.hpp"
 #include "domain/dates.hpp"
 #include "domain/dossier.hpp"
+#include "service/back_office.hpp"
 #include "service/dossiers.hpp"
 #include "web/site.hpp"
 
@@ -18,13 +19,15 @@ namespace motcua::web {
 
 //! The services the dossier-following pages call.
 struct TrackingServices {
-  service::Dossiers& dossiers;  //!< Dossier operations.
-  service::FormLibrary& forms;  //!< Form definitions.
+  service::Dossiers& dossiers;            //!< Dossier operations.
+  service::FormLibrary& forms;            //!< Form definitions.
+  service::BackOffice* office = nullptr;  //!< The back office (issue 10): supplement, apology, result shown.
 };
 
-//! "Hồ sơ của tôi", the dossier page, files, withdrawal, the receipt (HTML and PDF) and /tra-cuu.
+//! "Hồ sơ của tôi", the dossier page, files, withdrawal, the receipt (HTML and PDF) and /tra-cuu; with `office`
+//! the dossier page also shows what the back office asked and decided.
 void AddTrackingPages(access::RouteTable& routes, const Site& site, service::Dossiers& dossiers,
-                      service::FormLibrary& forms);
+                      service::FormLibrary& forms, service::BackOffice* office = nullptr);
 //! Guidance at the desk: the citizen's code on a draft, the desk officer's entry and overview.
 void AddGuidancePages(access::RouteTable& routes, const Site& site, service::Dossiers& dossiers,
                       service::FormLibrary& forms);

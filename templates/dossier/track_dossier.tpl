@@ -5,6 +5,7 @@
     <h1 class="govuk-heading-xl">_("Hồ sơ") {{CODE}}</h1>
     <p class="govuk-body"><strong class="govuk-tag {{TAG_CLASS}}">{{STATUS}}</strong></p>
     <div class="govuk-inset-text"><h2 class="govuk-heading-s">_("Việc tiếp theo")</h2><p class="govuk-body">{{NEXT}}</p>{{#HAS_EXPECTED}}<p class="govuk-body">_("Ngày hẹn trả kết quả:") <strong>{{EXPECTED}}</strong></p>{{/HAS_EXPECTED}}</div>
+    {{>OFFICE_VIEW}}
     <dl class="govuk-summary-list">
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Mã hồ sơ")</dt><dd class="govuk-summary-list__value">{{CODE}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">_("Người được giải quyết")</dt><dd class="govuk-summary-list__value" lang="vi">{{APPLICANT}}</dd></div>

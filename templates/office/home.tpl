@@ -5,7 +5,9 @@
     <ul class="govuk-list govuk-list--bullet">{{#GRANTS}}<li>{{ROLE}}: {{AGENCY}}{{#HAS_FIELDS}} ({{FIELDS}}){{/HAS_FIELDS}}</li>{{/GRANTS}}</ul>
     <h2 class="govuk-heading-m">_("Việc bạn có thể làm")</h2>
     <ul class="govuk-list">
-      {{#ASSIST}}<li><a class="govuk-link" href="/can-bo/huong-dan">_("Hướng dẫn người dân nộp hồ sơ trực tuyến (nhập mã hướng dẫn)")</a></li>
+      <li><a class="govuk-link" href="/can-bo/hop-thu">_("Hộp thư hồ sơ: tiếp nhận, xử lý, hạn giải quyết")</a></li>
+      {{#ASSIST}}<li><a class="govuk-link" href="/can-bo/tiep-nhan-tai-quay">_("Tiếp nhận hồ sơ tại quầy")</a></li>
+      <li><a class="govuk-link" href="/can-bo/huong-dan">_("Hướng dẫn người dân nộp hồ sơ trực tuyến (nhập mã hướng dẫn)")</a></li>
       <li><a class="govuk-link" href="/can-bo/cong-dan/moi">_("Tạo tài khoản cho người dân tại quầy")</a></li>
       <li><a class="govuk-link" href="/can-bo/cong-dan">_("Tìm tài khoản người dân")</a></li>
       <li><a class="govuk-link" href="/can-bo/ma-so-thue">_("Mã số thuế có hai người nhận đại diện")</a></li>{{/ASSIST}}
@@ -13,6 +15,5 @@
       {{#AUDIT}}<li><a class="govuk-link" href="/quan-tri/nhat-ky">_("Nhật ký hệ thống")</a></li>{{/AUDIT}}
       <li><a class="govuk-link" href="/thong-ke">_("Thống kê")</a></li>
     </ul>
-    <div class="govuk-inset-text">_("Tiếp nhận và xử lý hồ sơ sẽ mở trong đợt cập nhật tới.")</div>
   </div>
 </div>
