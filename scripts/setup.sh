@@ -13,9 +13,11 @@ DEBIAN_PACKAGES=(
   libcli11-dev libtomlplusplus-dev zlib1g-dev libbrotli-dev
   # uploads and receipts: magic bytes, phone photos (HEIC through libheif), PDF with a QR code and Vietnamese fonts
   libmagic-dev libvips-dev libheif-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-liberation2
+  # the logbook (form 06) as XLSX
+  libxlsxwriter-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 nginx-light wrk brotli
-  chromium default-jre-headless curl sqlite3 poppler-utils
+  chromium default-jre-headless curl sqlite3 poppler-utils unzip
 )
 # Node.js: Debian's nodejs + npm where no node is installed (a NodeSource node ships its own npm).
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)

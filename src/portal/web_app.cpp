@@ -16,6 +16,7 @@
 #include "web/calendar_pages.hpp"
 #include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
+#include "web/office_forms_routes.hpp"
 #include "web/office_pages.hpp"
 #include "web/outbox_pages.hpp"
 #include "web/tracking_pages.hpp"
@@ -174,6 +175,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   }
   if (office.workflows != nullptr) {
     web::AddWorkflowPages(routes_, site_, *office.workflows);
+  }
+  if (office.office != nullptr) {
+    web::AddOfficeFormPages(routes_, site_, *office.office, *dossiers.dossiers);
   }
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);

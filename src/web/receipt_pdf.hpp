@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "web/pdf_layout.hpp"
+
 namespace motcua::web {
 
 //! One row of the receipt's table of documents (thành phần hồ sơ).
@@ -32,21 +34,8 @@ struct ReceiptData {
   std::vector<ReceiptDocument> documents;  //!< The documents filed.
 };
 
-//! A QR code's modules, row by row (true: dark).
-struct QrMatrix {
-  int32_t width = 0;       //!< Modules per side (0 when the text could not be encoded).
-  int32_t version = 0;     //!< QR version (1..40).
-  std::vector<bool> dark;  //!< width × width modules, row-major.
-  //! True when the module at column `x`, row `y` is dark.
-  bool At(int32_t x, int32_t y) const {
-    return dark[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)];
-  }
-};
-
-//! The QR code (error correction M, byte mode) of `text`; width 0 when it does not fit.
-QrMatrix EncodeQr(std::string_view text);
-
-//! The receipt as PDF bytes (A4, Liberation Sans/Serif through pango, the QR code of `data.lookup_url`).
+//! The receipt as PDF bytes (A4, Liberation Serif through pango and the shared layout of
+//! pdf_layout.hpp, the QR code of `data.lookup_url`).
 std::string ReceiptPdf(const ReceiptData& data);
 
 }  // namespace motcua::web

@@ -102,6 +102,10 @@ const kMatrix = [
   ['POST', '/ho-so/{id}/rut', '/ho-so/987654/rut', '                                     S O O F F F F F F F F F'],
   ['GET', '/ho-so/{id}/bien-nhan', '/ho-so/987654/bien-nhan', '                          S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/bien-nhan.pdf', '/ho-so/987654/bien-nhan.pdf', '                  S O O O O O O O O O O O'],
+  // The applicant's copy of forms 01, 02 and 04 (issue 10): the owner only, 404 for anyone else.
+  ['GET', '/ho-so/{id}/mau/01.pdf', '/ho-so/987654/mau/01.pdf', '                       S O O O O O O O O O O O'],
+  ['GET', '/ho-so/{id}/mau/02.pdf', '/ho-so/987654/mau/02.pdf', '                       S O O O O O O O O O O O'],
+  ['GET', '/ho-so/{id}/mau/04.pdf', '/ho-so/987654/mau/04.pdf', '                       S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/huong-dan', '/ho-so/987654/huong-dan', '                          S O O F F F F F F F F F'],
   ['POST', '/ho-so/{id}/huong-dan', '/ho-so/987654/huong-dan', '                         S O O F F F F F F F F F'],
   ['POST', '/ho-so/{id}/huong-dan/ket-thuc', '/ho-so/987654/huong-dan/ket-thuc', '       S O O F F F F F F F F F'],
@@ -111,6 +115,16 @@ const kMatrix = [
   ['POST', '/dang-nhap/vneid/mo-phong', '/dang-nhap/vneid/mo-phong', '                   O O O O O O O O O O O O'],
   ['GET', '/hop-thu-thu-nghiem', '/hop-thu-thu-nghiem', '                                O O O O O O O O O O O O'],
   ['GET', '/can-bo', '/can-bo', '                                                        S F F O O O O O O O O O'],
+  // Printed forms 01–05 of a dossier and the logbook (form 06) as PDF and XLSX (issue 10): officers; a dossier the
+  // officer may not see is 404.
+  ['GET', '/can-bo/ho-so/{code}/mau/01.pdf', '/can-bo/ho-so/000.00.00.H40-000000-0000/mau/01.pdf', ' S F F O O O O O O O O O'],
+  ['GET', '/can-bo/ho-so/{code}/mau/02.pdf', '/can-bo/ho-so/000.00.00.H40-000000-0000/mau/02.pdf', ' S F F O O O O O O O O O'],
+  ['GET', '/can-bo/ho-so/{code}/mau/03.pdf', '/can-bo/ho-so/000.00.00.H40-000000-0000/mau/03.pdf', ' S F F O O O O O O O O O'],
+  ['GET', '/can-bo/ho-so/{code}/mau/04.pdf', '/can-bo/ho-so/000.00.00.H40-000000-0000/mau/04.pdf', ' S F F O O O O O O O O O'],
+  ['GET', '/can-bo/ho-so/{code}/mau/05.pdf', '/can-bo/ho-so/000.00.00.H40-000000-0000/mau/05.pdf', ' S F F O O O O O O O O O'],
+  ['GET', '/can-bo/so-theo-doi', '/can-bo/so-theo-doi', '                               S F F O O O O O O O O O'],
+  ['GET', '/can-bo/so-theo-doi.pdf', '/can-bo/so-theo-doi.pdf', '                       S F F O O O O O O O O O'],
+  ['GET', '/can-bo/so-theo-doi.xlsx', '/can-bo/so-theo-doi.xlsx', '                     S F F O O O O O O O O O'],
   ['GET', '/can-bo/cong-dan', '/can-bo/cong-dan', '                                      S F F O O F F F F F O F'],
   ['POST', '/can-bo/cong-dan', '/can-bo/cong-dan', '                                     S F F O O F F F F F O F'],
   ['GET', '/can-bo/cong-dan/moi', '/can-bo/cong-dan/moi', '                              S F F O O F F F F F O F'],
