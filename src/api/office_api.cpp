@@ -20,6 +20,7 @@
 #include "domain/processing.hpp"
 #include "http/message.hpp"
 #include "http/multipart.hpp"
+#include "http/url.hpp"
 
 namespace motcua::api {
 

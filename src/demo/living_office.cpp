@@ -17,6 +17,7 @@
 #include "domain/answers.hpp"
 #include "domain/audit.hpp"
 #include "domain/dates.hpp"
+#include "domain/dossier.hpp"
 #include "domain/form_definition.hpp"
 #include "domain/policy.hpp"
 #include "domain/processing.hpp"
@@ -157,16 +158,6 @@ const std::map<std::string_view, std::vector<std::string_view>>& Officers() {
   return officers;
 }
 
-domain::CivilDate AddDays(domain::CivilDate d, int32_t days) {
-  const std::chrono::sys_days day = std::chrono::sys_days{std::chrono::year{d.year} /
-                                                          std::chrono::month{static_cast<uint32_t>(d.month)} /
-                                                          std::chrono::day{static_cast<uint32_t>(d.day)}} +
-                                    std::chrono::days{days};
-  const std::chrono::year_month_day ymd{day};
-  return {static_cast<int32_t>(ymd.year()), static_cast<int32_t>(static_cast<uint32_t>(ymd.month())),
-          static_cast<int32_t>(static_cast<uint32_t>(ymd.day()))};
-}
-
 //! The working day `n` working days before `today` (n ≤ 0: today, or the next working day when today is off).
 domain::CivilDate WorkingDaysBefore(const domain::WorkCalendar& cal, domain::CivilDate today, int32_t n) {
   if (n <= 0) {
@@ -174,7 +165,7 @@ domain::CivilDate WorkingDaysBefore(const domain::WorkCalendar& cal, domain::Civ
   }
   domain::CivilDate d = today;
   for (int32_t seen = 0, i = 0; seen < n && i < kLookBackDays; ++i) {
-    d = AddDays(d, -1);
+    d = domain::AddDays(d, -1);
     seen += cal.IsWorkingDay(d) ? 1 : 0;
   }
   return d;
@@ -326,7 +317,7 @@ json::value Sample(const domain::FieldDef& f, const Applicant& who, const json::
     case domain::FieldType::kMoney:
       return json::value(static_cast<int64_t>(clamp(static_cast<double>(kSampleMoney))));
     case domain::FieldType::kDate: {
-      const domain::CivilDate d = AddDays(today, static_cast<int32_t>(clamp(kSampleDateOffset)));
+      const domain::CivilDate d = domain::AddDays(today, static_cast<int32_t>(clamp(kSampleDateOffset)));
       return json::value(fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day));
     }
     case domain::FieldType::kSelect:
@@ -403,7 +394,7 @@ service::ActionInput InputOf(const Office& o, const Move& move, const Applicant&
       break;
     case A::kApologise: {
       const auto cal = o.calendars.Calendar();
-      in.new_appointment = At(cal->AddWorkingDays(AddDays(day, 1), kApologyWorkingDays), kApologyMinute);
+      in.new_appointment = At(cal->AddWorkingDays(domain::AddDays(day, 1), kApologyWorkingDays), kApologyMinute);
       break;
     }
     case A::kRecordResult:
@@ -495,7 +486,7 @@ void Play(Office& o, const Scenario& sc, int32_t index, domain::Instant now) {
   const domain::CivilDate today = domain::VietnamToday(now);
   const domain::Procedure* procedure = o.catalogue.Get()->FindProcedure(sc.procedure);
   const int32_t limit = procedure != nullptr ? static_cast<int32_t>(procedure->time_value.value_or(1)) : 1;
-  const domain::CivilDate receipt = WorkingDaysBefore(cal, today, sc.from_limit ? limit + sc.days_ago : sc.days_ago);
+  const domain::CivilDate receipt = WorkingDaysBefore(*cal, today, sc.from_limit ? limit + sc.days_ago : sc.days_ago);
   const int32_t minute = (sc.counter ? kReceiptMinute : kFilingMinute) + index * kScenarioGapMinutes;
   domain::Instant t = std::min(At(receipt, minute), now.Plus(-std::chrono::minutes{kMinutesPerHour}));
   auto filed = File(o, sc, who, owner->second, t);
