@@ -63,7 +63,7 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build build-fuzz -j $(JOBS)
-	@for f in query csv identity keyset_token migration encoding user_agent synonyms redirect address form_definition answers dossier_code multipart office_action; do mkdir -p build-fuzz/corpus-$$f; \
+	@for f in query csv identity keyset_token migration encoding user_agent synonyms redirect address form_definition answers dossier_code multipart workflow office_action; do mkdir -p build-fuzz/corpus-$$f; \
 	  build-fuzz/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
 	    build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
 

@@ -30,9 +30,13 @@
 #include "portal/web_app.hpp"
 #include "security/hash_pool.hpp"
 #include "service/api_tokens.hpp"
+#include "service/back_office.hpp"
+#include "service/deadline_sweeper.hpp"
 #include "service/dossiers.hpp"
 #include "service/file_store.hpp"
 #include "service/outbox.hpp"
+#include "service/work_calendars.hpp"
+#include "service/workflows.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/catalogue_store.hpp"
@@ -307,6 +311,9 @@ struct Services {
   std::unique_ptr<motcua::service::FormLibrary> forms;
   std::unique_ptr<motcua::service::FileStore> files;
   std::unique_ptr<motcua::service::Dossiers> dossiers;
+  std::unique_ptr<motcua::service::WorkCalendars> calendars;
+  std::unique_ptr<motcua::service::Workflows> workflows;
+  std::unique_ptr<motcua::service::BackOffice> office;
   std::unique_ptr<motcua::portal::WebApp> app;
 };
 
@@ -339,9 +346,14 @@ Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
   s.files = std::make_unique<motcua::service::FileStore>(config.data_dir);
   s.dossiers =
       std::make_unique<motcua::service::Dossiers>(*s.db, s.clock, *s.catalogue, *s.forms, *s.files, config.public_url);
+  s.calendars = std::make_unique<motcua::service::WorkCalendars>(*s.db, s.clock, *s.catalogue);
+  s.workflows = std::make_unique<motcua::service::Workflows>(*s.db, s.clock, *s.catalogue);
+  s.office = std::make_unique<motcua::service::BackOffice>(*s.db, s.clock, *s.catalogue, *s.dossiers, *s.forms,
+                                                           *s.files, *s.calendars, *s.workflows, config.public_url);
   s.app = std::make_unique<motcua::portal::WebApp>(
       config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets, *s.accounts, *s.auth,
-      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get()});
+      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get()},
+      motcua::service::OfficeServices{s.office.get(), s.calendars.get(), s.workflows.get()});
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
 }
@@ -356,6 +368,8 @@ int RunServe(Config& config, const motcua::domain::Clock& clock) {
                s.assets->size());
   std::cout << fmt::format("motcua listening on http://{}:{}", config.server.host, server.port()) << std::endl;
   auto sealer = std::make_unique<motcua::store::AuditSealer>(*s.db, kAuditSealInterval);
+  auto sweeper = std::make_unique<motcua::service::DeadlineSweeper>(
+      *s.office, std::chrono::seconds(config.deadline_sweep_seconds));
   if (config.outbox.sender) {
     s.sender->Start();
   } else {
@@ -363,6 +377,7 @@ int RunServe(Config& config, const motcua::domain::Clock& clock) {
   }
   server.Run();
   s.sender->Stop();  // finishes the message in hand; the rest wait in the outbox for the next start
+  sweeper.reset();
   s.app.reset();
   sealer.reset();
   s.db->Close();

@@ -202,7 +202,8 @@ std::optional<ConfigError> LoadConfigFile(const std::string& path, Config& confi
         integer("outbox.max_attempts", 1, kMaxFailures, draft.outbox.max_attempts),
         integer("outbox.backoff_base_seconds", 1, kMaxSeconds, draft.outbox.backoff_base_seconds),
         integer("outbox.backoff_cap_seconds", 1, kMaxSeconds, draft.outbox.backoff_cap_seconds),
-        integer("outbox.lease_seconds", 1, kMaxSeconds, draft.outbox.lease_seconds)}) {
+        integer("outbox.lease_seconds", 1, kMaxSeconds, draft.outbox.lease_seconds),
+        integer("office.deadline_sweep_seconds", 1, kMaxSeconds, draft.deadline_sweep_seconds)}) {
     if (err) {
       return err;
     }

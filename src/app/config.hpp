@@ -54,6 +54,7 @@ struct Config {
   std::string log_level = "info";         //!< trace, debug, info, warn, error.
   bool access_log = true;                 //!< One JSON line per request on stdout.
   int32_t catalogue_poll_ms = 2000;       //!< How often a node checks for catalogue changes made elsewhere.
+  int64_t deadline_sweep_seconds = 60;    //!< How often `serve` warns of dossiers due soon or overdue (issue 10).
   int32_t page_cache_entries = 5000;      //!< Rendered public pages kept in memory.
   int64_t page_cache_bytes = int64_t{64} << 20;  //!< Memory the kept pages may use (least recently used go first).
   SecurityConfig security;                       //!< Passwords, sessions, throttling.

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 11> kStatusCodes = {
     "withdrawn", "stopped",   "done",     "returned"};
 
 //! Each event with its stored name.
-constexpr std::array<std::pair<DossierEvent, std::string_view>, 8> kEventCodes = {{
+constexpr std::array<std::pair<DossierEvent, std::string_view>, 25> kEventCodes = {{
     {DossierEvent::kCreated, "created"},
     {DossierEvent::kSubmitted, "submitted"},
     {DossierEvent::kEdited, "edited"},
@@ -28,6 +28,23 @@ constexpr std::array<std::pair<DossierEvent, std::string_view>, 8> kEventCodes =
     {DossierEvent::kGuidanceStarted, "guidance_started"},
     {DossierEvent::kGuidanceChanged, "guidance_changed"},
     {DossierEvent::kGuidanceEnded, "guidance_ended"},
+    {DossierEvent::kAccepted, "accepted"},
+    {DossierEvent::kSupplementRequested, "supplement_requested"},
+    {DossierEvent::kSupplied, "supplied"},
+    {DossierEvent::kRefused, "refused"},
+    {DossierEvent::kAssigned, "assigned"},
+    {DossierEvent::kForwarded, "forwarded"},
+    {DossierEvent::kSentBack, "sent_back"},
+    {DossierEvent::kApproved, "approved"},
+    {DossierEvent::kRejected, "rejected"},
+    {DossierEvent::kStopped, "stopped"},
+    {DossierEvent::kTransferred, "transferred"},
+    {DossierEvent::kPaymentRequested, "payment_requested"},
+    {DossierEvent::kPaymentConfirmed, "payment_confirmed"},
+    {DossierEvent::kApologised, "apologised"},
+    {DossierEvent::kResultRecorded, "result_recorded"},
+    {DossierEvent::kReturned, "returned"},
+    {DossierEvent::kWithdrawalAccepted, "withdrawal_accepted"},
 }};
 
 //! Digits of the yyMMdd part and of the sequence of a dossier code.
@@ -279,6 +296,40 @@ const char* EventSentence(DossierEvent event) {
       return N_("Cán bộ một cửa đã điền hoặc sửa một số thông tin.");
     case DossierEvent::kGuidanceEnded:
       return N_("Kết thúc hướng dẫn tại bộ phận một cửa.");
+    case DossierEvent::kAccepted:
+      return N_("Bộ phận một cửa đã tiếp nhận hồ sơ và hẹn ngày trả kết quả.");
+    case DossierEvent::kSupplementRequested:
+      return N_("Cơ quan yêu cầu bổ sung hồ sơ; thời hạn giải quyết tạm dừng.");
+    case DossierEvent::kSupplied:
+      return N_("Hồ sơ đã được bổ sung; thời hạn giải quyết tiếp tục.");
+    case DossierEvent::kRefused:
+      return N_("Hồ sơ không được tiếp nhận.");
+    case DossierEvent::kAssigned:
+      return N_("Hồ sơ đã được giao cho cán bộ xử lý.");
+    case DossierEvent::kForwarded:
+      return N_("Hồ sơ đã được chuyển sang bước tiếp theo.");
+    case DossierEvent::kSentBack:
+      return N_("Hồ sơ đã được chuyển lại bước trước để xem xét lại.");
+    case DossierEvent::kApproved:
+      return N_("Hồ sơ đã được phê duyệt.");
+    case DossierEvent::kRejected:
+      return N_("Hồ sơ không đủ điều kiện giải quyết.");
+    case DossierEvent::kStopped:
+      return N_("Cơ quan đã dừng xử lý hồ sơ.");
+    case DossierEvent::kTransferred:
+      return N_("Hồ sơ đã được chuyển đến cơ quan khác để giải quyết phần việc của cơ quan đó.");
+    case DossierEvent::kPaymentRequested:
+      return N_("Cơ quan yêu cầu nộp phí, lệ phí hoặc nghĩa vụ tài chính.");
+    case DossierEvent::kPaymentConfirmed:
+      return N_("Cơ quan đã nhận khoản phải nộp.");
+    case DossierEvent::kApologised:
+      return N_("Hồ sơ bị chậm; cơ quan đã xin lỗi và hẹn lại ngày trả kết quả.");
+    case DossierEvent::kResultRecorded:
+      return N_("Đã có kết quả giải quyết hồ sơ.");
+    case DossierEvent::kReturned:
+      return N_("Đã trả kết quả.");
+    case DossierEvent::kWithdrawalAccepted:
+      return N_("Cơ quan đã chấp nhận đề nghị rút hồ sơ.");
   }
   return "";
 }

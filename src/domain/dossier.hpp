@@ -80,6 +80,23 @@ enum class DossierEvent {
   kGuidanceStarted,      //!< The applicant showed a guidance code; an officer opened the draft.
   kGuidanceChanged,      //!< A guiding officer filled or corrected answers or attached files.
   kGuidanceEnded,        //!< Guided access ended (filed, expired or revoked).
+  kAccepted,             //!< Received by the desk (form 01): the clock started, the appointment is set.
+  kSupplementRequested,  //!< The agency asked for documents or answers (form 02); the clock stopped.
+  kSupplied,             //!< The applicant supplied what was asked; the clock runs again.
+  kRefused,              //!< Not received, with a reason (form 03).
+  kAssigned,             //!< Given to an officer.
+  kForwarded,            //!< Moved to the next step.
+  kSentBack,             //!< Returned to an earlier step.
+  kApproved,             //!< Approved (signed) at its step.
+  kRejected,             //!< Not eligible after reception, with a reason.
+  kStopped,              //!< Processing stopped, with a reason.
+  kTransferred,          //!< Sent to another agency for its part.
+  kPaymentRequested,     //!< A fee or financial obligation asked for.
+  kPaymentConfirmed,     //!< The payment arrived.
+  kApologised,           //!< The agency apologised for the delay with a new date (form 04).
+  kResultRecorded,       //!< The result is ready.
+  kReturned,             //!< The result was handed over.
+  kWithdrawalAccepted,   //!< The agency granted the applicant's withdrawal.
 };
 //! The stored name ("submitted", "guidance_started", …).
 std::string_view EventCode(DossierEvent event);

@@ -19,6 +19,8 @@ namespace motcua::domain {
 
 //! Most steps a workflow may have.
 inline constexpr size_t kMaxWorkflowSteps = 32;
+//! Largest workflow JSON text accepted.
+inline constexpr size_t kMaxWorkflowBytes = size_t{64} * 1024;
 
 //! One step of a workflow.
 struct WorkflowStep {

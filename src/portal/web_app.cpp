@@ -130,7 +130,8 @@ void AddSecurityHeaders(Response& res, bool behind_tls, int64_t hsts_max_age) {
 
 WebApp::WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
                const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-               service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers)
+               service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers,
+               service::OfficeServices office)
     : config_(config),
       db_(db),
       assets_(assets),
@@ -139,6 +140,7 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
       accounts_(accounts),
       auth_(auth),
       dossiers_(dossiers),
+      office_(office),
       cache_(static_cast<size_t>(config.page_cache_entries), static_cast<size_t>(config.page_cache_bytes)),
       session_cookie_(access::SessionCookieName(config.behind_tls)),
       metrics_allow_(config.metrics_allow),

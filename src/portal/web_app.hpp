@@ -18,6 +18,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "service/accounts.hpp"
+#include "service/back_office.hpp"
 #include "service/dossiers.hpp"
 #include "web/site.hpp"
 
@@ -32,7 +33,8 @@ class WebApp final : public http::Application {
   //! Builds the routing table over the given services (`dossiers`: the services of issue 9, all set).
   WebApp(const app::Config& config, store::Database& db, service::CatalogueHolder& catalogue,
          const web::Translator& translator, const web::Templates& templates, const http::StaticFiles& assets,
-         service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers);
+         service::Accounts& accounts, const access::Authenticator& auth, service::DossierServices dossiers,
+         service::OfficeServices office = {});
   http::Placement Place(http::Request& req) override;
   http::Response Handle(http::Request& req) override;
   http::Response Refused(const http::Request& req, int32_t status, const std::string& reason) override;
@@ -70,6 +72,7 @@ class WebApp final : public http::Application {
   service::Accounts& accounts_;
   const access::Authenticator& auth_;
   [[maybe_unused]] service::DossierServices dossiers_;  // drafts, filing, forms and uploads (issue 9)
+  [[maybe_unused]] service::OfficeServices office_;     // back office, calendar, workflows (issue 10; may be unset)
   access::RouteTable routes_;
   http::Metrics metrics_;
   http::ResponseCache cache_;

@@ -32,6 +32,12 @@
 
 namespace motcua::service {
 
+namespace office_parts {
+struct Loaded;
+struct Change;
+struct Context;
+}  // namespace office_parts
+
 //! The message of a stale `version` (kConflict), shown with the dossier's new state.
 inline constexpr const char* kSomeoneElseActed =
     "Người khác vừa xử lý hồ sơ này. Trạng thái mới được hiển thị dưới đây.";
@@ -271,6 +277,35 @@ class BackOffice {
   SweepCounts SweepDeadlines();
 
  private:
+  //! The filed dossier `code` with its processing state, or nothing.
+  std::optional<office_parts::Loaded> Find(std::string_view code);
+  //! The dossier `id` with its processing state, or nothing.
+  std::optional<office_parts::Loaded> FindId(int64_t id);
+  //! What the caller sees of `l` (nothing when they may not see it), with the actions they may take now.
+  std::optional<OfficeDossier> View(const Actor& actor, const office_parts::Loaded& l);
+  //! The actions `actor` may take on `l` now, with their choices.
+  std::vector<AvailableAction> ActionsFor(const Actor& actor, const office_parts::Loaded& l,
+                                          const office_parts::Context& ctx, bool owner);
+  //! The clock, calendar, workflow and procedure an action on `l` works with.
+  office_parts::Context ContextFor(const office_parts::Loaded& l);
+  //! The change `input` makes to `l` (checked), or the refusal.
+  domain::Result<office_parts::Change> Plan(const Actor& actor, const office_parts::Loaded& l,
+                                            const office_parts::Context& ctx, const ActionInput& input);
+  //! Reception: accept, supplement request, refusal.
+  domain::Result<office_parts::Change> PlanReception(const Actor& actor, const office_parts::Loaded& l,
+                                                     const office_parts::Context& ctx, const ActionInput& input);
+  //! Moves along the workflow: assign, forward, send back, approve, transfer.
+  domain::Result<office_parts::Change> PlanStep(const Actor& actor, const office_parts::Loaded& l,
+                                                const office_parts::Context& ctx, const ActionInput& input);
+  //! Ends, payments, apologies, results and their return, withdrawal.
+  domain::Result<office_parts::Change> PlanEnd(const Actor& actor, const office_parts::Loaded& l,
+                                               const office_parts::Context& ctx, const ActionInput& input);
+  //! Commits `change` to `l` at `version` in one write job; kConflict when someone acted first.
+  std::optional<domain::Error> Commit(const Actor& actor, const office_parts::Loaded& l, int64_t version,
+                                      office_parts::Change& change);
+  //! The dossier `id` as the caller sees it after a change.
+  domain::Result<OfficeDossier> Reload(const Actor& actor, int64_t id);
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;

@@ -63,12 +63,6 @@ std::optional<domain::CivilDate> ExpectedOn(const domain::Procedure* procedure, 
   return domain::ExpectedResultDate(filed_on, procedure->time_value, procedure->time_unit);
 }
 
-//! The day part of dossier codes: yyMMdd.
-std::string DayText(domain::CivilDate day) {
-  constexpr int32_t kYearsPerCentury = 100;
-  return fmt::format("{:02}{:02}{:02}", day.year % kYearsPerCentury, day.month, day.day);
-}
-
 //! The given name: the last word of the full name.
 std::string FirstName(const std::string& full_name) {
   const size_t end = full_name.find_last_not_of(' ');
@@ -80,7 +74,22 @@ std::string FirstName(const std::string& full_name) {
                           end - (space == std::string::npos ? 0 : space + 1) + 1);
 }
 
+//! The day part of dossier codes: yyMMdd.
+std::string DayText(domain::CivilDate day) {
+  constexpr int32_t kYearsPerCentury = 100;
+  return fmt::format("{:02}{:02}{:02}", day.year % kYearsPerCentury, day.month, day.day);
+}
+
 }  // namespace
+
+std::optional<std::string> dossier_parts::IssueDossierCode(store::Session& s, std::string_view agency_code,
+                                                           domain::CivilDate day) {
+  const int64_t sequence = store::NextDossierSequence(s, agency_code, DayText(day));
+  if (sequence > domain::kMaxDailySequence) {
+    return std::nullopt;
+  }
+  return domain::FormatDossierCode(agency_code, day, static_cast<int32_t>(sequence));
+}
 
 Filed Dossiers::FiledOf(const Dossier& d) {
   return Filed{d.id, d.code, d.lookup_secret, d.status, d.submitted_at.value_or(d.updated_at), d.expected_on};
@@ -162,11 +171,11 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
       }
       const domain::Instant now = clock_.Now();
       const domain::CivilDate today = domain::VietnamToday(now);
-      const int64_t sequence = store::NextDossierSequence(s, d->agency_code, DayText(today));
-      if (sequence > domain::kMaxDailySequence) {
+      const std::optional<std::string> issued = dossier_parts::IssueDossierCode(s, d->agency_code, today);
+      if (!issued) {
         throw SequenceExhausted{};
       }
-      const std::string code = domain::FormatDossierCode(d->agency_code, today, static_cast<int32_t>(sequence));
+      const std::string& code = *issued;
       const std::optional<domain::CivilDate> expected = ExpectedOn(procedure, today);
       store::MarkDossierFiled(s, id, code, secret, answers_text, now, expected ? domain::CivilDateText(*expected) : "");
       store::InsertDossierEvent(
