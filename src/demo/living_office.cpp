@@ -141,7 +141,8 @@ std::vector<Scenario> Scenarios() {
       {kDepartment, lawyer, 0, 4, false, false, {accept, to_khoa, forward, forward, approve, result}},
       {kDepartment, legal_aid, 1, 6, false, false,
        {accept, to_trang, supplement, supply, forward, forward, approve, result, returned}},
-      {kDepartment, lawyer, 2, 3, false, false, {accept, to_khoa, {A::kStop, "", "Người nộp không bổ sung hồ sơ"}}},
+      {kDepartment, lawyer, 2, 3, false, false,
+       {accept, to_khoa, forward, forward, {A::kStop, "", "Tổ chức hành nghề đã giải thể trong khi giải quyết"}}},
       {kDepartment, legal_aid, 3, 1, false, false, {{A::kRefuse, "", "Hồ sơ không thuộc thẩm quyền của Sở"}}},
       {kDepartment, lawyer, 4, 2, false, false, {accept, {A::kAcceptWithdrawal, "", "Người nộp xin rút hồ sơ"}}},
   };
