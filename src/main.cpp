@@ -19,6 +19,7 @@
 #include "app/files.hpp"
 #include "demo/demo.hpp"
 #include "demo/demo_accounts.hpp"
+#include "demo/living_office.hpp"
 #include "domain/audit.hpp"
 #include "domain/desks.hpp"
 #include "domain/password_policy.hpp"
@@ -118,6 +119,17 @@ int RunInit(Config& config, bool demo, const motcua::domain::Clock& clock) {
     const int32_t seeded = forms.Seed(config.share_dir + "/data/forms");
     if (seeded > 0) {
       std::cout << fmt::format("Đã đăng {} biểu mẫu nộp hồ sơ trực tuyến.\n", seeded);
+    }
+    if (demo) {
+      const auto office =
+          motcua::demo::CreateLivingOffice(*db, catalogue, clock, config.data_dir, config.public_url);
+      if (office.dossiers > 0) {
+        std::cout << fmt::format("Văn phòng mẫu: {} hồ sơ đang giải quyết ở mọi trạng thái, {} thao tác.\n",
+                                 office.dossiers, office.actions);
+      }
+      for (const std::string& warning : office.warnings) {
+        std::cerr << "văn phòng mẫu: " << warning << "\n";
+      }
     }
   }
   motcua::store::SealAudit(*db);

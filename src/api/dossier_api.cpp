@@ -36,6 +36,7 @@ struct Context {
   service::FormLibrary& forms;
   const domain::Clock& clock;
   Translate translate;
+  DossierDetail detail;
 
   //! `msgid` in the language of `req`.
   std::string T(const Request& req, std::string_view msgid) const {
@@ -111,11 +112,12 @@ Response ErrorResponse(const Context& ctx, const Request& req, const domain::Err
   return res;
 }
 
-json::array Timeline(const Context& ctx, const Request& req, const std::vector<service::TimelineEntry>& entries) {
+json::array Timeline(std::string_view lang, const Translate& translate,
+                     const std::vector<service::TimelineEntry>& entries) {
   json::array out;
   for (const service::TimelineEntry& e : entries) {
     out.push_back(json::object{{"event", domain::EventCode(e.event)},
-                               {"text", ctx.T(req, domain::EventSentence(e.event))},
+                               {"text", translate(lang, domain::EventSentence(e.event))},
                                {"at", Rfc3339(e.at)},
                                {"by", OptText(e.actor_name)},
                                {"note", OptText(e.note)}});
@@ -124,44 +126,7 @@ json::array Timeline(const Context& ctx, const Request& req, const std::vector<s
 }
 
 json::object DossierJson(const Context& ctx, const Request& req, const service::Dossier& d) {
-  json::array files;
-  for (const service::DossierFile& f : d.files) {
-    files.push_back(json::object{{"id", f.id},
-                                 {"document", f.document_id},
-                                 {"name", f.file.original_name},
-                                 {"media_type", f.file.media_type},
-                                 {"bytes", f.file.bytes},
-                                 {"sha256", f.file.sha256},
-                                 {"added_at", Rfc3339(f.added_at)},
-                                 {"by_officer", f.by_officer}});
-  }
-  json::array officer_fields;
-  for (const std::string& f : d.officer_fields) {
-    officer_fields.emplace_back(f);
-  }
-  return json::object{
-      {"id", d.id},
-      {"code", OptText(d.code)},
-      {"status", domain::StatusCode(d.status)},
-      {"status_name", ctx.T(req, domain::StatusName(d.status))},
-      {"next", ctx.T(req, domain::StatusNext(d.status))},
-      {"procedure", d.procedure_code},
-      {"agency", d.agency_code},
-      {"form_version", d.form_version},
-      {"applicant_name", d.applicant_name},
-      {"organisation_id", d.organisation_id == 0 ? json::value(nullptr) : json::value(d.organisation_id)},
-      {"relationship", OptText(d.relationship)},
-      {"answers", d.answers},
-      {"documents", std::move(files)},
-      {"timeline", Timeline(ctx, req, d.timeline)},
-      {"guided", d.guided},
-      {"officer_fields", std::move(officer_fields)},
-      {"created_at", Rfc3339(d.created_at)},
-      {"updated_at", Rfc3339(d.updated_at)},
-      {"submitted_at", d.submitted_at ? json::value(Rfc3339(*d.submitted_at)) : nullptr},
-      {"expected_on", OptDate(d.expected_on)},
-      {"version", d.version},
-      {"url", UrlOf(d.id, d.code)}};
+  return DossierObject(d, ApiLanguage(req.Header("accept-language")), ctx.translate);
 }
 
 //! The JSON object of a request body: 400 (malformed, or not an object) as a response otherwise.
@@ -385,7 +350,25 @@ Response Mine(Context& ctx, const Request& req) {
 }
 
 Response GetOne(Context& ctx, const Request& req) {
-  domain::Result<service::Dossier> d = Find(ctx, access::ActorOf(req), req.Param("id"));
+  const service::Actor actor = access::ActorOf(req);
+  const std::string lang = ApiLanguage(req.Header("accept-language"));
+  int64_t id = 0;
+  const std::string_view key = req.Param("id");
+  const bool by_id = std::from_chars(key.data(), key.data() + key.size(), id).ptr == key.data() + key.size();
+  if (ctx.detail && !by_id) {  // a code: the dossier is filed, so the back office shows it with its processing state
+    domain::Result<json::object> office = ctx.detail(actor, key, lang);
+    if (!office.ok()) {
+      return ErrorResponse(ctx, req, office.error());
+    }
+    return Response::Json(json::serialize(office.value()));
+  }
+  domain::Result<service::Dossier> d = Find(ctx, actor, key);
+  if (d.ok() && ctx.detail && !d.value().code.empty()) {
+    domain::Result<json::object> office = ctx.detail(actor, d.value().code, lang);
+    if (office.ok()) {
+      return Response::Json(json::serialize(office.value()));
+    }
+  }
   if (!d.ok()) {
     return ErrorResponse(ctx, req, d.error());
   }
@@ -497,6 +480,47 @@ Response Lookup(Context& ctx, const Request& req) {
 
 }  // namespace
 
+json::object DossierObject(const service::Dossier& d, std::string_view lang, const Translate& translate) {
+  json::array files;
+  for (const service::DossierFile& f : d.files) {
+    files.push_back(json::object{{"id", f.id},
+                                 {"document", f.document_id},
+                                 {"name", f.file.original_name},
+                                 {"media_type", f.file.media_type},
+                                 {"bytes", f.file.bytes},
+                                 {"sha256", f.file.sha256},
+                                 {"added_at", Rfc3339(f.added_at)},
+                                 {"by_officer", f.by_officer}});
+  }
+  json::array officer_fields;
+  for (const std::string& f : d.officer_fields) {
+    officer_fields.emplace_back(f);
+  }
+  return json::object{
+      {"id", d.id},
+      {"code", OptText(d.code)},
+      {"status", domain::StatusCode(d.status)},
+      {"status_name", translate(lang, domain::StatusName(d.status))},
+      {"next", translate(lang, domain::StatusNext(d.status))},
+      {"procedure", d.procedure_code},
+      {"agency", d.agency_code},
+      {"form_version", d.form_version},
+      {"applicant_name", d.applicant_name},
+      {"organisation_id", d.organisation_id == 0 ? json::value(nullptr) : json::value(d.organisation_id)},
+      {"relationship", OptText(d.relationship)},
+      {"answers", d.answers},
+      {"documents", std::move(files)},
+      {"timeline", Timeline(lang, translate, d.timeline)},
+      {"guided", d.guided},
+      {"officer_fields", std::move(officer_fields)},
+      {"created_at", Rfc3339(d.created_at)},
+      {"updated_at", Rfc3339(d.updated_at)},
+      {"submitted_at", d.submitted_at ? json::value(Rfc3339(*d.submitted_at)) : nullptr},
+      {"expected_on", OptDate(d.expected_on)},
+      {"version", d.version},
+      {"url", UrlOf(d.id, d.code)}};
+}
+
 std::string ApiLanguage(std::string_view accept_language) {
   // The first language named decides (clients list their preference first); English only when it comes first.
   const std::string_view first = http::TrimOws(accept_language.substr(0, accept_language.find_first_of(",;")));
@@ -506,8 +530,8 @@ std::string ApiLanguage(std::string_view accept_language) {
 }
 
 void AddDossierApi(access::RouteTable& routes, service::Dossiers& dossiers, service::FormLibrary& forms,
-                   const domain::Clock& clock, Translate translate) {
-  auto ctx = std::make_shared<Context>(Context{dossiers, forms, clock, std::move(translate)});
+                   const domain::Clock& clock, Translate translate, DossierDetail detail) {
+  auto ctx = std::make_shared<Context>(Context{dossiers, forms, clock, std::move(translate), std::move(detail)});
   using domain::Permission;
   const auto pool = http::Exec::kInteractive;
   routes.Add(

@@ -9,6 +9,7 @@
 #include "api/account_api.hpp"
 #include "api/catalogue_api.hpp"
 #include "api/dossier_api.hpp"
+#include "api/office_api.hpp"
 #include "http/multipart.hpp"
 #include "http/url.hpp"
 #include "service/refusals.hpp"
@@ -181,8 +182,14 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   }
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
-  api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(),
-                     [this](std::string_view lang, std::string_view msgid) { return site_.T(lang, msgid); });
+  const api::Translate translate = [this](std::string_view lang, std::string_view msgid) {
+    return site_.T(lang, msgid);
+  };
+  api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(), translate,
+                     office.office != nullptr ? api::OfficeDetail(*office.office, translate) : api::DossierDetail{});
+  if (office.office != nullptr) {
+    api::AddOfficeApi(routes_, *office.office, translate);
+  }
   // Public catalogue pages depend only on the catalogue, the language and the query: cache them.
   cacheable_ = {"/",
                 "/thu-tuc",

@@ -213,6 +213,16 @@ const kMatrix = [
     { multipart: true }],
   ['POST', '/api/v1/dossiers/{id}/submit', '/api/v1/dossiers/987654/submit', '             S S S S S S S S S S S S'],
   ['POST', '/api/v1/dossiers/{id}/withdraw', '/api/v1/dossiers/987654/withdraw', '         S S S S S S S S S S S S'],
+  // The back office (issue 10): officers' tokens for the inbox and actions; the applicant's for a supplement.
+  ['GET', '/api/v1/inbox', '/api/v1/inbox?queue=mine', '                                 S S S S S S S S S S S S'],
+  ['POST', '/api/v1/dossiers/{id}/actions', '/api/v1/dossiers/987654/actions', '         S S S S S S S S S S S S'],
+  ['GET', '/api/v1/dossiers/{id}/result', '/api/v1/dossiers/987654/result', '            S S S S S S S S S S S S'],
+  ['POST', '/api/v1/dossiers/{id}/result', '/api/v1/dossiers/987654/result',
+    '                                                                                    S S S S S S S S S S S S',
+    { multipart: true }],
+  ['POST', '/api/v1/dossiers/{id}/supplement', '/api/v1/dossiers/987654/supplement',
+    '                                                                                    S S S S S S S S S S S S',
+    { multipart: true }],
   // Public, throttled: a wrong pair is 404.
   ['GET', '/api/v1/lookup', '/api/v1/lookup?code=000.05.31.H40-261130-0001&secret=ZZZZZZ',
     '                                                                                    O O O O O O O O O O O O'],
