@@ -63,13 +63,14 @@ FUZZ_SECONDS ?= 60
 fuzz: setup
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build build-fuzz -j $(JOBS)
-	@for f in query csv identity keyset_token migration encoding user_agent synonyms redirect address form_definition answers dossier_code multipart workflow; do mkdir -p build-fuzz/corpus-$$f; \
+	@for f in query csv identity keyset_token migration encoding user_agent synonyms redirect address form_definition answers dossier_code multipart workflow calendar; do mkdir -p build-fuzz/corpus-$$f; \
 	  build-fuzz/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
 	    build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
 
 bench: build
 	$(BUILD)/bench/search_bench --benchmark_min_time=0.5
 	$(BUILD)/bench/compression_bench --benchmark_min_time=0.5
+	$(BUILD)/bench/calendar_bench --benchmark_min_time=0.5
 	bash bench/page_weight.sh
 	bash bench/http.sh
 	bash bench/startup.sh

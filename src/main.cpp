@@ -30,6 +30,7 @@
 #include "security/hash_pool.hpp"
 #include "service/api_tokens.hpp"
 #include "service/back_office.hpp"
+#include "service/calendar_cli.hpp"
 #include "service/deadline_sweeper.hpp"
 #include "service/dossiers.hpp"
 #include "service/file_store.hpp"
@@ -335,12 +336,13 @@ Services BuildServices(Config& config, const motcua::domain::Clock& clock) {
   s.dossiers =
       std::make_unique<motcua::service::Dossiers>(*s.db, s.clock, *s.catalogue, *s.forms, *s.files, config.public_url);
   s.calendars = std::make_unique<motcua::service::WorkCalendars>(*s.db, s.clock, *s.catalogue);
+  s.dossiers->UseCalendars(*s.calendars);
   s.workflows = std::make_unique<motcua::service::Workflows>(*s.db, s.clock, *s.catalogue);
   s.office = std::make_unique<motcua::service::BackOffice>(*s.db, s.clock, *s.catalogue, *s.dossiers, *s.forms,
                                                            *s.files, *s.calendars, *s.workflows, config.public_url);
   s.app = std::make_unique<motcua::portal::WebApp>(
       config, *s.db, *s.catalogue, *s.translator, *s.templates, *s.assets, *s.accounts, *s.auth,
-      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get()},
+      motcua::service::DossierServices{s.dossiers.get(), s.forms.get(), s.files.get(), s.calendars.get()},
       motcua::service::OfficeServices{s.office.get(), s.calendars.get(), s.workflows.get()});
   spdlog::info("{} mode, {} password-hashing threads", demo ? "demo" : "production", hash_threads);
   return s;
@@ -389,6 +391,22 @@ int RunRoutes(Config& config, const motcua::domain::Clock& clock) {
   s.app.reset();
   s.db->Close();
   return 0;
+}
+
+//! `calendar show` and `calendar due`: the computed calendar, or with the overrides of the database given by --db.
+int RunCalendar(const Config& config, bool with_db, bool show, const std::string& year, const std::string& from,
+                const std::string& working_days) {
+  std::unique_ptr<motcua::store::Database> db;
+  if (with_db) {
+    db = OpenAndMigrate(config, false);
+  }
+  const motcua::domain::WorkCalendar calendar = motcua::service::LoadCalendar(db.get());
+  const int code = show ? motcua::service::RunCalendarShow(calendar, year, std::cout, std::cerr)
+                        : motcua::service::RunCalendarDue(calendar, from, working_days, std::cout, std::cerr);
+  if (db) {
+    db->Close();
+  }
+  return code;
 }
 
 }  // namespace
@@ -473,6 +491,22 @@ int main(int argc, char** argv) {
   token_create->add_option("--login", token_login, "The account: ID number, mobile number or login name")->required();
   token_create->add_option("--name", token_name, "What the token is for (default \"dòng lệnh\")");
 
+  CLI::App* calendar = cli.add_subcommand("calendar", "The working-day calendar: days off and deadlines");
+  calendar->require_subcommand(1);
+  CLI::App* calendar_show =
+      calendar->add_subcommand("show", "Print the days off and make-up working days of a year, one a line");
+  std::string calendar_year;
+  calendar_show->add_option("--year", calendar_year, "The year, 1900 to 2100");
+  CLI::App* calendar_due =
+      calendar->add_subcommand("due", "Print the deadline of a limit in working days (default office hours)");
+  std::string calendar_from;
+  std::string calendar_days;
+  calendar_due->add_option("--from", calendar_from, "Receipt time \"YYYY-MM-DD HH:MM\" (Vietnam time)");
+  calendar_due->add_option("--working-days", calendar_days, "The limit, in working days");
+  for (CLI::App* c : {calendar_show, calendar_due}) {
+    c->add_option("--db", db, "Apply the overrides stored in this database (default: the computed calendar)");
+  }
+
   CLI11_PARSE(cli, argc, argv);
 
   if (!config_file.empty()) {
@@ -540,6 +574,9 @@ int main(int argc, char** argv) {
     }
     if (audit_seal->parsed()) {
       return RunAuditSeal(config);
+    }
+    if (calendar_show->parsed() || calendar_due->parsed()) {
+      return RunCalendar(config, !db.empty(), calendar_show->parsed(), calendar_year, calendar_from, calendar_days);
     }
     if (token_create->parsed()) {
       return RunTokenCreate(config, clock, token_login, token_name);

@@ -55,8 +55,6 @@ constexpr int32_t kCentury = 2000;
 constexpr int32_t kYearsPerCentury = 100;
 //! Longest agency code accepted in a dossier code.
 constexpr size_t kMaxAgencyCodeLength = 32;
-//! Hours of one working day (a limit in hours counts whole working days).
-constexpr double kHoursPerWorkingDay = 8.0;
 //! Longest time limit counted (days), so a wrong catalogue value cannot loop for long.
 constexpr double kMaxLimitDays = 3660.0;
 
@@ -365,41 +363,16 @@ bool IsWeekend(CivilDate date) {
   return w == std::chrono::Saturday || w == std::chrono::Sunday;
 }
 
-std::optional<CivilDate> ExpectedResultDate(CivilDate filed_on, std::optional<double> value, TimeUnit unit) {
-  if (!value || !std::isfinite(*value) || *value <= 0 || *value > kMaxLimitDays || !ToYmd(filed_on).ok()) {
+std::optional<CivilDate> ExpectedResultDate(const WorkCalendar& calendar, const LocalDateTime& filed_at,
+                                            std::optional<double> value, TimeUnit unit) {
+  if (!value || !std::isfinite(*value) || *value <= 0 || *value > kMaxLimitDays || !ToYmd(filed_at.date).ok()) {
     return std::nullopt;
   }
-  int32_t working_days = 0;
-  switch (unit) {
-    case TimeUnit::kUnspecified:
-      return std::nullopt;
-    case TimeUnit::kDay:
-      return AddDays(filed_on, static_cast<int32_t>(std::ceil(*value)));
-    case TimeUnit::kMonth: {
-      const std::chrono::year_month_day ymd = ToYmd(filed_on);
-      const std::chrono::year_month_day moved = ymd + std::chrono::months{static_cast<int32_t>(std::ceil(*value))};
-      if (moved.ok()) {
-        return FromYmd(moved);
-      }
-      // 31 January plus one month: the last day of February.
-      return FromYmd(std::chrono::year_month_day{
-          std::chrono::year_month_day_last{moved.year(), std::chrono::month_day_last{moved.month()}}});
-    }
-    case TimeUnit::kHour:
-      working_days = static_cast<int32_t>(std::ceil(*value / kHoursPerWorkingDay));
-      break;
-    case TimeUnit::kWorkingDay:
-      working_days = static_cast<int32_t>(std::ceil(*value));
-      break;
+  const std::optional<LocalDateTime> due = calendar.Due(filed_at, *value, unit, OfficeHours{});
+  if (!due) {
+    return std::nullopt;
   }
-  CivilDate day = filed_on;
-  while (working_days > 0) {
-    day = AddDays(day, 1);
-    if (!IsWeekend(day)) {
-      --working_days;
-    }
-  }
-  return day;
+  return due->date;
 }
 
 }  // namespace motcua::domain

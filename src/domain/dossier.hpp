@@ -9,6 +9,7 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/dates.hpp"
+#include "domain/work_calendar.hpp"
 
 namespace motcua::domain {
 
@@ -114,9 +115,11 @@ CivilDate AddDays(CivilDate date, int32_t days);
 //! True for Saturday and Sunday.
 bool IsWeekend(CivilDate date);
 
-//! The expected result date of a dossier filed on `filed_on` under a time limit of `value` `unit`: working days
-//! counted Monday to Friday from the day after filing (a naive count: issue 10 brings the holiday calendar), calendar
-//! days and months as such, hours as working days of 8 hours (rounded up). Nothing when the limit is unknown.
-std::optional<CivilDate> ExpectedResultDate(CivilDate filed_on, std::optional<double> value, TimeUnit unit);
+//! The expected result date of a dossier filed at `filed_at` (Vietnam time) under a time limit of `value` `unit`: the
+//! date of `calendar`'s deadline (WorkCalendar::Due with the default office hours: working days and hours over
+//! office time from the clock's start, calendar days and months moved off days off). Nothing when the limit is
+//! unknown or not positive.
+std::optional<CivilDate> ExpectedResultDate(const WorkCalendar& calendar, const LocalDateTime& filed_at,
+                                            std::optional<double> value, TimeUnit unit);
 
 }  // namespace motcua::domain

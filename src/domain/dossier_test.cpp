@@ -131,35 +131,38 @@ TEST(CivilDateText, IsoDatesRoundTripAndImpossibleDatesAreRefused) {
 }
 
 struct ExpectedCase {
-  CivilDate filed;
+  const char* filed;  // Vietnam time
   TimeUnit unit;
   std::optional<double> value;
   const char* expected;  // "" when nothing
 };
 
-TEST(ExpectedResultDate, CountsWorkingDaysMondayToFridayAndOtherUnits) {
+TEST(ExpectedResultDate, IsTheDateOfTheCalendarsDeadline) {
   // clang-format off
   const ExpectedCase cases[] = {
-      {{2026, 11, 2}, TimeUnit::kWorkingDay, 5, "2026-11-09"},   // Monday + 5 working days: next Monday
-      {{2026, 11, 6}, TimeUnit::kWorkingDay, 1, "2026-11-09"},   // Friday + 1: Monday
-      {{2026, 11, 7}, TimeUnit::kWorkingDay, 1, "2026-11-09"},   // Saturday + 1: Monday
-      {{2026, 11, 1}, TimeUnit::kWorkingDay, 5, "2026-11-06"},   // Sunday + 5: Friday
-      {{2026, 11, 2}, TimeUnit::kWorkingDay, 0.5, "2026-11-03"}, // half a day rounds up
-      {{2026, 11, 2}, TimeUnit::kDay, 15, "2026-11-17"},
-      {{2026, 1, 31}, TimeUnit::kMonth, 1, "2026-02-28"},
-      {{2026, 11, 2}, TimeUnit::kHour, 8, "2026-11-03"},
-      {{2026, 11, 2}, TimeUnit::kHour, 12, "2026-11-04"},
-      {{2026, 11, 2}, TimeUnit::kWorkingDay, std::nullopt, ""},
-      {{2026, 11, 2}, TimeUnit::kUnspecified, 5, ""},
-      {{2026, 11, 2}, TimeUnit::kWorkingDay, 0, ""},
-      {{2026, 11, 2}, TimeUnit::kDay, -3, ""},
-      {{2026, 11, 2}, TimeUnit::kWorkingDay, 1e9, ""},
+      {"2026-11-02 09:00", TimeUnit::kWorkingDay, 5, "2026-11-09"},   // Monday + 5 working days: next Monday
+      {"2026-11-06 09:00", TimeUnit::kWorkingDay, 1, "2026-11-09"},   // Friday + 1: Monday
+      {"2026-11-07 09:00", TimeUnit::kWorkingDay, 1, "2026-11-09"},   // Saturday: the clock starts Monday morning
+      {"2026-11-01 09:00", TimeUnit::kWorkingDay, 5, "2026-11-06"},   // Sunday + 5: Friday evening
+      {"2026-11-02 09:00", TimeUnit::kWorkingDay, 0.5, "2026-11-02"}, // half a day: the same afternoon
+      {"2026-04-29 09:00", TimeUnit::kWorkingDay, 2, "2026-05-05"},   // over 30/4, 1/5 and a weekend
+      {"2026-02-13 09:00", TimeUnit::kWorkingDay, 1, "2026-02-23"},   // Tết 2026: 16–20/2 off
+      {"2026-11-02 09:00", TimeUnit::kDay, 15, "2026-11-17"},
+      {"2026-01-31 09:00", TimeUnit::kMonth, 1, "2026-03-02"},        // 28/2 is a Saturday
+      {"2026-11-02 09:00", TimeUnit::kHour, 8, "2026-11-03"},
+      {"2026-11-02 09:00", TimeUnit::kHour, 12, "2026-11-03"},
+      {"2026-11-02 09:00", TimeUnit::kWorkingDay, std::nullopt, ""},
+      {"2026-11-02 09:00", TimeUnit::kUnspecified, 5, ""},
+      {"2026-11-02 09:00", TimeUnit::kWorkingDay, 0, ""},
+      {"2026-11-02 09:00", TimeUnit::kDay, -3, ""},
+      {"2026-11-02 09:00", TimeUnit::kWorkingDay, 1e9, ""},
   };
   // clang-format on
+  const WorkCalendar calendar;
   for (const ExpectedCase& c : cases) {
-    const std::optional<CivilDate> got = ExpectedResultDate(c.filed, c.value, c.unit);
+    const std::optional<CivilDate> got = ExpectedResultDate(calendar, ParseLocal(c.filed).value(), c.value, c.unit);
     EXPECT_EQ(got ? CivilDateText(*got) : "", c.expected)
-        << CivilDateText(c.filed) << " + " << c.value.value_or(-1) << " " << ToString(c.unit);
+        << c.filed << " + " << c.value.value_or(-1) << " " << ToString(c.unit);
   }
 }
 

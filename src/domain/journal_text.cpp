@@ -96,6 +96,9 @@ constexpr std::pair<std::string_view, const char*> kActionSentences[] = {
     {"dossier.counter_intake", N_("Nhận hồ sơ trực tiếp tại quầy")},
     {"dossier.result_view", N_("Cán bộ tải kết quả của hồ sơ")},
     {"form.publish", N_("Đăng phiên bản biểu mẫu mới")},
+    {"calendar.override", N_("Điều chỉnh một ngày của lịch làm việc")},
+    {"calendar.override_remove", N_("Bỏ điều chỉnh một ngày của lịch làm việc")},
+    {"calendar.hours", N_("Đặt giờ làm việc của cơ quan")},
 };
 
 //! What a family of codes is about, for a code without its own sentence ("throttle.ip" → "Giới hạn truy cập").
@@ -116,6 +119,7 @@ constexpr std::pair<std::string_view, const char*> kActionFamilies[] = {
     {"refusal", N_("Từ chối truy cập")},
     {"dossier", N_("Hồ sơ")},
     {"form", N_("Biểu mẫu")},
+    {"calendar", N_("Lịch làm việc")},
 };
 
 }  // namespace

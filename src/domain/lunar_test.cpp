@@ -1,5 +1,6 @@
 #include "domain/lunar.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -25,11 +26,7 @@ CivilDate Date(const std::string& iso) {
   return CivilDate{std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(kMonthAt, 2)), std::stoi(iso.substr(kDayAt, 2))};
 }
 
-std::string Iso(CivilDate d) {
-  char out[11];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return out;
-}
+std::string Iso(CivilDate d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
 
 TEST(Lunar, EveryPublishedVectorBothWays) {
   const CsvDocument doc = ReadCalendarCsv("lunar-test-vectors.csv");

@@ -29,6 +29,14 @@ CivilDate Civil(std::chrono::sys_days days) {
                    static_cast<int32_t>(static_cast<uint32_t>(ymd.day()))};
 }
 
+//! Appends a listed day (fields assigned in place: GCC 12 at -O3 misreads a moved short string as an overread).
+void Push(std::vector<CalendarDay>& out, CivilDate date, DayKind kind, std::string_view reason) {
+  CalendarDay& day = out.emplace_back();
+  day.date = date;
+  day.kind = kind;
+  day.reason = reason;
+}
+
 CivilDate Plus(CivilDate date, int32_t days) { return Civil(Days(date) + std::chrono::days(days)); }
 
 bool Weekend(CivilDate date) {
@@ -91,7 +99,7 @@ void AddTet(int32_t year, std::vector<CalendarDay>& out) {
   int32_t on_weekend = 0;
   for (int32_t i = 0; i < days; ++i) {
     const CivilDate day = Plus(eve, i);
-    out.push_back(CalendarDay{day, DayKind::kHoliday, kNames.at(static_cast<size_t>(i))});
+    Push(out, day, DayKind::kHoliday, kNames.at(static_cast<size_t>(i)));
     on_weekend += Weekend(day) ? 1 : 0;
   }
   int32_t before = 0;
@@ -107,7 +115,7 @@ void AddTet(int32_t year, std::vector<CalendarDay>& out) {
     if (Weekend(day)) {
       continue;
     }
-    out.push_back(CalendarDay{day, DayKind::kCompensatory, name});
+    Push(out, day, DayKind::kCompensatory, name);
     --on_weekend;
   }
 }
@@ -230,29 +238,21 @@ std::optional<LocalDateTime> ParseLocal(std::string_view text) {
   return out;
 }
 
-//! Appends a day named by a literal. Out of line: GCC 12 at -O3 misreads the inlined copy of a literal longer than
-//! the small-string buffer as an overread (-Wstringop-overread).
-namespace {
-[[gnu::noinline]] void Push(std::vector<CalendarDay>& out, CivilDate date, DayKind kind, const char* reason) {
-  out.push_back(CalendarDay{date, kind, reason});
-}
-}  // namespace
-
 std::vector<CalendarDay> DefaultYear(int32_t year) {
   std::vector<CalendarDay> out;
   if (year < kFirstCalendarYear || year > kLastCalendarYear) {
     return out;
   }
-  Push(out, CivilDate{year, kJanuary, 1}, DayKind::kHoliday, "Tết Dương lịch");
+  Push(out, {year, kJanuary, 1}, DayKind::kHoliday, "Tết Dương lịch");
   if (year >= kHungKingsFromYear) {
     if (const std::optional<CivilDate> hung =
             FromLunar(LunarDate{year, kHungKingsLunarMonth, kHungKingsLunarDay, false})) {
       Push(out, *hung, DayKind::kHoliday, "Ngày Giỗ Tổ Hùng Vương");
     }
   }
-  Push(out, CivilDate{year, kApril, kVictoryDay}, DayKind::kHoliday, "Ngày Chiến thắng");
-  Push(out, CivilDate{year, kMay, 1}, DayKind::kHoliday, "Ngày Quốc tế Lao động");
-  Push(out, CivilDate{year, kSeptember, kNationalDay}, DayKind::kHoliday, "Quốc khánh");
+  Push(out, {year, kApril, kVictoryDay}, DayKind::kHoliday, "Ngày Chiến thắng");
+  Push(out, {year, kMay, 1}, DayKind::kHoliday, "Ngày Quốc tế Lao động");
+  Push(out, {year, kSeptember, kNationalDay}, DayKind::kHoliday, "Quốc khánh");
   if (year >= kTwoDayNationalFromYear) {
     Push(out, NationalDayNeighbour(year), DayKind::kHoliday, "Quốc khánh");
   }
@@ -270,17 +270,16 @@ std::vector<CalendarDay> DefaultYear(int32_t year) {
     while (Weekend(day) || Listed(out, day)) {
       day = Plus(day, 1);
     }
-    out.push_back(CalendarDay{day, DayKind::kCompensatory, holiday.reason + " (nghỉ bù)"});
+    Push(out, day, DayKind::kCompensatory, holiday.reason + " (nghỉ bù)");
   }
   AddTet(year, out);
   for (const Swap& swap : kKnownSwaps) {
     if (swap.day_off.year == year && !Listed(out, swap.day_off)) {
-      out.push_back(CalendarDay{swap.day_off, DayKind::kSwappedDayOff,
-                                fmt::format("Ngày nghỉ (thay cho ngày {})", DayMonthYear(swap.make_up))});
+      Push(out, swap.day_off, DayKind::kSwappedDayOff,
+           fmt::format("Ngày nghỉ (thay cho ngày {})", DayMonthYear(swap.make_up)));
     }
     if (swap.make_up.year == year) {
-      out.push_back(CalendarDay{swap.make_up, DayKind::kMakeUpWorkday,
-                                fmt::format("Làm bù cho ngày {}", DayMonthYear(swap.day_off))});
+      Push(out, swap.make_up, DayKind::kMakeUpWorkday, fmt::format("Làm bù cho ngày {}", DayMonthYear(swap.day_off)));
     }
   }
   std::stable_sort(out.begin(), out.end(), by_date);

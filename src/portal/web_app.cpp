@@ -13,6 +13,7 @@
 #include "http/url.hpp"
 #include "service/refusals.hpp"
 #include "web/account_pages.hpp"
+#include "web/calendar_pages.hpp"
 #include "web/dossier_pages.hpp"
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
@@ -160,6 +161,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddTrackingPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   web::AddGuidancePages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   web::AddFormAdminPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
+  if (dossiers.calendars != nullptr) {
+    web::AddCalendarPages(routes_, site_, *dossiers.calendars);
+  }
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);
   api::AddDossierApi(routes_, *dossiers.dossiers, *dossiers.forms, accounts_.clock(),

@@ -17,6 +17,7 @@
 #include "service/journal.hpp"
 #include "service/outbox.hpp"
 #include "service/permission.hpp"
+#include "service/work_calendars.hpp"
 #include "store/account_store.hpp"
 #include "store/dossier_store.hpp"
 
@@ -51,16 +52,18 @@ domain::ThrottleRules LookupRules() {
 std::string LookupKey(const Actor& actor) { return fmt::format("lookup:{}", actor.address); }
 
 //! The time limit of the online channel, else the procedure's.
-std::optional<domain::CivilDate> ExpectedOn(const domain::Procedure* procedure, domain::CivilDate filed_on) {
+std::optional<domain::CivilDate> ExpectedOn(const domain::Procedure* procedure, const domain::WorkCalendar& calendar,
+                                            domain::Instant filed_at) {
   if (procedure == nullptr) {
     return std::nullopt;
   }
+  const domain::LocalDateTime at = domain::ToLocal(filed_at);
   for (const domain::ChannelTerms& c : procedure->channels) {
     if (c.channel == domain::Channel::kOnline && c.time_value && c.time_unit != domain::TimeUnit::kUnspecified) {
-      return domain::ExpectedResultDate(filed_on, c.time_value, c.time_unit);
+      return domain::ExpectedResultDate(calendar, at, c.time_value, c.time_unit);
     }
   }
-  return domain::ExpectedResultDate(filed_on, procedure->time_value, procedure->time_unit);
+  return domain::ExpectedResultDate(calendar, at, procedure->time_value, procedure->time_unit);
 }
 
 //! The given name: the last word of the full name.
@@ -144,6 +147,10 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
   const std::string email = dossier_parts::TextAnswer(dossier->answers, domain::kApplicantEmail);
   const std::string secret = security::RandomFromAlphabet(domain::kCodeAlphabet, domain::kLookupSecretLength);
   const int64_t checked_version = dossier->version;
+  // Read before the write job (the service's calendar may load its overrides from the store).
+  static const domain::WorkCalendar kDefaultCalendar;
+  const std::shared_ptr<const domain::WorkCalendar> calendar =
+      calendars_ != nullptr ? calendars_->Calendar() : std::shared_ptr<const domain::WorkCalendar>();
   std::optional<Filed> out;
   std::optional<Error> refused;
   try {
@@ -176,7 +183,8 @@ domain::Result<Filed> Dossiers::Submit(const Actor& actor, int64_t id, std::stri
         throw SequenceExhausted{};
       }
       const std::string& code = *issued;
-      const std::optional<domain::CivilDate> expected = ExpectedOn(procedure, today);
+      const std::optional<domain::CivilDate> expected =
+          ExpectedOn(procedure, calendar ? *calendar : kDefaultCalendar, now);
       store::MarkDossierFiled(s, id, code, secret, answers_text, now, expected ? domain::CivilDateText(*expected) : "");
       store::InsertDossierEvent(
           s, id, store::DossierEventRecord{domain::DossierEvent::kSubmitted, now, user_id, actor.principal.name, ""});

@@ -23,6 +23,7 @@
 #include "service/actor.hpp"
 #include "service/catalogue.hpp"
 #include "service/file_store.hpp"
+#include "service/work_calendars.hpp"
 #include "store/database.hpp"
 #include "store/dossier_store.hpp"
 
@@ -178,6 +179,9 @@ class Dossiers {
   //! point to `public_url` (e.g. "https://dichvucong.example.gov.vn"). All outlive this object.
   Dossiers(store::Database& db, const domain::Clock& clock, CatalogueHolder& catalogue, FormLibrary& forms,
            FileStore& files, std::string public_url);
+  //! Computes expected result dates with `calendars` (which outlives this) instead of the computed default calendar
+  //! without overrides; main.cpp sets it once before serving.
+  void UseCalendars(WorkCalendars& calendars) { calendars_ = &calendars; }
 
   //! Starts a draft on the procedure's current form, applicant prefilled from the account (kCitizen actors; an
   //! organisation only by its representative). With `idempotency_key` a repeat returns the first draft.
@@ -260,13 +264,15 @@ class Dossiers {
   FormLibrary& forms_;
   FileStore& files_;
   std::string public_url_;
+  WorkCalendars* calendars_ = nullptr;  // null: the default calendar
 };
 
 //! The dossier services the web and API layers are built with (main.cpp owns them; they outlive the web app).
 struct DossierServices {
-  Dossiers* dossiers = nullptr;  //!< Drafts, filing, lookup, guidance.
-  FormLibrary* forms = nullptr;  //!< Form definitions.
-  FileStore* files = nullptr;    //!< Uploaded files (its SpoolDir() is where multipart bodies are spooled).
+  Dossiers* dossiers = nullptr;        //!< Drafts, filing, lookup, guidance.
+  FormLibrary* forms = nullptr;        //!< Form definitions.
+  FileStore* files = nullptr;          //!< Uploaded files (its SpoolDir() is where multipart bodies are spooled).
+  WorkCalendars* calendars = nullptr;  //!< The working-day calendar (issue 10), for its administration page.
 };
 
 }  // namespace motcua::service

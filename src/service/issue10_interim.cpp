@@ -1,5 +1,4 @@
-//! INTERIM (i10-core only): in-memory stand-ins for service::Workflows (i10-flow) and service::WorkCalendars
-//! (i10-cal), so that the back office links and its tests run before those services are ready. Deleted when they are
+//! INTERIM (i10-core only): an in-memory stand-in for service::Workflows (i10-flow), so that the back office links and its tests run before those services are ready. Deleted when they are
 //! merged into i10-core; never merge this file elsewhere.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -13,39 +12,9 @@
 #include "domain/processing.hpp"
 #include "domain/workflow.hpp"
 #include "service/permission.hpp"
-#include "service/work_calendars.hpp"
 #include "service/workflows.hpp"
 
 namespace motcua::service {
-
-WorkCalendars::WorkCalendars(store::Database& db, const domain::Clock& clock, CatalogueHolder& catalogue)
-    : db_(db), clock_(clock), catalogue_(catalogue) {}
-
-std::shared_ptr<const domain::WorkCalendar> WorkCalendars::Calendar() {
-  const std::lock_guard lock(mutex_);
-  if (!calendar_) {
-    calendar_ = std::make_shared<const domain::WorkCalendar>();
-  }
-  return calendar_;
-}
-
-domain::OfficeHours WorkCalendars::HoursOf(std::string_view /*agency_code*/) { return {}; }
-
-std::vector<domain::CalendarOverride> WorkCalendars::Overrides(int32_t /*year*/) { return {}; }
-
-domain::Result<domain::Done> WorkCalendars::SetOverride(const Actor& /*actor*/,
-                                                        const domain::CalendarOverride& /*entry*/) {
-  return domain::Error::Of(domain::ErrorKind::kUnavailable, "interim");
-}
-
-domain::Result<domain::Done> WorkCalendars::RemoveOverride(const Actor& /*actor*/, domain::CivilDate /*date*/) {
-  return domain::Error::Of(domain::ErrorKind::kUnavailable, "interim");
-}
-
-domain::Result<domain::Done> WorkCalendars::SetHours(const Actor& /*actor*/, std::string_view /*agency_code*/,
-                                                     const domain::OfficeHours& /*hours*/) {
-  return domain::Error::Of(domain::ErrorKind::kUnavailable, "interim");
-}
 
 Workflows::Workflows(store::Database& db, const domain::Clock& clock, CatalogueHolder& catalogue)
     : db_(db), clock_(clock), catalogue_(catalogue) {}

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/result.hpp"
@@ -38,8 +39,13 @@ class WorkCalendars {
   //! when !hours.Valid()), journaled.
   domain::Result<domain::Done> SetHours(const Actor& actor, std::string_view agency_code,
                                         const domain::OfficeHours& hours);
+  //! Every agency that set its own office hours, by agency code.
+  std::vector<std::pair<std::string, domain::OfficeHours>> AgencyHours();
 
  private:
+  //! Reads the overrides again and replaces the cached calendar.
+  void Rebuild();
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;

@@ -5,6 +5,7 @@
     <ul class="govuk-list">
       <li><a class="govuk-link" href="/quan-tri/can-bo">_("Cán bộ và vai trò")</a></li>
       <li><a class="govuk-link" href="/quan-tri/can-bo/moi">_("Thêm cán bộ")</a></li>
+      <li><a class="govuk-link" href="/quan-tri/lich-lam-viec">_("Lịch làm việc, ngày nghỉ và giờ làm việc")</a></li>
       {{#AUDIT}}<li><a class="govuk-link" href="/quan-tri/phien">_("Các phiên đăng nhập đang mở")</a></li>
       <li><a class="govuk-link" href="/quan-tri/nhat-ky">_("Nhật ký hệ thống")</a></li>
       <li><a class="govuk-link" href="/quan-tri/tin-nhan-chua-gui">_("Tin nhắn chưa gửi được")</a></li>{{/AUDIT}}

@@ -145,6 +145,12 @@ const kMatrix = [
   ['POST', '/quan-tri/token/{id}/thu-hoi', '/quan-tri/token/{token}/thu-hoi', '           S F F F F F F F F O O F'],
   ['GET', '/quan-tri/bieu-mau/{procedure}', `/quan-tri/bieu-mau/${kProcedure}`, '        S F F F F F F F F F O F'],
   ['POST', '/quan-tri/bieu-mau/{procedure}', `/quan-tri/bieu-mau/${kProcedure}`, '       S F F F F F F F F F O F'],
+  // The working-day calendar (issue 10): administrators see it and set their agencies' hours; only system
+  // administrators change days.
+  ['GET', '/quan-tri/lich-lam-viec', '/quan-tri/lich-lam-viec?nam=2026', '                S F F F F F F F F O O F'],
+  ['POST', '/quan-tri/lich-lam-viec/ngay', '/quan-tri/lich-lam-viec/ngay', '             S F F F F F F F F F O F'],
+  ['POST', '/quan-tri/lich-lam-viec/ngay/xoa', '/quan-tri/lich-lam-viec/ngay/xoa', '     S F F F F F F F F F O F'],
+  ['POST', '/quan-tri/lich-lam-viec/gio', '/quan-tri/lich-lam-viec/gio', '               S F F F F F F F F O O F'],
   ['GET', '/quan-tri/phien', '/quan-tri/phien', '                                        S F F F F F F F F F O F'],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', '                                    S F F F F F F F F F O F'],
   ['POST', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', '                                   S F F F F F F F F F O F'],
