@@ -99,6 +99,7 @@ constexpr std::pair<std::string_view, const char*> kActionSentences[] = {
     {"calendar.override", N_("Điều chỉnh một ngày của lịch làm việc")},
     {"calendar.override_remove", N_("Bỏ điều chỉnh một ngày của lịch làm việc")},
     {"calendar.hours", N_("Đặt giờ làm việc của cơ quan")},
+    {"workflow.publish", N_("Đăng phiên bản quy trình xử lý mới")},
 };
 
 //! What a family of codes is about, for a code without its own sentence ("throttle.ip" → "Giới hạn truy cập").

@@ -18,6 +18,7 @@
 #include "web/forms.hpp"
 #include "web/outbox_pages.hpp"
 #include "web/tracking_pages.hpp"
+#include "web/workflow_pages.hpp"
 
 namespace motcua::portal {
 
@@ -163,6 +164,9 @@ WebApp::WebApp(const app::Config& config, store::Database& db, service::Catalogu
   web::AddFormAdminPages(routes_, site_, *dossiers.dossiers, *dossiers.forms);
   if (dossiers.calendars != nullptr) {
     web::AddCalendarPages(routes_, site_, *dossiers.calendars);
+  }
+  if (office.workflows != nullptr) {
+    web::AddWorkflowPages(routes_, site_, *office.workflows);
   }
   api::AddCatalogueApi(routes_, catalogue, config.share_dir + "/src/api/openapi.json");
   api::AddAccountApi(routes_);

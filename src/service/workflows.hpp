@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,8 +46,21 @@ class Workflows {
   //! Checks `json_text` (domain::ParseWorkflow; kInvalid with its faults) and publishes it as the next version of
   //! `key` (system administrators; kForbidden otherwise), journaled; returns the new version.
   domain::Result<int32_t> Publish(const Actor& actor, std::string_view key, std::string_view json_text);
+  //! The newest version of the default workflow of `level` (the built-in one, stored as version 1, when none is).
+  domain::Workflow CurrentDefault(domain::Level level);
+  //! Starts a workflow of its own for `procedure_code` from the current default of its level, published as its
+  //! version 1 (system administrators; kConflict when it has one already, kNotFound for an unknown procedure).
+  domain::Result<int32_t> StartForProcedure(const Actor& actor, std::string_view procedure_code);
+  //! True when `key` may have a workflow: "default:<level>" or a procedure of the catalogue.
+  bool KnownKey(std::string_view key);
 
  private:
+  //! Stored text `text` of (key, version), parsed once and cached.
+  domain::Workflow Parsed(const std::string& key, int32_t version, const std::string& text);
+  //! Publishes `workflow` as the next version of `key` (only when that is `only_version`, if given), journaled.
+  domain::Result<int32_t> Insert(const Actor& actor, std::string_view key, domain::Workflow workflow,
+                                 std::optional<int32_t> only_version);
+
   store::Database& db_;
   const domain::Clock& clock_;
   CatalogueHolder& catalogue_;

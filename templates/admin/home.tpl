@@ -8,7 +8,8 @@
       <li><a class="govuk-link" href="/quan-tri/lich-lam-viec">_("Lịch làm việc, ngày nghỉ và giờ làm việc")</a></li>
       {{#AUDIT}}<li><a class="govuk-link" href="/quan-tri/phien">_("Các phiên đăng nhập đang mở")</a></li>
       <li><a class="govuk-link" href="/quan-tri/nhat-ky">_("Nhật ký hệ thống")</a></li>
-      <li><a class="govuk-link" href="/quan-tri/tin-nhan-chua-gui">_("Tin nhắn chưa gửi được")</a></li>{{/AUDIT}}
+      <li><a class="govuk-link" href="/quan-tri/tin-nhan-chua-gui">_("Tin nhắn chưa gửi được")</a></li>
+      <li><a class="govuk-link" href="/quan-tri/quy-trinh">_("Quy trình xử lý hồ sơ")</a></li>{{/AUDIT}}
     </ul>
   </div>
 </div>
