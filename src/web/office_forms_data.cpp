@@ -139,7 +139,9 @@ std::optional<Form01Data> Form01Of(const service::OfficeDossier& o, const FormCo
   d.lookup_url =
       d.lookup_page + "?ma=" + http::PercentEncode(d.code) + "&ma_tra_cuu=" + http::PercentEncode(d.lookup_secret);
   d.hotline = ctx.hotline;
-  d.officer_name = ctx.officer_name;
+  // The receiving officer hands the dossier to its first step: the first hand-off names them.
+  d.officer_name =
+      !o.handoffs.empty() && !o.handoffs.front().from_name.empty() ? o.handoffs.front().from_name : ctx.officer_name;
   return d;
 }
 

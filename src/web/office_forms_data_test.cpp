@@ -72,6 +72,11 @@ TEST(OfficeFormData, Form01OnlyOnceReceivedWithTheAppointmentSetAtReceipt) {
   EXPECT_EQ(d->officer_name, "Lê Văn Tâm");
   EXPECT_EQ(d->time_limit, "01 ngày làm việc");
   EXPECT_EQ(d->components.size(), 1U);
+  // Once hand-offs are recorded, the officer who received it signs, whoever prints.
+  service::OfficeDossier handed = Received();
+  handed.handoffs.push_back(service::Handoff{});
+  handed.handoffs.back().from_name = "Vũ Thị Lan";
+  EXPECT_EQ(Form01Of(handed, Context())->officer_name, "Vũ Thị Lan");
 }
 
 TEST(OfficeFormData, Form01AtTheCounterIsReturnedAtTheDesk) {
