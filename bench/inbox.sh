@@ -43,6 +43,7 @@ done
 note_load
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/motcua-inbox-bench.XXXXXX")"
+chmod 755 "$TMP"  # the PostgreSQL cluster of scripts/pg-cluster.sh runs as postgres under it
 MOTCUA_PID=""
 PG_STARTED=0
 cleanup() {

@@ -75,7 +75,7 @@ constexpr Applicant kApplicants[] = {
 //! One step of a scenario.
 struct Move {
   OfficeAction action = A::kAccept;  //!< What is done (kSupply: the applicant; kAcceptWithdrawal: after they ask).
-  std::string_view to;               //!< kAssign: the login of the officer given the dossier.
+  std::string_view to;               //!< kForward/kAssign: the login of the officer given the dossier.
   std::string_view note;             //!< Note or reason.
 };
 
@@ -109,8 +109,8 @@ std::vector<Scenario> Scenarios() {
   const Move supplement{A::kRequestSupplement, "", "Ghi rõ nội dung đề nghị và mục đích"};
   const Move supply{A::kSupply, "", ""};
   const Move apology{A::kApologise, "", kLateReason};
-  const Move to_trang{A::kAssign, "chuyenvien.tuphap", "Đồng chí Trang thụ lý"};
-  const Move to_khoa{A::kAssign, "chuyenvien2.tuphap", "Đồng chí Khoa thụ lý"};
+  const Move to_trang{A::kForward, "chuyenvien.tuphap", "Đồng chí Trang thụ lý"};
+  const Move to_khoa{A::kForward, "chuyenvien2.tuphap", "Đồng chí Khoa thụ lý"};
   return {
       // Phường Năng Tĩnh
       {kCommune, guardian, 0, 0, false, false, {}},

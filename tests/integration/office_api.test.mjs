@@ -1,5 +1,5 @@
 // The back office over the JSON API (issue 10) with bearer tokens: the whole chain at Sở Tư pháp (a citizen files
-// online → the desk accepts → the head of section assigns → the specialist asks for a supplement → the citizen
+// online → the desk accepts → the head of section forwards it to a specialist → the specialist asks for a supplement → the citizen
 // supplies it → forwarded → reviewed → the director approves → the clerk records the result with its PDF → the
 // citizen downloads it → the desk marks it returned), the inbox and its counts, refusals, 409 on a stale version,
 // two clients acting at once (exactly one 200, the other 409 with the new state), strict bodies (400 naming the
@@ -160,17 +160,17 @@ describe('the whole chain at Sở Tư pháp over the API', () => {
     assert.equal(d.handoffs.length >= 1, true);
   });
 
-  test('the head of section sees it in "mine" and assigns it to the specialist named in the actions', async () => {
+  test('the head of section sees it in "mine" and forwards it to the specialist named in the actions', async () => {
     const inbox = await call('head', 'GET', '/api/v1/inbox');
     expectStatus(inbox, 200, 'head inbox');
     assert.equal(inbox.body.queue, 'mine');
     assert.ok(inbox.body.items.some((i) => i.code === code), JSON.stringify(inbox.body));
     d = await view('head', code);
-    const assign = d.actions.find((a) => a.action === 'assign');
-    assert.ok(assign, `assign in ${actionNames(d)}`);
-    const trang = assign.people.find((p) => p.name === 'Hoàng Thu Trang');
-    assert.ok(trang, JSON.stringify(assign.people));
-    d = await act('head', code, { action: 'assign', version: d.version, to: trang.id });
+    const forward = d.actions.find((a) => a.action === 'forward');
+    assert.ok(forward, `forward in ${actionNames(d)}`);
+    const trang = forward.people.find((p) => p.name === 'Hoàng Thu Trang');
+    assert.ok(trang, JSON.stringify(forward.people));
+    d = await act('head', code, { action: 'forward', version: d.version, to: trang.id });
     assert.equal(d.assignee.name, 'Hoàng Thu Trang');
     assert.equal(d.step.id, 'specialist');
   });
@@ -196,7 +196,7 @@ describe('the whole chain at Sở Tư pháp over the API', () => {
     const mine = await view('citizen', code);
     assert.equal(mine.status_code, 5);
     assert.equal(mine.supplements[0].items[0].reason, 'Ghi rõ mục đích sử dụng');
-    assert.deepEqual(mine.actions, []);
+    assert.deepEqual(actionNames(mine), ['supply']);
     const r = await postMultipart('citizen', `/api/v1/dossiers/${code}/supplement`,
       [['body', JSON.stringify({ version: mine.version, answers: { noi_dung: 'Để bổ sung hồ sơ xin việc làm' } })]]);
     expectStatus(r, 200, 'supply');
