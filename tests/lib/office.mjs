@@ -27,8 +27,9 @@ export async function makeOfficer(server, admin, { name, login, role, agency = k
   const set = await browser.submit('/dat-lai-mat-khau', { tai_khoan: login, ma: code, mat_khau: kOfficerPassword,
     mat_khau_2: kOfficerPassword });
   assert.equal(set.status, 303, `${login} setting a password: ${set.status}\n${set.text.slice(0, 2000)}`);
-  await browser.signInOk(login, kOfficerPassword);
-  return { id, name, login, password: kOfficerPassword, browser };
+  // Setting the password leaves that browser's session as it was: sign in afresh, the way the officer would.
+  const officer = await new Browser(server.url).signInOk(login, kOfficerPassword);
+  return { id, name, login, password: kOfficerPassword, browser: officer };
 }
 
 //! The commune's office: the demo desk officer and, made now, a specialist, a head of section, the chairman who
