@@ -174,7 +174,7 @@ describe('the receipt', () => {
     assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
     assert.match(text, /Nguyễn Văn Bình/);
     assert.match(text, /K7PQ2M/);
-    assert.match(text, /tra-cuu\?ma=000\.05\.31\.H40-261130-\d{4}&ma_tra_cuu=K7PQ2M/);
+    assert.match(text, /tra-cuu\?ma=000\.05\.31\.H40-190101-\d{4}&ma_tra_cuu=K7PQ2M/);
     const pdf = await mai.get(`/ho-so/${d.id}/bien-nhan.pdf`);
     assert.equal(pdf.status, 200);
     assert.equal(header(pdf, 'content-type'), 'application/pdf');

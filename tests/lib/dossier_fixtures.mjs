@@ -11,12 +11,13 @@ const kMicros = 1_000_000;
 let sequence = 0;
 
 //! Inserts a dossier of account `owner` in `status` on form `formVersion` of the fixture procedure; a filed one
-//! gets a code (today 261130, a sequence of this process) and `secret`, and its events. Returns {id, code, secret}.
+//! gets a code (day 190101, never a filing day of the demo office, and a sequence of this process) and `secret`,
+//! and its events. Returns {id, code, secret}.
 export function insertDossier(server, { owner, formVersion, status = 'submitted', applicant = 'Trần Thị Mai',
   secret = 'K7PQ2M', answers = {} }) {
   const now = Date.now() * 1000;
   const filed = status !== 'draft';
-  const code = filed ? `${kFixtureAgency}-261130-${String(++sequence).padStart(4, '0')}` : null;
+  const code = filed ? `${kFixtureAgency}-190101-${String(++sequence).padStart(4, '0')}` : null;
   const quote = (s) => `'${String(s).replaceAll("'", "''")}'`;
   const values = [
     filed ? quote(code) : 'NULL', filed ? quote(secret) : 'NULL', quote(kFixtureProcedure), quote(kFixtureAgency),
