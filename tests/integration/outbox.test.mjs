@@ -22,7 +22,8 @@ async function requestResetCode(server, login) {
   const before = Number(sql(server.db, 'SELECT COALESCE(MAX(id), 0) FROM outbox').trim());
   const asked = await new Browser(server.url).submit('/quen-mat-khau', { tai_khoan: login });
   assert.equal(asked.status, 303);
-  const made = rows(server.db, `SELECT id, idempotency_key, recipient, status FROM outbox WHERE id > ${before} ORDER BY id`);
+  const made = rows(server.db,
+    `SELECT id, idempotency_key, recipient, status FROM outbox WHERE id > ${before} ORDER BY id`);
   assert.ok(made.length >= 1, 'the request left no message in the outbox');
   return made;
 }
