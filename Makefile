@@ -58,14 +58,13 @@ sanitize: setup static
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --output-on-failure -j $(JOBS) -R '^(unit|store|integration)\.' --timeout 900
 
-# libFuzzer targets for the parsers, FUZZ_SECONDS each.
+# libFuzzer targets for the parsers (every fuzz/*_fuzz.cpp), FUZZ_SECONDS each, JOBS at a time; libFuzzer's output
+# goes to build-fuzz/logs/, one line per target is printed (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
 fuzz: setup
-	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
-	cmake --build build-fuzz -j $(JOBS)
-	@for f in query csv identity keyset_token migration encoding user_agent synonyms redirect address form_definition answers dossier_code multipart; do mkdir -p build-fuzz/corpus-$$f; \
-	  build-fuzz/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=build-fuzz/ \
-	    build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build build-fuzz -j $(JOBS) -- --quiet
+	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(JOBS)
 
 bench: build
 	$(BUILD)/bench/search_bench --benchmark_min_time=0.5

@@ -140,8 +140,8 @@ bool AppendMailboxOnce(Session& s, const OutboxMessage& message, int64_t created
   return s.Exec(
              "INSERT INTO dev_mailbox (created_at, channel, recipient, subject, body, idempotency_key) "
              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
-             {created_at_seconds, message.channel, message.recipient, message.subject, message.body,
-              TextOrNull(message.idempotency_key)}) > 0;
+             {domain::Instant::FromSeconds(created_at_seconds).micros, message.channel, message.recipient,
+              message.subject, message.body, TextOrNull(message.idempotency_key)}) > 0;
 }
 
 }  // namespace motcua::store

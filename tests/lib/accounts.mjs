@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 
+import { outboxDrained } from './client.mjs';
 import { decodeEntities } from './server.mjs';
 
 //! Password of every demo account.
@@ -51,24 +52,24 @@ export async function signOut(page) {
 }
 
 //! The `digits`-digit code in the newest message of the dev mailbox (/hop-thu-thu-nghiem) sent to `phone`,
-//! read in a separate tab of the same browser the way a tester reads the SMS. Retries briefly: a message may be
-//! written just after the page that asked for it.
-export async function codeFromMailbox(context, serverUrl, phone, digits) {
+//! read in a separate tab of the same browser the way a tester reads the SMS. `server` is startServer()'s.
+//! The page that asked for the code has committed the message to the outbox, which the server's sender delivers
+//! up to outbox.poll_ms later: the mailbox is read once the outbox is empty, or the newest message to `phone` could
+//! still be an older one (the sign-up code when a reset code was asked for) and its code would be refused.
+export async function codeFromMailbox(context, server, phone, digits) {
+  await outboxDrained(server);
   const page = await context.newPage();
   try {
     const tail = phone.replace(/\D/g, '').slice(-9);  // 0912… and +84912… both end in the same nine digits
-    for (let attempt = 0; attempt < 20; ++attempt) {
-      await page.goto(`${serverUrl}/hop-thu-thu-nghiem`);
-      // Each message is a summary list: recipient, time, text (newest first).
-      const values = await main(page).getByRole('definition').allInnerTexts();
-      for (let i = 0; i + 2 < values.length; i += 3) {
-        if (values[i].replace(/\D/g, '').endsWith(tail)) {
-          const code = new RegExp(`\\b(\\d{${digits}})\\b`).exec(values[i + 2])?.[1];
-          assert.ok(code, `no ${digits}-digit code in the newest message to …${tail}: ${values[i + 2]}`);
-          return code;
-        }
+    await page.goto(`${server.url}/hop-thu-thu-nghiem`);
+    // Each message is a summary list: recipient, time, text (newest first).
+    const values = await main(page).getByRole('definition').allInnerTexts();
+    for (let i = 0; i + 2 < values.length; i += 3) {
+      if (values[i].replace(/\D/g, '').endsWith(tail)) {
+        const code = new RegExp(`\\b(\\d{${digits}})\\b`).exec(values[i + 2])?.[1];
+        assert.ok(code, `no ${digits}-digit code in the newest message to …${tail}: ${values[i + 2]}`);
+        return code;
       }
-      await page.waitForTimeout(100);
     }
     throw new Error(`no message to …${tail} in /hop-thu-thu-nghiem`);
   } finally {

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/account_store.hpp"
 #include "store/migrations.hpp"
 #include "store/outbox_store.hpp"
 #include "tests/store/test_database.hpp"
@@ -296,6 +297,16 @@ TEST_F(OutboxStoreTest, TheDevMailboxDropsASecondDeliveryWithTheSameKey) {
   int64_t n = 0;
   db().Read([&](Session& s) { n = s.Query("SELECT COUNT(*) FROM dev_mailbox")[0].Int(0); });
   EXPECT_EQ(n, 2);
+}
+
+// The column holds microseconds like every other time (migration 0003): a delivery written in seconds was listed
+// at 07:29 on 1 January 1970.
+TEST_F(OutboxStoreTest, TheDevMailboxListsADeliveryAtTheTimeItWasDelivered) {
+  db().Write([&](Session& s) { AppendMailboxOnce(s, Sms("k1"), kT0.Seconds()); });
+  std::vector<MailboxMessage> listed;
+  db().Read([&](Session& s) { listed = ListMailbox(s, 1); });
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_EQ(listed[0].created_at, kT0.Seconds());
 }
 
 }  // namespace
