@@ -33,7 +33,7 @@ Delivery DevNotifier::Send(const Message& message) {
                  message.subject, MaskRecipient(message.recipient));
     return Delivery::Failed(fmt::format("no {} gateway configured", message.channel));
   }
-  const int64_t now = clock_.NowSeconds();
+  const domain::Instant now = clock_.Now();
   bool added = false;
   db_.Write([&](store::Session& s) {
     added = store::AppendMailboxOnce(s,

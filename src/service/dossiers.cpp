@@ -83,9 +83,6 @@ Error Conflict(const char* message) { return Error::Of(ErrorKind::kConflict, mes
 
 namespace {
 
-//! Bytes in the megabyte of kMaxDossierBytes (decimal, as people read sizes).
-constexpr int64_t kBytesPerMb = int64_t{1000} * 1000;
-
 using dossier_parts::NotEditable;
 using dossier_parts::NotFound;
 
@@ -524,7 +521,7 @@ domain::Result<Dossier> Dossiers::AttachFile(const Actor& actor, int64_t id, std
   if (total + stored->bytes > kMaxDossierBytes) {
     return Error::Field(field, domain::MessageWith(N_("Các tệp của một hồ sơ không được quá {} MB. Hãy xoá bớt tệp "
                                                       "hoặc chụp nhỏ hơn."),
-                                                   {std::to_string(kMaxDossierBytes / kBytesPerMb)}));
+                                                   {std::to_string(kMaxDossierBytes / domain::kBytesPerMb)}));
   }
   std::optional<Error> refused;
   db_.Write([&](store::Session& s) {

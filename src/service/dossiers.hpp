@@ -16,6 +16,7 @@
 
 #include "domain/answers.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/constants.hpp"
 #include "domain/dossier.hpp"
 #include "domain/form_definition.hpp"
 #include "domain/result.hpp"
@@ -137,8 +138,8 @@ inline constexpr size_t kGuidanceCodeLength = 6;
 inline constexpr int32_t kLookupFailuresPerHour = 20;
 //! Most files one dossier may hold.
 inline constexpr int64_t kMaxFilesPerDossier = 50;
-//! Most bytes the files of one dossier may take together (100 MB).
-inline constexpr int64_t kMaxDossierBytes = int64_t{100} * 1000 * 1000;
+//! Most bytes the files of one dossier may take together (100 MB, binary like the per-file limits).
+inline constexpr int64_t kMaxDossierBytes = 100 * domain::kBytesPerMb;
 //! Most dossiers "Hồ sơ của tôi" lists.
 inline constexpr int32_t kMaxListedDossiers = 500;
 

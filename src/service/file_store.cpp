@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "domain/constants.hpp"
 #include "domain/messages.hpp"
 #include "domain/text.hpp"
 
@@ -34,8 +35,6 @@ constexpr int32_t kJpegQuality = 82;
 constexpr int32_t kPngCompression = 6;
 //! Bytes read at a time when hashing or copying.
 constexpr size_t kIoChunk = size_t{64} * 1024;
-//! Bytes in a MB, for messages.
-constexpr int64_t kBytesPerMb = int64_t{1024} * 1024;
 //! Hex digits of a SHA-256.
 constexpr size_t kShaHexDigits = 64;
 //! Hex digits of each of the two folder levels of the store.
@@ -313,7 +312,7 @@ domain::Result<StoredFile> FileStore::Put(const std::string& path, std::string_v
     return Error::Field(field, N_("Tệp bạn chọn không có nội dung. Hãy chọn lại tệp."));
   }
   if (max_bytes > 0 && size > max_bytes) {
-    const std::string limit_mb = std::to_string(std::max<int64_t>(1, max_bytes / kBytesPerMb));
+    const std::string limit_mb = std::to_string(std::max<int64_t>(1, max_bytes / domain::kBytesPerMb));
     return Error::Field(field, domain::MessageWith(N_("Tệp quá lớn: mỗi tệp tối đa {} MB."), {limit_mb}));
   }
   stored.kind = KindOf(MimeOf(path));

@@ -136,12 +136,12 @@ int64_t CountOutbox(Session& s, OutboxStatus status) {
   return rows.empty() ? 0 : rows[0].Int(0);
 }
 
-bool AppendMailboxOnce(Session& s, const OutboxMessage& message, int64_t created_at_seconds) {
+bool AppendMailboxOnce(Session& s, const OutboxMessage& message, domain::Instant delivered_at) {
   return s.Exec(
              "INSERT INTO dev_mailbox (created_at, channel, recipient, subject, body, idempotency_key) "
              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
-             {domain::Instant::FromSeconds(created_at_seconds).micros, message.channel, message.recipient,
-              message.subject, message.body, TextOrNull(message.idempotency_key)}) > 0;
+             {delivered_at.micros, message.channel, message.recipient, message.subject, message.body,
+              TextOrNull(message.idempotency_key)}) > 0;
 }
 
 }  // namespace motcua::store

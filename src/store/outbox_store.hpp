@@ -75,7 +75,7 @@ bool RequeueDeadOutbox(Session& s, int64_t id, domain::Instant now);
 int64_t CountOutbox(Session& s, OutboxStatus status);
 
 //! Adds `message` to the dev mailbox unless one with its idempotency key is there (false then), as a gateway
-//! drops a duplicate.
-bool AppendMailboxOnce(Session& s, const OutboxMessage& message, int64_t created_at_seconds);
+//! drops a duplicate; `delivered_at` is its time in the mailbox.
+bool AppendMailboxOnce(Session& s, const OutboxMessage& message, domain::Instant delivered_at);
 
 }  // namespace motcua::store

@@ -288,11 +288,11 @@ TEST(PostgresOnly, AClaimSkipsRowsLockedByAnotherClaimInFlight) {
 
 TEST_F(OutboxStoreTest, TheDevMailboxDropsASecondDeliveryWithTheSameKey) {
   bool added = false;
-  db().Write([&](Session& s) { added = AppendMailboxOnce(s, Sms("k1"), kT0.Seconds()); });
+  db().Write([&](Session& s) { added = AppendMailboxOnce(s, Sms("k1"), kT0); });
   EXPECT_TRUE(added);
-  db().Write([&](Session& s) { added = AppendMailboxOnce(s, Sms("k1"), kT0.Seconds() + 60); });
+  db().Write([&](Session& s) { added = AppendMailboxOnce(s, Sms("k1"), kT0.Plus(std::chrono::minutes(1))); });
   EXPECT_FALSE(added);
-  db().Write([&](Session& s) { added = AppendMailboxOnce(s, Sms("k2"), kT0.Seconds()); });
+  db().Write([&](Session& s) { added = AppendMailboxOnce(s, Sms("k2"), kT0); });
   EXPECT_TRUE(added);
   int64_t n = 0;
   db().Read([&](Session& s) { n = s.Query("SELECT COUNT(*) FROM dev_mailbox")[0].Int(0); });
@@ -302,7 +302,7 @@ TEST_F(OutboxStoreTest, TheDevMailboxDropsASecondDeliveryWithTheSameKey) {
 // The column holds microseconds like every other time (migration 0003): a delivery written in seconds was listed
 // at 07:29 on 1 January 1970.
 TEST_F(OutboxStoreTest, TheDevMailboxListsADeliveryAtTheTimeItWasDelivered) {
-  db().Write([&](Session& s) { AppendMailboxOnce(s, Sms("k1"), kT0.Seconds()); });
+  db().Write([&](Session& s) { AppendMailboxOnce(s, Sms("k1"), kT0); });
   std::vector<MailboxMessage> listed;
   db().Read([&](Session& s) { listed = ListMailbox(s, 1); });
   ASSERT_EQ(listed.size(), 1U);
