@@ -108,8 +108,8 @@ int main(int argc, char** argv) {
       }
       const double p99 = Quantile(ms, kP99);
       worst_p99 = std::max(worst_p99, p99);
-      fmt::print("{:<20} {:<10} {:>8.2f} {:>8.2f} {:>8.2f} {:>5}  {}\n", login, code, Quantile(ms, 0.5), p99,
-                 ms.back(), last.value().rows.size(), counts);
+      fmt::print("{:<20} {:<10} {:>8.2f} {:>8.2f} {:>8.2f} {:>5}  {}\n", login, code, Quantile(ms, 0.5), p99, ms.back(),
+                 last.value().rows.size(), counts);
     }
   }
   fmt::print("service p99 (worst officer and queue): {:.2f} ms\n", worst_p99);

@@ -121,8 +121,7 @@ int RunInit(Config& config, bool demo, const motcua::domain::Clock& clock) {
       std::cout << fmt::format("Đã đăng {} biểu mẫu nộp hồ sơ trực tuyến.\n", seeded);
     }
     if (demo) {
-      const auto office =
-          motcua::demo::CreateLivingOffice(*db, catalogue, clock, config.data_dir, config.public_url);
+      const auto office = motcua::demo::CreateLivingOffice(*db, catalogue, clock, config.data_dir, config.public_url);
       if (office.dossiers > 0) {
         std::cout << fmt::format("Văn phòng mẫu: {} hồ sơ đang giải quyết ở mọi trạng thái, {} thao tác.\n",
                                  office.dossiers, office.actions);

@@ -50,7 +50,7 @@ constexpr int32_t kApologyWorkingDays = 3;                     // … this many 
 constexpr int64_t kSampleMoney = 100000;                       // đồng
 constexpr int32_t kSampleDateOffset = -30;                     // days from today
 constexpr int32_t kLookBackDays = 400;                         // calendar days searched for working days
-constexpr size_t kScenarioSpread = 12;                          // dossiers received the same morning, 7 min apart
+constexpr size_t kScenarioSpread = 12;                         // dossiers received the same morning, 7 min apart
 constexpr std::string_view kPendingNote = "Người nộp hồ sơ mẫu (chưa đặt mật khẩu)";
 
 //! A person who files in the demo.
@@ -139,9 +139,19 @@ std::vector<Scenario> Scenarios() {
       {kDepartment, lawyer, 6, -1, true, false, {accept, to_trang, forward}},
       {kDepartment, legal_aid, 0, 3, true, false, {accept, to_trang, apology}},
       {kDepartment, lawyer, 0, 4, false, false, {accept, to_khoa, forward, forward, approve, result}},
-      {kDepartment, legal_aid, 1, 6, false, false,
+      {kDepartment,
+       legal_aid,
+       1,
+       6,
+       false,
+       false,
        {accept, to_trang, supplement, supply, forward, forward, approve, result, returned}},
-      {kDepartment, lawyer, 2, 3, false, false,
+      {kDepartment,
+       lawyer,
+       2,
+       3,
+       false,
+       false,
        {accept, to_khoa, forward, forward, {A::kStop, "", "Tổ chức hành nghề đã giải thể trong khi giải quyết"}}},
       {kDepartment, legal_aid, 3, 1, false, false, {{A::kRefuse, "", "Hồ sơ không thuộc thẩm quyền của Sở"}}},
       {kDepartment, lawyer, 4, 2, false, false, {accept, {A::kAcceptWithdrawal, "", "Người nộp xin rút hồ sơ"}}},
@@ -466,8 +476,8 @@ std::optional<std::pair<std::string, int64_t>> File(Office& o, const Scenario& s
       draft.ok() ? o.dossiers.Submit(owner, draft.value().id) : domain::Result<service::Filed>(draft.error());
   if (!filed.ok()) {
     const domain::Error& e = filed.error();
-    o.report.warnings.push_back(fmt::format("{} filing: {} {}", sc.procedure, e.message,
-                                            e.fields.empty() ? "" : e.fields.front().field));
+    o.report.warnings.push_back(
+        fmt::format("{} filing: {} {}", sc.procedure, e.message, e.fields.empty() ? "" : e.fields.front().field));
     return std::nullopt;
   }
   ++o.report.dossiers;
@@ -538,8 +548,8 @@ void Play(Office& o, const Scenario& sc, int32_t index, domain::Instant now) {
         done = true;
         break;
       }
-      refused = d.error().message.empty() && !d.error().fields.empty() ? d.error().fields.front().message
-                                                                       : d.error().message;
+      refused =
+          d.error().message.empty() && !d.error().fields.empty() ? d.error().fields.front().message : d.error().message;
       if (d.error().kind != domain::ErrorKind::kForbidden && d.error().kind != domain::ErrorKind::kNotFound &&
           d.error().kind != domain::ErrorKind::kInvalid) {
         break;

@@ -101,6 +101,10 @@ enum class DueState {
 //! The due state at `now` of a dossier whose current appointment is `appointment`.
 DueState DueStateAt(Instant now, Instant appointment, bool paused, const WorkCalendar& calendar,
                     const OfficeHours& hours);
+//! The instant before which a running dossier's appointment makes it due soon (or overdue) at `now`: appointments
+//! earlier than it, and only those, have DueStateAt(now, …) other than kOnTime (the bound of the inbox's "due soon"
+//! queue and of the deadline warnings).
+Instant DueSoonBefore(Instant now, const WorkCalendar& calendar, const OfficeHours& hours);
 
 //! Early / on time / late (trước hạn / đúng hạn / quá hạn).
 enum class Timeliness { kEarly, kOnTime, kLate };

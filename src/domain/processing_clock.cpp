@@ -58,6 +58,12 @@ DueState DueStateAt(Instant now, Instant appointment, bool paused, const WorkCal
   return DueState::kOnTime;
 }
 
+Instant DueSoonBefore(Instant now, const WorkCalendar& calendar, const OfficeHours& hours) {
+  // Due soon while at most one working day of minutes is left: every minute until the first one beyond that, the
+  // day's closing time and the night after it included.
+  return ToInstant(calendar.AddWorkingMinutes(Minute(now), hours.DayMinutes() + 1, hours));
+}
+
 Timeliness JudgeDossier(const DossierClock& clock, Instant end, const WorkCalendar& calendar,
                         const OfficeHours& hours) {
   // Decision 766 engine (DOMAIN.md §2.2): a supplement asked for more than once makes the dossier late.

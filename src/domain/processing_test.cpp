@@ -260,6 +260,26 @@ TEST(DueState, MarksOfTheInbox) {
   }
 }
 
+TEST(DueState, TheDueSoonBoundAgreesWithTheMarkAtEveryMinute) {
+  OfficeHours early;
+  early.morning_start = 7 * 60;
+  early.morning_end = 11 * 60;
+  early.afternoon_start = 13 * 60;
+  early.afternoon_end = 16 * 60;
+  constexpr int64_t kMinuteMicros = int64_t{60} * 1000000;
+  constexpr int64_t kMinutesChecked = 4 * 24 * 60;
+  for (const OfficeHours& hours : {OfficeHours{}, early}) {
+    for (const Instant now : {At(2, 8, 0), At(2, 16, 30), At(2, 17, 30), At(6, 16, 59), At(7, 10, 0)}) {
+      const Instant bound = DueSoonBefore(now, Calendar(), hours);
+      for (int64_t m = 0; m < kMinutesChecked; ++m) {
+        const Instant due{now.micros + m * kMinuteMicros};
+        const bool soon = DueStateAt(now, due, false, Calendar(), hours) != DueState::kOnTime;
+        ASSERT_EQ(due < bound, soon) << Show(now) << " due " << Show(due) << " bound " << Show(bound);
+      }
+    }
+  }
+}
+
 struct JudgeCase {
   const char* name;
   std::vector<Pause> pauses;

@@ -384,8 +384,25 @@ std::vector<AvailableAction> BackOffice::ActionsFor(const Actor& actor, const Lo
     AvailableAction a;
     a.action = action;
     if (action == OfficeAction::kAssign && step != nullptr) {
-      db_.Read(
-          [&](store::Session& s) { a.people = store::OfficersWithRole(s, domain::RoleCode(step->role), {agency}); });
+      // Whom a head may assign to: the next step's officers (the usual choice), then others of this step's role.
+      const domain::WorkflowStep* n = ctx.workflow ? ctx.workflow->NextOf(step->id) : nullptr;
+      db_.Read([&](store::Session& s) {
+        std::vector<std::pair<int64_t, std::string>> found;
+        if (n != nullptr) {
+          found =
+              store::OfficersWithRole(s, domain::RoleCode(n->role), {n->agency_code.empty() ? agency : n->agency_code});
+        }
+        for (auto& person : store::OfficersWithRole(s, domain::RoleCode(step->role), {agency})) {
+          found.push_back(std::move(person));
+        }
+        for (auto& person : found) {
+          const bool listed =
+              std::any_of(a.people.begin(), a.people.end(), [&](const auto& x) { return x.first == person.first; });
+          if (!listed && person.first != actor.principal.user_id) {
+            a.people.push_back(std::move(person));
+          }
+        }
+      });
     }
     if ((action == OfficeAction::kForward || action == OfficeAction::kApprove) && step != nullptr && ctx.workflow) {
       for (const std::string& id : step->next) {

@@ -319,10 +319,25 @@ domain::Result<Change> BackOffice::PlanStep(const Actor& actor, const Loaded& l,
     c.summary.After("step", next.id);
   };
   if (input.action == OfficeAction::kAssign) {
+    // A head assigns: to another officer of this step's role (the dossier stays at the step), or to an officer of
+    // the next step's role (a head of section gives it to a specialist; the dossier moves on to them).
     const int64_t to = OfficerId(input.to);
-    const std::string name = to != 0 ? officer_with_role(to, step->role, p.handling_agency) : "";
+    std::string name =
+        to != 0 && to != actor.principal.user_id ? officer_with_role(to, step->role, p.handling_agency) : "";
+    if (const domain::WorkflowStep* next = ctx.workflow->NextOf(step->id);
+        name.empty() && next != nullptr && to != 0 && to != actor.principal.user_id) {
+      const std::string agency = next->agency_code.empty() ? p.handling_agency : next->agency_code;
+      const std::string next_name = officer_with_role(to, next->role, agency);
+      if (!next_name.empty()) {
+        c.event = DossierEvent::kAssigned;
+        c.event_note = next_name;
+        c.summary.Set("to", to);
+        enter(*ctx.workflow, *next, agency, to, next_name);
+        return c;
+      }
+    }
     if (name.empty()) {
-      return Required("to", N_("Hãy chọn một cán bộ giữ vai trò của bước này tại cơ quan."));
+      return Required("to", N_("Hãy chọn một cán bộ được phân công xử lý hồ sơ."));
     }
     c.finish_timeliness.clear();
     p.assignee_id = to;

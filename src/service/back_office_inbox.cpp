@@ -134,9 +134,10 @@ domain::Result<Inbox> BackOffice::InboxOf(const Actor& actor, const InboxQuery& 
   const std::shared_ptr<const domain::Catalogue> catalogue = catalogue_.Get();
   const std::shared_ptr<const domain::WorkCalendar> calendar = calendars_.Calendar();
   const domain::Instant now = clock_.Now();
-  const domain::OfficeHours hours = calendars_.HoursOf("");
-  const int64_t soon =
-      domain::ToInstant(calendar->AddWorkingMinutes(domain::ToLocal(now), hours.DayMinutes(), hours)).micros;
+  // "Due within 1 working day" is counted in the office hours of the officer's own agency (their first grant).
+  const domain::OfficeHours hours =
+      calendars_.HoursOf(actor.principal.grants.empty() ? "" : actor.principal.grants.front().agency_code);
+  const int64_t soon = domain::DueSoonBefore(now, *calendar, hours).micros;
   std::vector<std::string> procedures;
   if (!query.procedure_code.empty()) {
     procedures.push_back(query.procedure_code);
@@ -314,9 +315,20 @@ SweepCounts BackOffice::SweepDeadlines() {
   SweepCounts counts;
   const domain::Instant now = clock_.Now();
   const std::shared_ptr<const domain::WorkCalendar> calendar = calendars_.Calendar();
-  const domain::OfficeHours hours = calendars_.HoursOf("");
-  const int64_t soon =
-      domain::ToInstant(calendar->AddWorkingMinutes(domain::ToLocal(now), hours.DayMinutes(), hours)).micros;
+  // Each dossier is due soon by the office hours of its handling agency: read up to the latest threshold of all
+  // the hours in use, then judge every row by its own agency's hours.
+  std::map<std::string, domain::OfficeHours> hours_of;
+  auto hours = [&](const std::string& agency) -> const domain::OfficeHours& {
+    auto it = hours_of.find(agency);
+    if (it == hours_of.end()) {
+      it = hours_of.emplace(agency, calendars_.HoursOf(agency)).first;
+    }
+    return it->second;
+  };
+  int64_t soon = domain::DueSoonBefore(now, *calendar, hours("")).micros;
+  for (const auto& [agency, own] : calendars_.AgencyHours()) {
+    soon = std::max(soon, domain::DueSoonBefore(now, *calendar, own).micros);
+  }
   auto tell = [&](store::Session& s, int64_t officer, const std::string& key, const std::string& subject,
                   const std::string& text) {
     const auto [phone, email] = store::ContactOf(s, officer);
@@ -330,6 +342,10 @@ SweepCounts BackOffice::SweepDeadlines() {
   db_.Write([&](store::Session& s) {
     counts = SweepCounts{};
     for (const store::SweepRecord& r : store::ListToWarn(s, soon, kSweepBatch)) {
+      if (domain::DueStateAt(now, domain::Instant{r.due_at}, false, *calendar, hours(r.handling_agency)) ==
+          domain::DueState::kOnTime) {
+        continue;  // due soon only by another agency's longer day: warned when its own day comes
+      }
       std::vector<int64_t> to;
       if (r.assignee_id != 0) {
         to.push_back(r.assignee_id);

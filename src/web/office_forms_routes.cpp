@@ -1,5 +1,5 @@
 // Downloads of the printed forms: forms 01–05 of a dossier for the officers who may see it
-// (/can-bo/ho-so/{code}/mau/0N.pdf), the applicant's own copy of forms 01, 02 and 04 (/ho-so/{id}/mau/0N.pdf), and
+// (/can-bo/ho-so/{code}/mau/0N.pdf), the applicant's own copy of forms 01 to 04 (/ho-so/{id}/mau/0N.pdf), and
 // the logbook (form 06) of an agency for a date range as PDF or XLSX from /can-bo/so-theo-doi.
 #include "web/office_forms_routes.hpp"
 
@@ -241,6 +241,9 @@ Response Citizen01(const Site& site, FormServices& s, const Request& req) {
 Response Citizen02(const Site& site, FormServices& s, const Request& req) {
   return CitizenForm(site, s, req, FormNumber::k02);
 }
+Response Citizen03(const Site& site, FormServices& s, const Request& req) {
+  return CitizenForm(site, s, req, FormNumber::k03);
+}
 Response Citizen04(const Site& site, FormServices& s, const Request& req) {
   return CitizenForm(site, s, req, FormNumber::k04);
 }
@@ -424,6 +427,7 @@ void AddOfficeFormPages(access::RouteTable& routes, const Site& site, service::B
       {"GET", "/can-bo/ho-so/{code}/mau/05.pdf", Permission::kOfficer, Officer05, http::Exec::kReport},
       {"GET", "/ho-so/{id}/mau/01.pdf", Permission::kSignedIn, Citizen01, http::Exec::kReport},
       {"GET", "/ho-so/{id}/mau/02.pdf", Permission::kSignedIn, Citizen02, http::Exec::kReport},
+      {"GET", "/ho-so/{id}/mau/03.pdf", Permission::kSignedIn, Citizen03, http::Exec::kReport},
       {"GET", "/ho-so/{id}/mau/04.pdf", Permission::kSignedIn, Citizen04, http::Exec::kReport},
       {"GET", "/can-bo/so-theo-doi", Permission::kOfficer, LogbookPage, http::Exec::kReport},
       {"GET", "/can-bo/so-theo-doi.pdf", Permission::kOfficer, LogbookPdfPage, http::Exec::kReport},

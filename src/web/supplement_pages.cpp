@@ -272,7 +272,14 @@ void AddOfficeView(const Site& site, std::string_view lang, TemplateDictionary& 
   if (od->paused) {
     v->ShowSection("PAUSED");
   }
-  if (const service::SupplementRequest* r = OpenRequest(*od)) {
+  if (od->dossier.status == domain::DossierStatus::kRefused) {
+    v->ShowSection("REFUSED");
+  }
+  const service::SupplementRequest* open = OpenRequest(*od);
+  if (open == nullptr && !od->supplements.empty()) {
+    v->ShowSection("PAST_SUPPLEMENT");  // the request answered: its form 02 stays available
+  }
+  if (const service::SupplementRequest* r = open) {
     TemplateDictionary* sec = v->AddSectionDictionary("OPEN_SUPPLEMENT");
     sec->SetIntValue("ID", dossier.id);
     sec->SetValue("AT", domain::LocalTime(r->requested_at));

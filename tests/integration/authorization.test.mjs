@@ -106,6 +106,7 @@ const kMatrix = [
   ['GET', '/ho-so/{id}/mau/01.pdf', '/ho-so/987654/mau/01.pdf', '                       S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/mau/02.pdf', '/ho-so/987654/mau/02.pdf', '                       S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/mau/04.pdf', '/ho-so/987654/mau/04.pdf', '                       S O O O O O O O O O O O'],
+  ['GET', '/ho-so/{id}/mau/03.pdf', '/ho-so/987654/mau/03.pdf', '                       S O O O O O O O O O O O'],
   ['GET', '/ho-so/{id}/huong-dan', '/ho-so/987654/huong-dan', '                          S O O F F F F F F F F F'],
   ['POST', '/ho-so/{id}/huong-dan', '/ho-so/987654/huong-dan', '                         S O O F F F F F F F F F'],
   ['POST', '/ho-so/{id}/huong-dan/ket-thuc', '/ho-so/987654/huong-dan/ket-thuc', '       S O O F F F F F F F F F'],

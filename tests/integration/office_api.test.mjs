@@ -160,17 +160,17 @@ describe('the whole chain at Sở Tư pháp over the API', () => {
     assert.equal(d.handoffs.length >= 1, true);
   });
 
-  test('the head of section sees it in "mine" and forwards it to the specialist named in the actions', async () => {
+  test('the head of section sees it in "mine" and assigns it to the specialist named in the actions', async () => {
     const inbox = await call('head', 'GET', '/api/v1/inbox');
     expectStatus(inbox, 200, 'head inbox');
     assert.equal(inbox.body.queue, 'mine');
     assert.ok(inbox.body.items.some((i) => i.code === code), JSON.stringify(inbox.body));
     d = await view('head', code);
-    const forward = d.actions.find((a) => a.action === 'forward');
-    assert.ok(forward, `forward in ${actionNames(d)}`);
-    const trang = forward.people.find((p) => p.name === 'Hoàng Thu Trang');
-    assert.ok(trang, JSON.stringify(forward.people));
-    d = await act('head', code, { action: 'forward', version: d.version, to: trang.id });
+    const assign = d.actions.find((a) => a.action === 'assign');
+    assert.ok(assign, `assign in ${actionNames(d)}`);
+    const trang = assign.people.find((p) => p.name === 'Hoàng Thu Trang');
+    assert.ok(trang, JSON.stringify(assign.people));
+    d = await act('head', code, { action: 'assign', version: d.version, to: trang.id });
     assert.equal(d.assignee.name, 'Hoàng Thu Trang');
     assert.equal(d.step.id, 'specialist');
   });

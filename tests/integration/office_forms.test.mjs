@@ -1,5 +1,5 @@
 // Issue 10, the printed forms over HTTP: forms 01–05 of a dossier for the officers who may see it, the applicant's
-// own copy of forms 01, 02 and 04, a 404 for everybody else and for a form the dossier does not have, and the
+// own copy of forms 01 to 04 (linked from their dossier page), a 404 for everybody else and for a form the dossier does not have, and the
 // logbook (form 06) page with its PDF and XLSX downloads for the officer's agencies.
 //
 // The dossier is put in the database directly, filed and then received (the processing columns of migration 0010 and
@@ -101,8 +101,11 @@ describe('forms 01–05 of a dossier', () => {
     assert.equal(res.status, 404);
   });
 
-  test('the applicant prints their own copy of forms 01 and 02; nobody else does', async () => {
+  test('the applicant prints their own forms 01 and 02, linked from their page; nobody else does', async () => {
     const citizen = await signedIn(server, kDemoLogins.citizen);
+    const page = (await citizen.get(`/ho-so/${received.id}`)).text;
+    const linked = [...page.matchAll(/href="\/ho-so\/\d+\/mau\/(0\d)\.pdf"/g)].map((m) => m[1]);
+    assert.deepEqual(linked, ['01', '02'], 'the citizen page links the forms the dossier has');
     const f01 = await citizen.get(`/ho-so/${received.id}/mau/01.pdf`);
     assertPdf(f01, `mau-01-${received.code}.pdf`);
     assert.ok(pdfText(f01).includes(received.code));

@@ -88,6 +88,12 @@ describe('reception', () => {
     assert.deepEqual(Object.keys(actionForms(page)).filter((a) => a === 'accept'), [], 'no accept after a refusal');
     const mine = decodeEntities((await citizen.get(`/ho-so/${filed.id}`)).text);
     assert.match(mine, /Không được tiếp nhận/);
+    // The citizen's page links their copy of the refusal (form 03), and it is a PDF.
+    const link = `/ho-so/${filed.id}/mau/03.pdf`;
+    assert.ok(mine.includes(`href="${link}"`), 'the form 03 link on the citizen page');
+    const pdf = await citizen.get(link);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
   });
 
   test('a stale version is told "someone else has just acted", shows the new state and keeps the note', async () => {
@@ -125,17 +131,9 @@ describe('the online path through the back office', () => {
     assert.match(page, /Hẹn trả kết quả/);
   });
 
-  test('the dossier reaches the specialist: assigned where the workflow has a head who assigns, else in the '
-    + 'specialist step\'s queue; it is in the specialist\'s "Của tôi"', async () => {
-    const head = await holderOf(filed.code, 'assign');
-    if (head) {
-      const page = await head.browser.get(officePath(filed.code));
-      const people = optionsOf(actionForms(page.text).assign.html, 'den');
-      const target = people.find((p) => p.text.includes(office.specialist.name)) ?? people[0];
-      assert.ok(target, 'officers to assign to');
-      const res = await act(head.browser, filed.code, 'assign', { den: target.value });
-      assert.equal(res.status, 303, res.text.slice(0, 2000));
-    }
+  test('under the commune default the dossier goes straight to the specialist step\'s queue (no head assigns); it '
+    + 'is in the specialist\'s "Của tôi"', async () => {
+    assert.equal(await holderOf(filed.code, 'assign'), null, 'nobody is offered "assign" under the commune default');
     const mine = await office.specialist.browser.get('/can-bo/hop-thu?hang=cua-toi');
     assert.equal(mine.status, 200);
     assert.ok(mine.text.includes(filed.code), 'the dossier is in the specialist\'s inbox');

@@ -235,5 +235,25 @@ TEST_F(BackOfficeLists, TheSweepWarnsTheStepOfficersOnceAndTellsHeadsOfOverdueDo
   EXPECT_EQ(Number("SELECT COUNT(*) FROM outbox WHERE idempotency_key LIKE 'deadline-overdue-%'"), 2);  // head, chair
 }
 
+TEST_F(BackOfficeLists, TheSweepCountsTheWorkingDayInTheHandlingAgencysOwnOfficeHours) {
+  const std::string code = FileOnline();
+  Done(desk_, code, OfficeAction::kAccept);
+  // Due Tuesday 16:45; it is Monday 16:30. By the default hours (to 17:00) 465 working minutes are left, more than a
+  // working day (450): not yet due soon. The district closes at 16:00 (a 420-minute day): its officers have only
+  // Tuesday left, so it is due soon there.
+  Sql("UPDATE dossiers SET due_at = ?, appointment = ? WHERE code = ?",
+      {kMondayEight + kDay + 8 * kHour + 45 * kMinute, kMondayEight + kDay + 8 * kHour + 45 * kMinute, code});
+  Advance(8 * kHour + 30 * kMinute);
+  EXPECT_EQ(office_->SweepDeadlines().warned, 0);
+  domain::OfficeHours early;
+  early.morning_start = 7 * 60;
+  early.morning_end = 11 * 60;
+  early.afternoon_start = 13 * 60;
+  early.afternoon_end = 16 * 60;
+  ASSERT_TRUE(calendars_->SetHours(ActorOf(admin_), kDistrict1, early).ok());
+  EXPECT_EQ(office_->SweepDeadlines().warned, 1);
+  EXPECT_EQ(office_->SweepDeadlines().warned, 0);
+}
+
 }  // namespace
 }  // namespace motcua::service

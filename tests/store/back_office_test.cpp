@@ -238,6 +238,53 @@ TEST_F(BackOfficeActions, TheWholePathEndsOnTimeAndTheDeskReturnsTheResult) {
   EXPECT_EQ(*returned.timeliness, domain::Timeliness::kEarly);  // stored when it ended
 }
 
+TEST_F(BackOfficeActions, TheDistrictDefaultRunsFromTheHeadsAssignmentToTheClerksResultAndTheDesksReturn) {
+  // The shipped default of a district: reception → the head of section assigns → specialist → the head reviews →
+  // the head of agency signs → the clerk issues → the desk returns.
+  const domain::Result<int32_t> published = workflows_->Publish(
+      ActorOf(admin_), kProcedure, domain::ToJson(domain::DefaultWorkflow(domain::Level::kDistrict)));
+  ASSERT_TRUE(published.ok()) << published.error().message;
+  const std::string code = FileOnline();
+  const OfficeDossier accepted = Done(desk_, code, OfficeAction::kAccept);
+  EXPECT_EQ(accepted.step_id, "assignment");
+  EXPECT_FALSE(Offers(See(specialist_, code), OfficeAction::kAssign));
+  const OfficeDossier seen = See(head_, code);
+  const auto assign = std::find_if(seen.actions.begin(), seen.actions.end(),
+                                   [](const AvailableAction& a) { return a.action == OfficeAction::kAssign; });
+  ASSERT_NE(assign, seen.actions.end());
+  std::vector<int64_t> people;
+  for (const auto& [id, name] : assign->people) {
+    people.push_back(id);
+  }
+  EXPECT_EQ(people, (std::vector<int64_t>{specialist_, specialist_b_}));  // the next step's officers, not the head
+  ActionInput to_clerk;
+  to_clerk.to = std::to_string(clerk_);
+  EXPECT_EQ(Do(head_, code, OfficeAction::kAssign, to_clerk).error().fields[0].field, "to");
+  ActionInput to_b;
+  to_b.to = std::to_string(specialist_b_);
+  const OfficeDossier assigned = Done(head_, code, OfficeAction::kAssign, to_b);
+  EXPECT_EQ(assigned.step_id, "specialist");
+  EXPECT_EQ(assigned.assignee_id, specialist_b_);
+  EXPECT_TRUE(HasEvent(assigned, DossierEvent::kAssigned));
+  EXPECT_EQ(Do(specialist_, code, OfficeAction::kForward).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(Done(specialist_b_, code, OfficeAction::kForward).step_id, "review");
+  EXPECT_EQ(Done(head_, code, OfficeAction::kForward).step_id, "signing");
+  EXPECT_EQ(Do(head_, code, OfficeAction::kApprove).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(Done(chair_, code, OfficeAction::kApprove).step_id, "issue");
+  EXPECT_EQ(Do(desk_, code, OfficeAction::kMarkReturned).error().kind, ErrorKind::kInvalid);
+  ActionInput result;
+  result.result_number = "45/QĐ-UBND";
+  result.result_date = domain::CivilDate{2026, 11, 2};
+  result.method = ReturnMethod::kCounter;
+  const OfficeDossier done = Done(clerk_, code, OfficeAction::kRecordResult, result);
+  EXPECT_EQ(done.dossier.status, DossierStatus::kDone);
+  ASSERT_TRUE(done.timeliness.has_value());
+  EXPECT_EQ(*done.timeliness, domain::Timeliness::kEarly);
+  ActionInput handed;
+  handed.returned_to = "Nguyễn Văn An";
+  EXPECT_EQ(Done(desk_, code, OfficeAction::kMarkReturned, handed).dossier.status, DossierStatus::kReturned);
+}
+
 TEST_F(BackOfficeActions, ASecondSupplementMakesTheDossierLate) {
   const std::string code = FileOnline();
   Done(desk_, code, OfficeAction::kAccept);
