@@ -26,7 +26,7 @@ case "$MODE" in
 esac
 
 if [[ "$MODE" == *-plans ]]; then
-  HEAD="(SELECT id FROM users WHERE login_name = 'truongphong.tuphap')"
+  SPECIALIST="(SELECT id FROM users WHERE login_name = 'chuyenvien.tuphap')"
   SELECT="SELECT d.due_at, d.id, d.code, d.procedure_code, d.applicant_name, d.status, d.workflow_key, d.workflow_version,
   d.step_id, d.assignee_id, COALESCE(u.full_name, ''), d.channel, d.submitted_at, d.due_at
   FROM dossiers d LEFT JOIN users u ON u.id = d.assignee_id"
@@ -35,23 +35,32 @@ if [[ "$MODE" == *-plans ]]; then
     [[ "$MODE" == sqlite-plans ]] && echo ".print '-- $1'" || echo "\\echo '-- $1'"
     echo "$EXPLAIN $2;"
   }
-  show "mine, the step's queue (head of section, Sở Tư pháp): a page" \
+  TODAY=$(( (NOW_US / 1000000 + 25200) / 86400 ))
+  TODAY_START=$(( (TODAY * 86400 - 25200) * 1000000 ))
+  show "mine, the queue of a step (head of section, Sở Tư pháp): a page" \
     "$SELECT WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.step_role = 'section_head' AND d.assignee_id = 0
   ORDER BY d.due_at ASC, d.id ASC LIMIT 51"
-  show "mine, the step's queue: its count" \
-    "SELECT COUNT(*) FROM dossiers d WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.step_role = 'specialist'
-  AND d.assignee_id = 0"
-  show "mine, held by me: a page" \
-    "$SELECT WHERE $RUNNING AND d.assignee_id = $HEAD ORDER BY d.due_at ASC, d.id ASC LIMIT 51"
-  show "mine, held by me: its count" "SELECT COUNT(*) FROM dossiers d WHERE $RUNNING AND d.assignee_id = $HEAD"
-  show "due soon (heads, Sở Tư pháp): its count" \
+  show "mine, the queue of a step: its count (counters of migration 0012)" \
+    "SELECT COALESCE(SUM(n), 0) FROM inbox_counts WHERE handling_agency = '$DEPARTMENT' AND step_role = 'section_head'
+  AND assignee_id = 0"
+  show "mine, held by a specialist: a page" \
+    "$SELECT WHERE $RUNNING AND d.assignee_id = $SPECIALIST ORDER BY d.due_at ASC, d.id ASC LIMIT 51"
+  show "mine, held by a specialist: its count (counters)" \
+    "SELECT COALESCE(SUM(n), 0) FROM inbox_counts WHERE assignee_id = $SPECIALIST"
+  show "due soon (heads, Sở Tư pháp): a page" \
+    "$SELECT WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.due_at >= $NOW_US AND d.due_at < $SOON_US
+  ORDER BY d.due_at ASC, d.id ASC LIMIT 51"
+  show "due soon: its count (by index: at most a working day of appointments)" \
     "SELECT COUNT(*) FROM dossiers d WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.due_at >= $NOW_US
   AND d.due_at < $SOON_US"
   show "overdue (heads, Sở Tư pháp): a page" \
     "$SELECT WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.due_at < $NOW_US
   ORDER BY d.due_at ASC, d.id ASC LIMIT 51"
-  show "overdue: its count" \
-    "SELECT COUNT(*) FROM dossiers d WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.due_at < $NOW_US"
+  show "overdue: its count, the days before today (counters)" \
+    "SELECT COALESCE(SUM(n), 0) FROM inbox_counts WHERE handling_agency = '$DEPARTMENT' AND due_day < $TODAY"
+  show "overdue: its count, today until now (by index)" \
+    "SELECT COUNT(*) FROM dossiers d WHERE $RUNNING AND d.handling_agency = '$DEPARTMENT' AND d.due_at >= $TODAY_START
+  AND d.due_at < $NOW_US"
   show "reception (desk, Sở Tư pháp): a page" \
     "SELECT d.submitted_at, d.id, d.code FROM dossiers d WHERE d.code IS NOT NULL AND d.agency_code = '$DEPARTMENT'
   AND d.status IN ('submitted') ORDER BY d.submitted_at ASC, d.id ASC LIMIT 51"
@@ -111,5 +120,5 @@ SQL
 if [[ "$MODE" == sqlite ]]; then
   echo "ANALYZE;"
 else
-  echo "VACUUM ANALYZE dossiers;"
+  echo "VACUUM ANALYZE dossiers; VACUUM ANALYZE inbox_counts;"
 fi

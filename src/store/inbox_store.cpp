@@ -8,6 +8,11 @@ namespace motcua::store {
 
 namespace {
 
+constexpr int64_t kMicrosPerSecond = 1000000;
+constexpr int64_t kSecondsPerDay = 86400;
+//! Vietnam's offset from UTC (UTC+7, no daylight saving): the local day of migration 0012's counters.
+constexpr int64_t kVietnamOffsetSeconds = 7 * 3600;
+
 //! The running statuses, written exactly as in the partial indexes of migration 0010 (SQLite matches the text).
 constexpr std::string_view kRunning = "d.status IN ('accepted', 'processing')";
 
@@ -144,10 +149,48 @@ std::vector<InboxRecord> ListInbox(Session& s, const InboxRange& range,
   return out;
 }
 
-int64_t CountInbox(Session& s, const InboxRange& range) {
+int64_t CountInboxByScan(Session& s, const InboxRange& range) {
   const RangeSql q = SqlOf(range);
   return s.Query(fmt::format("SELECT COUNT(*) FROM dossiers d WHERE {}", q.where), q.params)[0].Int(0);
 }
+
+int64_t CountInbox(Session& s, const InboxRange& range) {
+  // The counters of migration 0012 hold running dossiers by agency, role, holder and day of appointment: a range
+  // without a procedure or status filter and without a lower bound on the appointment is their sum, with the part
+  // of its last day before `due_before` (an overdue range ends now, within today) counted by index.
+  if (range.kind != InboxRangeKind::kRunning || !range.procedures.empty() || range.status || range.due_from) {
+    return CountInboxByScan(s, range);
+  }
+  std::string where = "1 = 1";
+  Params params;
+  if (!range.agency.empty()) {
+    where += " AND handling_agency = ?";
+    params.emplace_back(range.agency);
+  }
+  if (!range.role.empty()) {
+    where += " AND step_role = ?";
+    params.emplace_back(range.role);
+  }
+  if (range.assignee) {
+    where += " AND assignee_id = ?";
+    params.emplace_back(*range.assignee);
+  }
+  int64_t partial = 0;
+  if (range.due_before) {
+    const int64_t day = LocalDayOf(*range.due_before);
+    where += " AND due_day < ?";
+    params.emplace_back(day);
+    InboxRange today = range;
+    today.due_from = StartOfLocalDay(day);
+    partial = *today.due_from < *range.due_before ? CountInboxByScan(s, today) : 0;
+  }
+  const Rows rows = s.Query(fmt::format("SELECT COALESCE(SUM(n), 0) FROM inbox_counts WHERE {}", where), params);
+  return rows[0].Int(0) + partial;
+}
+
+int64_t LocalDayOf(int64_t micros) { return (micros / kMicrosPerSecond + kVietnamOffsetSeconds) / kSecondsPerDay; }
+
+int64_t StartOfLocalDay(int64_t day) { return (day * kSecondsPerDay - kVietnamOffsetSeconds) * kMicrosPerSecond; }
 
 std::vector<LogbookRecord> ListLogbook(Session& s, const std::string& agency, domain::Instant from,
                                        domain::Instant to) {

@@ -1,8 +1,9 @@
 #pragma once
 //! The officers' lists of the back office (issue 10) read as index ranges: running dossiers by their current
 //! appointment (a step's queue, a holder's, an agency's due-soon and overdue ranges), the desk's lists by filing time,
-//! and ended dossiers newest first. Each list is read a keyset page at a time and counted over the same range, so a
-//! page and its count cost the same at 1 M open dossiers as at 100.
+//! and ended dossiers newest first. Each list is read a keyset page at a time; the counts of the running ranges are
+//! sums of the counters kept by the triggers of migration 0012, so a page and its count cost about the same at 1 M
+//! open dossiers as at 100.
 
 #include <cstdint>
 #include <optional>
@@ -58,6 +59,12 @@ std::vector<InboxRecord> ListInbox(Session& s, const InboxRange& range,
                                    std::optional<std::pair<int64_t, int64_t>> after, int64_t limit);
 //! How many rows `range` holds.
 int64_t CountInbox(Session& s, const InboxRange& range);
+//! The same count read from the dossiers themselves (the check of CountInbox's counters).
+int64_t CountInboxByScan(Session& s, const InboxRange& range);
+//! The local (Vietnam) day number of the counters of migration 0012 holding an appointment at `micros`.
+int64_t LocalDayOf(int64_t micros);
+//! The first instant (micros) of local day `day`.
+int64_t StartOfLocalDay(int64_t day);
 
 //! One dossier of the logbook (form 06), raw.
 struct LogbookRecord {
