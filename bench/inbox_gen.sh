@@ -26,7 +26,13 @@ case "$MODE" in
 esac
 
 if [[ "$MODE" == *-plans ]]; then
-  SPECIALIST="(SELECT id FROM users WHERE login_name = 'chuyenvien.tuphap')"
+  # The specialist's id as a literal, as the service binds it (psql: \gset; sqlite3 plans do not depend on it).
+  if [[ "$MODE" == postgres-plans ]]; then
+    echo "SELECT id AS specialist FROM users WHERE login_name = 'chuyenvien.tuphap' \\gset"
+    SPECIALIST=":specialist"
+  else
+    SPECIALIST="(SELECT id FROM users WHERE login_name = 'chuyenvien.tuphap')"
+  fi
   SELECT="SELECT d.due_at, d.id, d.code, d.procedure_code, d.applicant_name, d.status, d.workflow_key, d.workflow_version,
   d.step_id, d.assignee_id, COALESCE(u.full_name, ''), d.channel, d.submitted_at, d.due_at
   FROM dossiers d LEFT JOIN users u ON u.id = d.assignee_id"
@@ -64,9 +70,10 @@ if [[ "$MODE" == *-plans ]]; then
   show "reception (desk, Sở Tư pháp): a page" \
     "SELECT d.submitted_at, d.id, d.code FROM dossiers d WHERE d.code IS NOT NULL AND d.agency_code = '$DEPARTMENT'
   AND d.status IN ('submitted') ORDER BY d.submitted_at ASC, d.id ASC LIMIT 51"
-  show "reception: its count" \
-    "SELECT COUNT(*) FROM dossiers d WHERE d.code IS NOT NULL AND d.agency_code = '$DEPARTMENT'
-  AND d.status IN ('submitted')"
+  show "reception: its count (counters of migration 0012)" \
+    "SELECT COALESCE(SUM(n), 0) FROM desk_counts WHERE agency_code = '$DEPARTMENT' AND status IN ('submitted')"
+  show "finished: its count (counters)" \
+    "SELECT COALESCE(SUM(n), 0) FROM desk_counts WHERE agency_code = '$DEPARTMENT' AND ended = 1"
   exit 0
 fi
 
@@ -120,5 +127,5 @@ SQL
 if [[ "$MODE" == sqlite ]]; then
   echo "ANALYZE;"
 else
-  echo "VACUUM ANALYZE dossiers; VACUUM ANALYZE inbox_counts;"
+  echo "VACUUM ANALYZE dossiers; VACUUM ANALYZE inbox_counts; VACUUM ANALYZE desk_counts;"
 fi

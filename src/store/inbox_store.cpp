@@ -155,10 +155,29 @@ int64_t CountInboxByScan(Session& s, const InboxRange& range) {
 }
 
 int64_t CountInbox(Session& s, const InboxRange& range) {
-  // The counters of migration 0012 hold running dossiers by agency, role, holder and day of appointment: a range
-  // without a procedure or status filter and without a lower bound on the appointment is their sum, with the part
-  // of its last day before `due_before` (an overdue range ends now, within today) counted by index.
-  if (range.kind != InboxRangeKind::kRunning || !range.procedures.empty() || range.status || range.due_from) {
+  // The counters of migration 0012 hold running dossiers by agency, role, holder and day of appointment, and filed
+  // dossiers by receiving agency, status and ended or not. A range without a procedure or status filter is their
+  // sum; a running range with a lower bound on the appointment (due soon: at most a working day of appointments) is
+  // counted by index, and so is the part of an overdue range's last day before `due_before` (it ends now, today).
+  if (!range.procedures.empty() || range.status) {
+    return CountInboxByScan(s, range);
+  }
+  if (range.kind == InboxRangeKind::kDesk || range.kind == InboxRangeKind::kEnded) {
+    // The desk's lists: the counters of filed dossiers per receiving agency, status and ended or not.
+    std::string where = "agency_code = ?";
+    Params params{range.agency};
+    if (range.kind == InboxRangeKind::kEnded) {
+      where += " AND ended = 1";
+    } else {
+      std::vector<std::string> codes;
+      for (const domain::DossierStatus st : range.statuses) {
+        codes.emplace_back(domain::StatusCode(st));
+      }
+      AddMarks(where, params, "status", codes);
+    }
+    return s.Query(fmt::format("SELECT COALESCE(SUM(n), 0) FROM desk_counts WHERE {}", where), params)[0].Int(0);
+  }
+  if (range.due_from) {
     return CountInboxByScan(s, range);
   }
   std::string where = "1 = 1";

@@ -287,6 +287,29 @@ std::string CountersDisagree(store::Database& db, const std::vector<int64_t>& ho
         }
       }
     }
+    using S = DossierStatus;
+    for (const char* agency : {kDistrict1, kDistrict2}) {
+      for (const std::vector<S>& statuses : std::vector<std::vector<S>>{
+               {S::kSubmitted}, {S::kSupplementRequested}, {S::kDone}, {S::kRefused}, {S::kSubmitted, S::kDone}}) {
+        store::InboxRange r;
+        r.kind = store::InboxRangeKind::kDesk;
+        r.agency = agency;
+        r.statuses = statuses;
+        const int64_t counted = store::CountInbox(s, r);
+        const int64_t scanned = store::CountInboxByScan(s, r);
+        if (counted != scanned && out.empty()) {
+          out = fmt::format("desk of '{}', {} statuses from {}: {} vs {}", agency, statuses.size(),
+                            domain::StatusCode(statuses[0]), counted, scanned);
+        }
+      }
+      store::InboxRange ended;
+      ended.kind = store::InboxRangeKind::kEnded;
+      ended.agency = agency;
+      if (const int64_t counted = store::CountInbox(s, ended), scanned = store::CountInboxByScan(s, ended);
+          counted != scanned && out.empty()) {
+        out = fmt::format("ended at '{}': {} vs {}", agency, counted, scanned);
+      }
+    }
   });
   return out;
 }
@@ -296,6 +319,7 @@ TEST_F(BackOfficeLists, TheCountersOfRunningDossiersAgreeWithTheDossiersThroughE
   auto agree = [&](const char* when) {
     EXPECT_EQ(CountersDisagree(db(), holders, clock_.Now().micros), "") << when;
     EXPECT_EQ(Number("SELECT COUNT(*) FROM inbox_counts WHERE n <= 0"), 0) << when;
+    EXPECT_EQ(Number("SELECT COUNT(*) FROM desk_counts WHERE n <= 0"), 0) << when;
   };
   std::vector<std::string> codes;
   for (int i = 0; i < 6; ++i) {
@@ -303,6 +327,11 @@ TEST_F(BackOfficeLists, TheCountersOfRunningDossiersAgreeWithTheDossiersThroughE
     Advance(kHour);
   }
   agree("filed, none received");
+  const std::string refused = FileOnline();
+  ActionInput no;
+  no.note = "Không thuộc thẩm quyền";
+  Done(desk_, refused, OfficeAction::kRefuse, no);
+  agree("one refused at reception (ended)");
   for (const std::string& code : codes) {
     Done(desk_, code, OfficeAction::kAccept);
     Advance(kHour);
@@ -346,6 +375,17 @@ TEST_F(BackOfficeLists, TheCountersOfRunningDossiersAgreeWithTheDossiersThroughE
   agree("a running dossier inserted directly");
   Sql("DELETE FROM dossiers WHERE code = ?", {copy});
   agree("and deleted");
+  ActionInput result;
+  result.result_number = "7/QĐ";
+  result.result_date = domain::CivilDate{2026, 11, 3};
+  result.method = ReturnMethod::kCounter;
+  Done(head_, codes[0], OfficeAction::kApprove);
+  Done(clerk_, codes[0], OfficeAction::kRecordResult, result);
+  agree("a result recorded (done, to return, ended)");
+  ActionInput handed;
+  handed.returned_to = "Nguyễn Văn An";
+  Done(desk_, codes[0], OfficeAction::kMarkReturned, handed);
+  agree("and returned");
   Advance(5 * kDay);
   agree("days later: ranges ending today split at midnight");
 }

@@ -53,3 +53,50 @@ $$;
 
 CREATE TRIGGER dossiers_count AFTER INSERT OR DELETE OR UPDATE OF status, due_at, handling_agency, step_role,
   assignee_id ON dossiers FOR EACH ROW EXECUTE FUNCTION dossiers_count();
+
+-- The desk's lists (waiting for reception, for a supplement, results to return; ended dossiers): filed dossiers per
+-- (receiving agency, status, ended or not), kept the same way. The ended count grows with the years, so it must
+-- never be a scan.
+CREATE TABLE desk_counts (
+  agency_code TEXT NOT NULL,
+  status TEXT NOT NULL,
+  ended INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (agency_code, status, ended)
+);
+CREATE INDEX desk_counts_ended ON desk_counts (agency_code, ended);
+
+INSERT INTO desk_counts (agency_code, status, ended, n)
+  SELECT agency_code, status, CASE WHEN ended_at IS NULL THEN 0 ELSE 1 END, COUNT(*)
+  FROM dossiers WHERE code IS NOT NULL
+  GROUP BY 1, 2, 3;
+
+CREATE FUNCTION dossiers_desk_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    IF OLD.code IS NOT NULL THEN
+      IF TG_OP = 'UPDATE' AND NEW.code IS NOT NULL AND NEW.agency_code = OLD.agency_code
+         AND NEW.status = OLD.status AND (NEW.ended_at IS NULL) = (OLD.ended_at IS NULL) THEN
+        RETURN NULL;  -- the same counter: nothing to change
+      END IF;
+      UPDATE desk_counts SET n = n - 1
+        WHERE agency_code = OLD.agency_code AND status = OLD.status
+          AND ended = CASE WHEN OLD.ended_at IS NULL THEN 0 ELSE 1 END;
+      DELETE FROM desk_counts
+        WHERE n = 0 AND agency_code = OLD.agency_code AND status = OLD.status
+          AND ended = CASE WHEN OLD.ended_at IS NULL THEN 0 ELSE 1 END;
+    END IF;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    IF NEW.code IS NOT NULL THEN
+      INSERT INTO desk_counts (agency_code, status, ended, n)
+        VALUES (NEW.agency_code, NEW.status, CASE WHEN NEW.ended_at IS NULL THEN 0 ELSE 1 END, 1)
+        ON CONFLICT (agency_code, status, ended) DO UPDATE SET n = desk_counts.n + 1;
+    END IF;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER dossiers_desk_count AFTER INSERT OR DELETE OR UPDATE OF code, agency_code, status, ended_at
+  ON dossiers FOR EACH ROW EXECUTE FUNCTION dossiers_desk_count();

@@ -63,3 +63,48 @@ BEGIN
     WHERE n = 0 AND handling_agency = COALESCE(OLD.handling_agency, '') AND step_role = COALESCE(OLD.step_role, '')
       AND assignee_id = COALESCE(OLD.assignee_id, 0) AND due_day = (OLD.due_at / 1000000 + 25200) / 86400;
 END;
+
+-- The desk's lists (waiting for reception, for a supplement, results to return; ended dossiers): filed dossiers per
+-- (receiving agency, status, ended or not), kept the same way. The ended count grows with the years, so it must
+-- never be a scan.
+CREATE TABLE desk_counts (
+  agency_code TEXT NOT NULL,
+  status TEXT NOT NULL,
+  ended INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (agency_code, status, ended)
+);
+CREATE INDEX desk_counts_ended ON desk_counts (agency_code, ended);
+
+INSERT INTO desk_counts (agency_code, status, ended, n)
+  SELECT agency_code, status, CASE WHEN ended_at IS NULL THEN 0 ELSE 1 END, COUNT(*)
+  FROM dossiers WHERE code IS NOT NULL
+  GROUP BY 1, 2, 3;
+
+CREATE TRIGGER dossiers_desk_count_insert AFTER INSERT ON dossiers WHEN NEW.code IS NOT NULL
+BEGIN
+  INSERT INTO desk_counts (agency_code, status, ended, n)
+    VALUES (NEW.agency_code, NEW.status, NEW.ended_at IS NOT NULL, 1)
+    ON CONFLICT (agency_code, status, ended) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER dossiers_desk_count_update AFTER UPDATE OF code, agency_code, status, ended_at ON dossiers
+  WHEN OLD.code IS NOT NULL OR NEW.code IS NOT NULL
+BEGIN
+  UPDATE desk_counts SET n = n - 1
+    WHERE OLD.code IS NOT NULL AND agency_code = OLD.agency_code AND status = OLD.status
+      AND ended = (OLD.ended_at IS NOT NULL);
+  DELETE FROM desk_counts
+    WHERE n = 0 AND agency_code = OLD.agency_code AND status = OLD.status AND ended = (OLD.ended_at IS NOT NULL);
+  INSERT INTO desk_counts (agency_code, status, ended, n)
+    SELECT NEW.agency_code, NEW.status, NEW.ended_at IS NOT NULL, 1 WHERE NEW.code IS NOT NULL
+    ON CONFLICT (agency_code, status, ended) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER dossiers_desk_count_delete AFTER DELETE ON dossiers WHEN OLD.code IS NOT NULL
+BEGIN
+  UPDATE desk_counts SET n = n - 1
+    WHERE agency_code = OLD.agency_code AND status = OLD.status AND ended = (OLD.ended_at IS NOT NULL);
+  DELETE FROM desk_counts
+    WHERE n = 0 AND agency_code = OLD.agency_code AND status = OLD.status AND ended = (OLD.ended_at IS NOT NULL);
+END;
