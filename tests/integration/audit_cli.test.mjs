@@ -19,7 +19,7 @@ const kCanonicalTag = 'motcua-audit-v1';
 const kBrokenExit = 1;
 
 function sqlite(db, sql) {
-  return execFileSync('sqlite3', [db], { input: sql, encoding: 'utf8' }).trim();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db], { input: sql, encoding: 'utf8' }).trim();
 }
 
 //! A netstring: byte length, ':', the bytes, ','.

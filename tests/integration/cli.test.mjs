@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { makeDatabase, runMotcua, sourceDir } from '../lib/server.mjs';
 
 function sqlite(db, sql) {
-  return execFileSync('sqlite3', [db, sql], { encoding: 'utf8' }).trim();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db, sql], { encoding: 'utf8' }).trim();
 }
 
 describe('help', () => {

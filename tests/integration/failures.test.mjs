@@ -10,7 +10,9 @@ let server;
 before(async () => {
   server = await startServer();
   // Break one table behind the server's back, as a damaged or half-restored database would.
-  const r = spawnSync('sqlite3', [server.db, 'DROP TABLE admin_unit_mapping; DROP TABLE admin_units;'], { encoding: 'utf8' });
+  // The server may be writing at that moment (the deadline sweep and the outbox start with it): wait for its lock.
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', server.db, 'DROP TABLE admin_unit_mapping; DROP TABLE admin_units;'],
+    { encoding: 'utf8' });
   assert.equal(r.status, 0, `sqlite3 failed: ${r.stderr}`);
 });
 after(async () => { await server?.stop(); });

@@ -17,7 +17,7 @@ import { runMotcua, sourceDir, startServer } from '../lib/server.mjs';
 const kTimeoutMs = 30_000;
 
 function sqlite(db, sql) {
-  return execFileSync('sqlite3', [db], { input: sql, encoding: 'utf8' }).trim();
+  return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db], { input: sql, encoding: 'utf8' }).trim();
 }
 
 //! Everything a refused command must leave as it was: the schema and the row counts that matter.
