@@ -268,9 +268,9 @@ std::string CountersDisagree(store::Database& db, const std::vector<int64_t>& ho
         std::vector<std::optional<int64_t>> assignees = {std::nullopt, 0};
         assignees.insert(assignees.end(), holders.begin(), holders.end());
         for (const std::optional<int64_t> assignee : assignees) {
-          for (const std::optional<int64_t> before : {std::optional<int64_t>(), std::optional<int64_t>(now),
-                                                      std::optional<int64_t>(now + 30 * kHourMicros),
-                                                      std::optional<int64_t>(now + 200 * kHourMicros)}) {
+          for (const std::optional<int64_t> before :
+               {std::optional<int64_t>(), std::optional<int64_t>(now), std::optional<int64_t>(now + 30 * kHourMicros),
+                std::optional<int64_t>(now + 200 * kHourMicros)}) {
             store::InboxRange r;
             r.agency = agency;
             r.role = role;
@@ -349,8 +349,9 @@ TEST_F(BackOfficeLists, TheCountersOfRunningDossiersAgreeWithTheDossiersThroughE
   Done(specialist_, codes[2], OfficeAction::kRequestSupplement, ask);
   agree("paused for a supplement (no appointment while paused)");
   Advance(kDay);
-  ASSERT_TRUE(office_->Supply(ActorOf(citizen_), codes[2], {}, {{"don", Upload(kPdf), "don.pdf"}},
-                              See(citizen_, codes[2]).dossier.version)
+  ASSERT_TRUE(office_
+                  ->Supply(ActorOf(citizen_), codes[2], {}, {{"don", Upload(kPdf), "don.pdf"}},
+                           See(citizen_, codes[2]).dossier.version)
                   .ok());
   agree("supplied: running again with a later appointment");
   ActionInput why;
