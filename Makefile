@@ -8,7 +8,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
 .PHONY: all setup static build run test test-unit test-store test-integration test-e2e sanitize fuzz bench \
-        format format-check tidy messages clean
+        format format-check tidy tidy-changed tidy-record messages clean sanitize-build fuzz-build
 
 all: build
 
@@ -51,9 +51,7 @@ test-e2e: build
 	cd $(BUILD) && ctest --output-on-failure -R '^e2e\.'
 
 # Unit, store and integration tests under AddressSanitizer and UndefinedBehaviorSanitizer.
-sanitize: setup static
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_SANITIZE=ON
-	cmake --build build-asan -j $(JOBS) --target motcua unit_tests store_tests
+sanitize: sanitize-build
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --output-on-failure -j $(JOBS) -R '^(unit|store|integration)\.' --timeout 900
@@ -61,10 +59,16 @@ sanitize: setup static
 # libFuzzer targets for the parsers (every fuzz/*_fuzz.cpp), FUZZ_SECONDS each, JOBS at a time; libFuzzer's output
 # goes to build-fuzz/logs/, one line per target is printed (scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60
-fuzz: setup
+fuzz: fuzz-build
+	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(JOBS)
+
+# The builds of `make sanitize` and `make fuzz` alone (CI starts them beside the tests, at the lowest priority).
+sanitize-build: setup static
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_SANITIZE=ON
+	cmake --build build-asan -j $(JOBS) --target motcua unit_tests store_tests
+fuzz-build: setup
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMOTCUA_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build build-fuzz -j $(JOBS) -- --quiet
-	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(JOBS)
 
 bench: build
 	$(BUILD)/bench/search_bench --benchmark_min_time=0.5
@@ -88,6 +92,12 @@ format-check:
 tidy: setup
 	cmake -S . -B build-tidy -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON >/dev/null
 	run-clang-tidy -quiet -p build-tidy '^(?!.*_test\.cpp$$).*/src/.*\.cpp$$'
+# What CI runs: clang-tidy on the files changed since the commit recorded in .ci/tidy-base (the whole tree when that
+# commit is unknown or the checks changed); `make tidy-record` checks the whole tree and records HEAD when clean.
+tidy-changed: setup
+	bash scripts/tidy-changed.sh
+tidy-record: setup
+	bash scripts/tidy-changed.sh --record
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz static

@@ -211,7 +211,7 @@ std::string DemoPdf(std::string_view title) {
 std::string Spool(const service::FileStore& files, std::string_view name, const std::string& bytes) {
   static int32_t sequence = 0;
   std::filesystem::create_directories(files.SpoolDir());
-  const std::string path = fmt::format("{}/demo-{}-{}", files.SpoolDir(), ++sequence, name);
+  std::string path = fmt::format("{}/demo-{}-{}", files.SpoolDir(), ++sequence, name);
   std::ofstream out(path, std::ios::binary);
   out << bytes;
   if (!out) {
@@ -321,7 +321,7 @@ json::value Sample(const domain::FieldDef& f, const Applicant& who, const json::
     case domain::FieldType::kTextarea: {
       std::string text = f.id == domain::kApplicantName ? std::string(who.name) : "Đề nghị giải quyết theo hồ sơ";
       text.resize(std::max(text.size(), static_cast<size_t>(f.min.value_or(0))), '.');
-      return json::value(std::move(text));
+      return json::value(text);
     }
     case domain::FieldType::kNumber:
       return json::value(static_cast<int64_t>(clamp(1)));

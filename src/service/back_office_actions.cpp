@@ -24,7 +24,6 @@
 namespace motcua::service {
 
 using domain::DossierEvent;
-using domain::DossierStatus;
 using domain::Error;
 using domain::ErrorKind;
 using domain::N_;

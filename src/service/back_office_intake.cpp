@@ -50,6 +50,7 @@ domain::Result<OfficeDossier> BackOffice::Supply(
     const Actor& actor, std::string_view code, const boost::json::object& answers,
     const std::vector<std::tuple<std::string, std::string, std::string>>& files, int64_t version) {
   std::vector<std::string> spooled;
+  spooled.reserve(files.size());
   for (const auto& f : files) {
     spooled.push_back(std::get<1>(f));
   }

@@ -11,7 +11,7 @@ namespace {
 constexpr int64_t kMicrosPerSecond = 1000000;
 constexpr int64_t kSecondsPerDay = 86400;
 //! Vietnam's offset from UTC (UTC+7, no daylight saving): the local day of migration 0012's counters.
-constexpr int64_t kVietnamOffsetSeconds = 7 * 3600;
+constexpr int64_t kVietnamOffsetSeconds = int64_t{7} * 3600;
 
 //! The running statuses, written exactly as in the partial indexes of migration 0010 (SQLite matches the text).
 constexpr std::string_view kRunning = "d.status IN ('accepted', 'processing')";

@@ -50,6 +50,7 @@ std::string Count(int32_t n) { return n == 0 ? std::string() : fmt::format("{:02
 //! The component table (TT, name, originals, certified copies, photocopies).
 void Components(pdf::Document& doc, const std::vector<ComponentRow>& components) {
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(components.size());
   int32_t n = 0;
   for (const ComponentRow& c : components) {
     rows.push_back({std::to_string(++n), c.name, Count(c.originals), Count(c.certified), Count(c.photocopies)});
@@ -75,7 +76,7 @@ void ApplicantFields(pdf::Document& doc, const FormApplicant& a) {
 }  // namespace
 
 std::string FormTime(domain::Instant t) {
-  const std::string local = domain::LocalTime(t);  // "dd/mm/yyyy hh:mm"
+  std::string local = domain::LocalTime(t);  // "dd/mm/yyyy hh:mm"
   if (local.size() <= kDateLength + 1) {
     return local;
   }
