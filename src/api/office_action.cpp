@@ -31,7 +31,6 @@ constexpr int32_t kLastYear = 2100;
 constexpr size_t kIsoDateLength = 10;  // "YYYY-MM-DD"
 constexpr size_t kHourPos = 11;        // "YYYY-MM-DDTHH"
 constexpr size_t kMinutePos = 14;      // "…THH:MM"
-constexpr size_t kSecondPos = 17;      // "…THH:MM:SS"
 constexpr size_t kOffsetLength = 6;    // "+07:00"
 
 //! The number of `text` (all digits, exactly `text.size()` of them), or nothing.
