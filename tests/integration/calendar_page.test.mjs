@@ -77,7 +77,7 @@ describe('the calendar page', () => {
     assert.equal(rowOf(page.text, 'dieu-chinh', '2026-11-07'), '');
 
     const actions = sql(server.db, "SELECT action || ' ' || object_id FROM audit_log WHERE action LIKE 'calendar.%' "
-      + 'ORDER BY seq').split('\n');
+      + 'ORDER BY id').split('\n');
     assert.deepEqual(actions, ['calendar.override 2026-11-07', 'calendar.override 2026-11-07',
       'calendar.override_remove 2026-11-07']);
   });

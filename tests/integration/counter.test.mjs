@@ -34,7 +34,7 @@ function slipCode(html) {
 }
 
 function journal(action) {
-  return sql(server.db, `SELECT object_id, summary FROM audit_log WHERE action = '${action}' ORDER BY seq`);
+  return sql(server.db, `SELECT object_id, summary FROM audit_log WHERE action = '${action}' ORDER BY id`);
 }
 
 //! The counter search as the page sends it: a POST with the CSRF token; resolves the citizen's id or undefined.

@@ -42,7 +42,7 @@ function from(address) {
 
 //! Journal rows of `action` as [object_id, summary], oldest first.
 function journal(action) {
-  return sql(server.db, `SELECT object_id, summary FROM audit_log WHERE action = '${action}' ORDER BY seq`)
+  return sql(server.db, `SELECT object_id, summary FROM audit_log WHERE action = '${action}' ORDER BY id`)
     .trim().split('\n').filter((line) => line !== '').map((line) => line.split('|'));
 }
 
