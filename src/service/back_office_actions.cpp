@@ -321,10 +321,10 @@ domain::Result<Change> BackOffice::PlanStep(const Actor& actor, const Loaded& l,
     // A head assigns: to another officer of this step's role (the dossier stays at the step), or to an officer of
     // the next step's role (a head of section gives it to a specialist; the dossier moves on to them).
     const int64_t to = OfficerId(input.to);
-    std::string name =
-        to != 0 && to != actor.principal.user_id ? officer_with_role(to, step->role, p.handling_agency) : "";
+    const bool someone_else = to != 0 && to != actor.principal.user_id;
+    const std::string name = someone_else ? officer_with_role(to, step->role, p.handling_agency) : "";
     if (const domain::WorkflowStep* next = ctx.workflow->NextOf(step->id);
-        name.empty() && next != nullptr && to != 0 && to != actor.principal.user_id) {
+        name.empty() && next != nullptr && someone_else) {
       const std::string agency = next->agency_code.empty() ? p.handling_agency : next->agency_code;
       const std::string next_name = officer_with_role(to, next->role, agency);
       if (!next_name.empty()) {

@@ -4,14 +4,11 @@
 
 #include <string_view>
 
+#include "domain/dates.hpp"
+
 namespace motcua::store {
 
 namespace {
-
-constexpr int64_t kMicrosPerSecond = 1000000;
-constexpr int64_t kSecondsPerDay = 86400;
-//! Vietnam's offset from UTC (UTC+7, no daylight saving): the local day of migration 0012's counters.
-constexpr int64_t kVietnamOffsetSeconds = int64_t{7} * 3600;
 
 //! The running statuses, written exactly as in the partial indexes of migration 0010 (SQLite matches the text).
 constexpr std::string_view kRunning = "d.status IN ('accepted', 'processing')";
@@ -207,9 +204,13 @@ int64_t CountInbox(Session& s, const InboxRange& range) {
   return rows[0].Int(0) + partial;
 }
 
-int64_t LocalDayOf(int64_t micros) { return (micros / kMicrosPerSecond + kVietnamOffsetSeconds) / kSecondsPerDay; }
+int64_t LocalDayOf(int64_t micros) {
+  return (micros / domain::kMicrosPerSecond + domain::kVietnamOffsetSeconds) / domain::kSecondsPerDay;
+}
 
-int64_t StartOfLocalDay(int64_t day) { return (day * kSecondsPerDay - kVietnamOffsetSeconds) * kMicrosPerSecond; }
+int64_t StartOfLocalDay(int64_t day) {
+  return (day * domain::kSecondsPerDay - domain::kVietnamOffsetSeconds) * domain::kMicrosPerSecond;
+}
 
 std::vector<LogbookRecord> ListLogbook(Session& s, const std::string& agency, domain::Instant from,
                                        domain::Instant to) {
